@@ -1,0 +1,117 @@
+// What `npm start` and `npm test` need before they run: npm dependencies, a Python with Jupyter, and the
+// tslab kernel registered in a project-local Jupyter path (the user's own Jupyter config is never touched).
+// Plain Node with no dependencies, so it runs on a fresh clone before `npm ci`.
+// Every step checks first and installs only what is missing: a second run installs nothing.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** Project-local Jupyter data dir: kernels live in `<jupyterData>/kernels/tslab`. */
+export const jupyterData = path.join(projectRoot, ".jupyter", "share", "jupyter");
+const tslabBinary = path.join(projectRoot, "node_modules", ".bin", "tslab");
+
+/** Debian's packages that give Jupyter Notebook, nbconvert and nbclient. */
+export const jupyterPackages = ["jupyter-notebook", "jupyter-nbconvert", "python3-nbclient", "jupyter-client"];
+const jupyterModules = ["jupyter_client", "nbclient", "nbformat", "nbconvert", "notebook"];
+
+function log(message) {
+  console.log(`[downhill] ${message}`);
+}
+
+function run(command, args, options = {}) {
+  return spawnSync(command, args, { encoding: "utf8", ...options });
+}
+
+/** Runs a command that must succeed, with its output shown; exits with a clear message when it fails. */
+function mustRun(command, args, what, options = {}) {
+  log(`${what}: ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", ...options });
+  if (result.status !== 0) {
+    console.error(`[downhill] ${what} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(1);
+  }
+}
+
+function npmDependenciesPresent() {
+  const lockfile = path.join(projectRoot, "package-lock.json");
+  const installed = path.join(projectRoot, "node_modules", ".package-lock.json");
+  if (!existsSync(installed) || !existsSync(tslabBinary)) return false;
+  // node_modules/.package-lock.json is rewritten by every install; older than the lockfile means stale.
+  const wanted = JSON.parse(readFileSync(lockfile, "utf8")).packages ?? {};
+  const have = JSON.parse(readFileSync(installed, "utf8")).packages ?? {};
+  return Object.entries(wanted).every(([name, info]) => name === "" || info.optional || have[name]?.version === info.version);
+}
+
+function ensureNpmDependencies() {
+  if (npmDependenciesPresent()) return;
+  mustRun("npm", ["ci", "--no-audit", "--no-fund"], "installing npm dependencies", { cwd: projectRoot });
+}
+
+function hasJupyter(python) {
+  const probe = `import ${jupyterModules.join(", ")}`;
+  return run(python, ["-c", probe]).status === 0;
+}
+
+/** The first Python that can import Jupyter's modules; Debian's lives in /usr/bin, which may not be first on PATH. */
+export function findJupyterPython() {
+  const candidates = [process.env.DOWNHILL_PYTHON, "/usr/bin/python3", "python3"].filter(Boolean);
+  return candidates.find(hasJupyter);
+}
+
+function canInstallWithoutPassword() {
+  if (run("apt-get", ["--version"]).status !== 0) return null;
+  if (process.getuid?.() === 0) return [];
+  if (run("sudo", ["-n", "true"]).status === 0) return ["sudo", "-n"];
+  return null;
+}
+
+function ensureJupyter() {
+  let python = findJupyterPython();
+  if (python) return python;
+  const prefix = canInstallWithoutPassword();
+  const command = `sudo apt-get update && sudo apt-get install -y ${jupyterPackages.join(" ")}`;
+  if (prefix === null) {
+    console.error(`[downhill] Jupyter is not installed, and installing it needs a password.\n` + `Run this once, then try again:\n\n  ${command}\n`);
+    process.exit(1);
+  }
+  const [sudo, ...sudoArgs] = prefix;
+  const apt = (args) => (sudo ? mustRun(sudo, [...sudoArgs, "apt-get", ...args], "installing Jupyter") : mustRun("apt-get", args, "installing Jupyter"));
+  apt(["update"]);
+  apt(["install", "-y", ...jupyterPackages]);
+  python = findJupyterPython();
+  if (!python) {
+    console.error(`[downhill] Jupyter was installed but no Python can import ${jupyterModules.join(", ")}.`);
+    process.exit(1);
+  }
+  return python;
+}
+
+function kernelSpecPath() {
+  return path.join(jupyterData, "kernels", "tslab", "kernel.json");
+}
+
+function kernelRegistered() {
+  const spec = kernelSpecPath();
+  if (!existsSync(spec)) return false;
+  return JSON.parse(readFileSync(spec, "utf8")).argv?.[0] === tslabBinary;
+}
+
+function ensureKernel(python) {
+  if (kernelRegistered()) return;
+  mustRun(tslabBinary, ["install", `--python=${python}`, `--binary=${tslabBinary}`, `--prefix=${path.join(projectRoot, ".jupyter")}`], "registering the tslab kernel");
+}
+
+/** Installs what is missing and returns the environment Jupyter must run with to find the kernel. */
+export function ensureEnvironment() {
+  ensureNpmDependencies();
+  const python = ensureJupyter();
+  ensureKernel(python);
+  return { python, env: { ...process.env, JUPYTER_PATH: [jupyterData, process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter) } };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { python } = ensureEnvironment();
+  log(`ready: Jupyter from ${python}, tslab kernel in ${path.relative(projectRoot, jupyterData)}`);
+}

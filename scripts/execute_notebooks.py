@@ -1,0 +1,139 @@
+"""Execute notebooks in the real tslab kernel and report every failure with notebook, cell and message.
+
+Usage: python3 execute_notebooks.py --out DIR [--timeout SECONDS] [--report FILE] NOTEBOOK...
+
+Each notebook runs in a fresh kernel with the notebook's own folder as working directory. The executed
+copy is written to DIR (never over the source). tslab answers a failed cell with an *empty* error (the
+diagnostic is on the cell's stderr) and then answers the cells queued behind it with status "abort";
+both count as failures here, and the report shows the cell's stderr. One failing notebook does not stop
+the others; the exit status is 1 when any notebook failed.
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+
+class CellFailed(Exception):
+    def __init__(self, cell_index, status, message):
+        super().__init__(message)
+        self.cell_index = cell_index
+        self.status = status
+        self.message = message
+
+
+def cell_stderr(cell):
+    """The text a cell wrote to stderr, plus any error output it carries."""
+    parts = []
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream" and output.get("name") == "stderr":
+            parts.append(output.get("text", ""))
+        elif output.get("output_type") == "error":
+            parts.append(": ".join(p for p in (output.get("ename"), output.get("evalue")) if p))
+            parts.extend(output.get("traceback", []))
+    return "\n".join(p for p in parts if p).strip()
+
+
+class StrictClient(NotebookClient):
+    """A client for which an error reply *and* an aborted cell are failures."""
+
+    async def _check_raise_for_error(self, cell, cell_index, exec_reply):
+        if exec_reply is None:
+            return
+        content = exec_reply["content"]
+        status = content.get("status")
+        if status == "ok":
+            return
+        message = cell_stderr(cell)
+        if not message:
+            message = " ".join(p for p in (content.get("ename"), content.get("evalue")) if p)
+        if status == "abort" and not message:
+            message = "the kernel aborted this cell (a cell before it failed, or the kernel was interrupted)"
+        raise CellFailed(cell_index, status, message or f"status {status!r} with no message")
+
+
+def code_cell_number(nb, cell_index):
+    """1-based position of a cell among the notebook's code cells, as a reader counts them."""
+    return sum(1 for c in nb.cells[: cell_index + 1] if c.cell_type == "code")
+
+
+def execute(path, out_dir, timeout, kernel_name):
+    started = time.monotonic()
+    result = {"notebook": path, "passed": False}
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception as error:  # malformed JSON or schema: say which file
+        result.update(cell=None, message=f"cannot read notebook: {error}")
+        return result
+    client = StrictClient(
+        nb,
+        timeout=timeout,
+        kernel_name=kernel_name,
+        record_timing=False,
+        resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
+    )
+    try:
+        client.execute()
+        result["passed"] = True
+    except CellFailed as failure:
+        cell = nb.cells[failure.cell_index]
+        result.update(
+            cell=failure.cell_index + 1,
+            code_cell=code_cell_number(nb, failure.cell_index),
+            status=failure.status,
+            source=cell.source,
+            message=failure.message,
+        )
+    except CellTimeoutError as error:
+        index = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.get("execution_count") is None and c.source.strip()), None)
+        result.update(cell=None if index is None else index + 1, status="timeout", message=f"a cell ran longer than {timeout} s: {str(error).splitlines()[0]}")
+    except DeadKernelError as error:
+        result.update(cell=None, status="dead", message=f"the kernel died: {error}")
+    except Exception as error:  # kernel would not start, and the like
+        result.update(cell=None, status="error", message=f"{type(error).__name__}: {error}")
+    result["seconds"] = round(time.monotonic() - started, 1)
+    os.makedirs(out_dir, exist_ok=True)
+    nbformat.write(nb, os.path.join(out_dir, os.path.basename(path)))
+    return result
+
+
+def describe(result):
+    name = os.path.basename(result["notebook"])
+    if result["passed"]:
+        return f"PASS {name} ({result['seconds']} s)"
+    where = f"cell {result['cell']}" if result.get("cell") else "notebook"
+    if result.get("code_cell"):
+        where += f" (code cell {result['code_cell']})"
+    lines = [f"FAIL {name}, {where} [{result.get('status', 'error')}]:"]
+    lines += ["    " + line for line in str(result.get("message", "")).splitlines()]
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="+")
+    parser.add_argument("--out", required=True, help="folder for the executed copies")
+    parser.add_argument("--timeout", type=int, default=600, help="seconds one cell may run")
+    parser.add_argument("--kernel", default="tslab")
+    parser.add_argument("--report", help="write the results as JSON to this file")
+    args = parser.parse_args()
+    results = []
+    for path in args.notebooks:
+        result = execute(path, args.out, args.timeout, args.kernel)
+        print(describe(result), flush=True)
+        results.append(result)
+    if args.report:
+        with open(args.report, "w") as f:
+            json.dump(results, f, indent=2)
+    failed = [r for r in results if not r["passed"]]
+    print(f"{len(results) - len(failed)} of {len(results)} notebooks passed", flush=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
