@@ -28,3 +28,12 @@ export { checkClose, checkThat } from "./verify/check";
 // Figures (plotly.js)
 export { showFigure } from "./plot/showFigure";
 export { figureHtml, type Figure } from "./plot/figure";
+
+// Fitting slopes on log-log axes (error against step size)
+export { logLogSlope } from "./stats/logLogSlope";
+
+// Figures for notebook 1
+export { linearApproximationFigure, type LinearApproximationOptions } from "./plot/linearApproximationFigure";
+
+// Exercises with automatic feedback
+export { checkDerivative, evaluateDerivativeAnswer, type ExerciseResult, type CheckDerivativeOptions } from "./exercises/checkDerivative";
