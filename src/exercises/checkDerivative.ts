@@ -70,9 +70,8 @@ export function evaluateDerivativeAnswer(answer: (x: number) => number, f: (x: n
 }
 
 /** Checks a learner's derivative (see `evaluateDerivativeAnswer`) and shows the verdict or the hint. */
-export function checkDerivative(answer: (x: number) => number, f: (x: number) => number, options: CheckDerivativeOptions = {}): ExerciseResult {
+export function checkDerivative(answer: (x: number) => number, f: (x: number) => number, options: CheckDerivativeOptions = {}): void {
   const result = evaluateDerivativeAnswer(answer, f, options);
   const colour = result.passed ? "#1a7f37" : "#cf222e";
   showHtml(`<div class="downhill-exercise" style="color:${colour}">${escapeHtml(result.message)}</div>`);
-  return result;
 }
