@@ -59,6 +59,7 @@ class StrictClient(NotebookClient):
         async with self.async_setup_kernel(**kwargs):
             info = await self.async_wait_for_reply(await ensure_async(self.kc.kernel_info()))
             self.nb.metadata["language_info"] = info["content"]["language_info"]
+            first_outputs = None
             for self.run in range(1, self.runs + 1):
                 if self.run > 1:
                     await ensure_async(self.km.restart_kernel())
@@ -66,6 +67,13 @@ class StrictClient(NotebookClient):
                     self.reset_execution_trackers()
                 for index, cell in enumerate(self.nb.cells):
                     await self.async_execute_cell(cell, index, execution_count=self.code_cells_executed + 1)
+                outputs = [json.dumps(cell.get("outputs", []), sort_keys=True) for cell in self.nb.cells]
+                if first_outputs is None:
+                    first_outputs = outputs
+                else:
+                    changed = next((i for i, (a, b) in enumerate(zip(first_outputs, outputs)) if a != b), None)
+                    if changed is not None:
+                        raise CellFailed(changed, "not reproducible", "this cell's output differs between two runs: is some randomness not seeded, or a time or path shown?")
         return self.nb
 
     async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
