@@ -1,0 +1,64 @@
+// What a committed notebook must look like, and how to make it so: nbformat 4.5 with cell ids, the tslab
+// kernelspec, and no outputs or execution counts (executed copies are build output).
+// `node scripts/notebook-format.mjs` cleans notebooks/*.ipynb in place; `--check` only reports.
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const kernelspec = { display_name: "TypeScript", language: "typescript", name: "tslab" };
+export const notebooksDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "notebooks");
+
+/** The course's notebooks, in lesson order. */
+export function notebookPaths() {
+  return readdirSync(notebooksDir).filter((n) => /^\d\d-.*\.ipynb$/.test(n)).sort().map((n) => path.join(notebooksDir, n));
+}
+
+/** Everything wrong with a notebook's stored form, as sentences naming the cell. */
+export function problems(nb) {
+  const found = [];
+  if (nb.nbformat !== 4 || nb.nbformat_minor !== 5) found.push(`nbformat is ${nb.nbformat}.${nb.nbformat_minor}; expected 4.5`);
+  if (nb.metadata?.kernelspec?.name !== "tslab") found.push(`kernelspec is ${JSON.stringify(nb.metadata?.kernelspec?.name)}; expected "tslab"`);
+  const ids = new Set();
+  nb.cells.forEach((cell, i) => {
+    const where = `cell ${i + 1}`;
+    if (typeof cell.id !== "string" || !/^[a-zA-Z0-9-_]{1,64}$/.test(cell.id)) found.push(`${where} has no valid id`);
+    else if (ids.has(cell.id)) found.push(`${where} repeats the id ${cell.id}`);
+    ids.add(cell.id);
+    if (cell.cell_type !== "code") return;
+    if (cell.outputs?.length) found.push(`${where} has ${cell.outputs.length} output(s)`);
+    if (cell.execution_count !== null) found.push(`${where} has execution count ${cell.execution_count}`);
+    if (cell.metadata?.execution) found.push(`${where} has execution timing metadata`);
+  });
+  return found;
+}
+
+/** The notebook in its committed form. */
+export function clean(nb) {
+  const ids = new Set();
+  const cells = nb.cells.map((cell, i) => {
+    let id = typeof cell.id === "string" && /^[a-zA-Z0-9-_]{1,64}$/.test(cell.id) && !ids.has(cell.id) ? cell.id : `cell-${i + 1}`;
+    while (ids.has(id)) id += "x";
+    ids.add(id);
+    const { execution, ...metadata } = cell.metadata ?? {};
+    const base = { ...cell, id, metadata };
+    return cell.cell_type === "code" ? { ...base, execution_count: null, outputs: [] } : base;
+  });
+  return { ...nb, nbformat: 4, nbformat_minor: 5, metadata: { ...nb.metadata, kernelspec }, cells };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const check = process.argv.includes("--check");
+  let dirty = 0;
+  for (const file of notebookPaths()) {
+    const nb = JSON.parse(readFileSync(file, "utf8"));
+    const found = problems(nb);
+    if (found.length === 0) continue;
+    dirty += 1;
+    if (check) console.log(`${path.relative(process.cwd(), file)}: ${found.join("; ")}`);
+    else {
+      writeFileSync(file, JSON.stringify(clean(nb), null, 1) + "\n");
+      console.log(`cleaned ${path.relative(process.cwd(), file)}`);
+    }
+  }
+  process.exit(check && dirty ? 1 : 0);
+}

@@ -1,0 +1,13 @@
+// `npm start`: installs what is missing, then opens the course in Jupyter on notebooks/ with the tslab
+// kernel (JupyterLab when it is installed, else the classic Notebook). Arguments go to Jupyter, e.g.
+// `npm start -- --no-browser --port 8899`.
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { ensureEnvironment, projectRoot } from "./environment.mjs";
+
+const { python, env } = ensureEnvironment();
+const hasLab = spawnSync(python, ["-c", "import jupyterlab"]).status === 0;
+console.log(`[downhill] opening the course in Jupyter ${hasLab ? "Lab" : "Notebook"} (Ctrl+C to stop)`);
+const jupyter = spawn(python, ["-m", hasLab ? "jupyterlab" : "notebook", `--notebook-dir=${path.join(projectRoot, "notebooks")}`, ...process.argv.slice(2)], { env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => jupyter.kill(signal));
+jupyter.on("exit", (code) => process.exit(code ?? 0));

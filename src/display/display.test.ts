@@ -1,0 +1,35 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { gradcheck } from "../calculus/gradcheck";
+import { escapeHtml, formatNumber } from "./format";
+import { gradcheckHtml } from "./gradcheckTable";
+import { tableHtml } from "./table";
+
+test("numbers are shown with four significant digits, exponents for the very small and large", () => {
+  assert.equal(formatNumber(Math.PI), "3.142");
+  assert.equal(formatNumber(1.23456e-9), "1.235e-9");
+  assert.equal(formatNumber(-2.5e7), "-2.5e7");
+  assert.equal(formatNumber(1e-7, 2), "1e-7");
+  assert.equal(formatNumber(0), "0");
+  assert.equal(formatNumber(NaN), "NaN");
+  assert.equal(formatNumber(-Infinity), "−∞");
+  assert.equal(formatNumber(123.456, 6), "123.456");
+});
+
+test("a table escapes its text and formats its numbers", () => {
+  const html = tableHtml([{ name: "<w>", value: 1 / 3 }], { title: "T&T" });
+  assert.match(html, /<th[^>]*>name<\/th>/);
+  assert.match(html, /&lt;w&gt;/);
+  assert.match(html, />0.3333</);
+  assert.match(html, /T&amp;T/);
+  assert.equal(escapeHtml(`"a" < b`), "&quot;a&quot; &lt; b");
+});
+
+test("a gradient-check table shows each parameter and a verdict that names the worst one", () => {
+  const f = ([a, b]: number[]) => a * a * b;
+  const good = gradcheckHtml(gradcheck(f, [4, 1], [1, 2]), "f = a²b");
+  assert.match(good, /✓ passed: max relative error .* ≤ 1e-7/);
+  assert.match(good, /w\[0\].*w\[1\]/s);
+  const bad = gradcheckHtml(gradcheck(f, [4, 1.5], [1, 2]));
+  assert.match(bad, /✗ FAILED: .* > 1e-7 \(at w\[1\]\)/);
+});

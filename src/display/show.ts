@@ -1,0 +1,53 @@
+/**
+ * The one place that talks to the notebook: everything the course shows goes through here. Inside the
+ * tslab kernel it displays HTML; anywhere else (tests, scripts) it prints the text of the HTML, so
+ * every helper still works outside Jupyter.
+ */
+import * as tslab from "tslab";
+
+function htmlToText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, "")
+    .replace(/<(br|\/tr|\/p|\/div|\/h\d)>/g, "\n")
+    .replace(/<\/t[dh]>/g, "\t")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")
+    .trim();
+}
+
+function inKernel(): boolean {
+  // tslab's display throws "Not ready" outside a running kernel.
+  try {
+    tslab.display.raw("text/plain", "");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let kernel: boolean | undefined;
+
+/** Shows HTML below the cell (or prints its text outside Jupyter). */
+export function showHtml(html: string): void {
+  kernel ??= inKernel();
+  if (kernel) tslab.display.html(html);
+  else console.log(htmlToText(html));
+}
+
+export interface LiveDisplay {
+  /** Replaces what this display shows, in place. */
+  update(html: string): void;
+}
+
+/**
+ * A display that overwrites itself in place: live progress without a wall of log lines.
+ * @example
+ * const progress = liveDisplay();
+ * for (let step = 1; step <= 100; step++) progress.update(`step ${step}`);
+ */
+export function liveDisplay(): LiveDisplay {
+  kernel ??= inKernel();
+  if (!kernel) return { update: () => {} };
+  const display = tslab.newDisplay();
+  return { update: (html: string) => display.html(html) };
+}

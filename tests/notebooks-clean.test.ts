@@ -1,0 +1,29 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+// @ts-expect-error: plain JavaScript module without types
+import { clean, notebookPaths, problems } from "../scripts/notebook-format.mjs";
+
+for (const file of notebookPaths() as string[]) {
+  test(`${path.basename(file)} is stored clean: nbformat 4.5, cell ids, tslab kernel, no outputs`, () => {
+    assert.deepEqual(problems(JSON.parse(readFileSync(file, "utf8"))), []);
+  });
+}
+
+test("the clean check finds outputs, execution counts, missing ids and another kernel, and clean() fixes them", () => {
+  const dirty = {
+    nbformat: 4, nbformat_minor: 4, metadata: { kernelspec: { name: "python3" } },
+    cells: [
+      { cell_type: "code", source: "1", metadata: { execution: { x: 1 } }, execution_count: 3, outputs: [{ output_type: "stream" }] },
+      { cell_type: "markdown", id: "a", source: "#", metadata: {} },
+      { cell_type: "markdown", id: "a", source: "#", metadata: {} },
+    ],
+  };
+  const found: string[] = problems(dirty);
+  assert.equal(found.length, 7, found.join("\n"));
+  assert.match(found.join("\n"), /nbformat is 4.4/);
+  assert.match(found.join("\n"), /cell 1 has 1 output/);
+  assert.match(found.join("\n"), /cell 3 repeats the id a/);
+  assert.deepEqual(problems(clean(dirty)), []);
+});

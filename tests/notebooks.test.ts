@@ -1,0 +1,37 @@
+// Every notebook executed top to bottom in the real tslab kernel under Jupyter (nbclient), through the
+// same runner a contributor uses. A notebook's claims are checkClose/checkThat calls that throw when
+// false, so a passing run means every claim held; this test also requires that they were shown.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { before, describe, test } from "node:test";
+// @ts-expect-error: plain JavaScript module without types
+import { notebookPaths } from "../scripts/notebook-format.mjs";
+import { runNotebooks, type RunResult } from "./runNotebooks";
+
+const notebooks: string[] = notebookPaths();
+const outDir = path.join("build", "executed");
+
+describe("the notebooks run in the tslab kernel", () => {
+  let results: RunResult[] = [];
+  before(() => {
+    results = runNotebooks(notebooks, outDir).results;
+  });
+
+  test("there is at least one notebook", () => assert.ok(notebooks.length >= 1));
+
+  for (const notebook of notebooks) {
+    const name = path.basename(notebook);
+    test(`${name} runs without an error and shows its checks passing`, () => {
+      const result = results.find((r) => path.basename(r.notebook) === name);
+      assert.ok(result, `no result for ${name}`);
+      assert.ok(result.passed, `${name} failed at cell ${result.cell}: ${result.message}`);
+      const executed = JSON.parse(readFileSync(path.join(outDir, name), "utf8"));
+      const html = executed.cells.flatMap((c: { outputs?: { data?: Record<string, string | string[]> }[] }) => c.outputs ?? []).map((o: { data?: Record<string, string | string[]> }) => [o.data?.["text/html"] ?? ""].flat().join("")).join("\n");
+      const passedChecks = html.match(/class="downhill-check" style="color:#1a7f37">✓/g)?.length ?? 0;
+      assert.ok(passedChecks >= 3, `${name} shows only ${passedChecks} passing checks`);
+      assert.doesNotMatch(html, /✗/);
+    });
+  }
+});

@@ -1,0 +1,30 @@
+// Runs scripts/execute_notebooks.py (the real Jupyter + tslab runner) and reads its JSON report.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export interface RunResult {
+  notebook: string;
+  passed: boolean;
+  cell?: number | null;
+  code_cell?: number;
+  status?: string;
+  message?: string;
+}
+
+/** Executes the notebooks, writing executed copies to outDir; returns each result and the runner's output. */
+export function runNotebooks(notebooks: string[], outDir: string, extraArgs: string[] = []): { results: RunResult[]; output: string; status: number | null } {
+  const python = process.env.DOWNHILL_PYTHON ?? "/usr/bin/python3";
+  const report = path.join(mkdtempSync(path.join(tmpdir(), "downhill-run-")), "report.json");
+  const run = spawnSync(python, ["scripts/execute_notebooks.py", "--out", outDir, "--report", report, ...extraArgs, ...notebooks], { encoding: "utf8", timeout: 30 * 60 * 1000 });
+  const output = `${run.stdout}${run.stderr}`;
+  process.stdout.write(run.stdout);
+  let results: RunResult[] = [];
+  try {
+    results = JSON.parse(readFileSync(report, "utf8"));
+  } catch {
+    throw new Error(`the notebook runner wrote no report (exit ${run.status}):\n${output}`);
+  }
+  return { results, output, status: run.status };
+}
