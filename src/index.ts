@@ -28,3 +28,9 @@ export { checkClose, checkThat } from "./verify/check";
 // Figures (plotly.js)
 export { showFigure } from "./plot/showFigure";
 export { figureHtml, type Figure } from "./plot/figure";
+
+// Notebook 3 — a linear neuron, gradient descent (batch, mini-batch, stochastic) and its figures
+export { LinearNeuron, type Dataset, type Model } from "./models/linearNeuron";
+export { gradientDescent, descentSteps, type GradientDescentOptions, type DescentState, type DescentResult } from "./optim/gradientDescent";
+export { surfaceGrid, surfaceFigure, contourFigure, surfaceAnimationFigure, type SurfaceFunction, type Range, type Grid, type GridOptions, type SurfaceOptions, type ContourOptions, type AnimationOptions, type PathSpec, type MarkerSpec, type ArrowSpec } from "./plot/errorSurface";
+export { curvesFigure, type Curve, type CurvesOptions } from "./plot/curves";
