@@ -8,6 +8,8 @@ test("curves are drawn against the step number unless x is given, as the doc exa
   assert.deepEqual(figure.data[1].x, [0, 10]);
   assert.equal((figure.layout?.yaxis as { type: string }).type, "log");
   assert.equal((figure.layout?.shapes as unknown[]).length, 1);
+  assert.equal(figure.data[0].mode, "lines");
+  assert.equal(curvesFigure([{ name: "measured", y: [1, 2], mode: "markers" }]).data[0].mode, "markers");
 });
 
 test("NaN, mismatched lengths and non-positive values on a log axis are named in the error", () => {

@@ -13,6 +13,8 @@ export interface Curve {
   x?: number[];
   color?: string;
   dash?: "solid" | "dash" | "dot";
+  /** Draw as a line (default), as separate points, or both. */
+  mode?: "lines" | "markers" | "lines+markers";
 }
 
 export interface CurvesOptions {
@@ -41,17 +43,17 @@ export function curvesFigure(curves: Curve[], options: CurvesOptions = {}): Figu
     const x = c.x === undefined ? y.map((_, k) => k) : c.x.map((v, k) => requireFinite(caller, `curves[${i}].x[${k}]`, v));
     if (x.length !== y.length) throw new InvalidArgumentError(`${caller}: curves[${i}].x has length ${x.length}; expected ${y.length} (as y)`);
     if (options.logY && y.some((v) => v <= 0)) throw new InvalidArgumentError(`${caller}: curves[${i}].y has a value ≤ 0; a logarithmic axis needs positive values`);
-    return { type: "scatter", mode: "lines", name: c.name, x, y, line: { color: c.color, dash: c.dash ?? "solid", width: 2 } };
+    return { type: "scatter", mode: c.mode ?? "lines", name: c.name, x, y, line: { color: c.color, dash: c.dash ?? "solid", width: 2 }, marker: { color: c.color, size: 8 } };
   });
   const shapes = (options.markers ?? []).map((m) => ({ type: "line", x0: m.x, x1: m.x, yref: "paper", y0: 0, y1: 1, line: { color: "#555", dash: "dot", width: 1.5 } }));
   const annotations = (options.markers ?? []).map((m) => ({ x: m.x, yref: "paper", y: 1, text: m.label, showarrow: false, xanchor: "left", yanchor: "top", font: { size: 12 } }));
   return {
     data,
     layout: {
-      title: { text: options.title ?? "" }, height: 380,
+      title: { text: options.title ?? "" }, height: 420, margin: { b: 90 },
       xaxis: { title: { text: options.xTitle ?? "step" } },
       yaxis: { title: { text: options.yTitle ?? "E" }, type: options.logY ? "log" : "linear", exponentformat: "power" },
-      legend: { x: 1, xanchor: "right", y: 1 }, shapes, annotations,
+      legend: { orientation: "h", x: 0, y: -0.22 }, shapes, annotations,
     },
   };
 }

@@ -28,6 +28,22 @@ test("the contour figure draws paths, markers and arrows in weight coordinates",
   assert.deepEqual([arrow.ax, arrow.ay, arrow.x, arrow.y], [1.5, 0.8, 1, 0]);
 });
 
+test("a log-scale contour spaces levels in log10 F and still shows F on hover and colour bar", () => {
+  const figure = contourFigure((a, b) => 1 + a * a + b * b, { w1Range: [0, 3], w2Range: [0, 3], points: 4, logScale: true });
+  const trace = figure.data[0] as { z: number[][]; customdata: number[][]; colorbar: { tickvals: number[]; ticktext: string[] } };
+  assert.equal(trace.z[0][0], 0);
+  assert.equal(trace.customdata[3][3], 19);
+  assert.deepEqual(trace.colorbar.ticktext, ["1", "2", "5", "10"]);
+  assert.throws(() => contourFigure((a) => a, { w1Range: [-1, 1], w2Range: [0, 1], points: 2, logScale: true }), /contourFigure: F is -1 at \(w1, w2\) = \(-1, 0\); logScale needs F > 0/);
+});
+
+test("an arrow's label sits at its head", () => {
+  const figure = contourFigure(bowl, { ...ranges, arrows: [{ from: [0, 0], to: [1, -0.5], label: "step" }] });
+  const [arrow, label] = figure.layout?.annotations as Record<string, unknown>[];
+  assert.equal(arrow.text, "");
+  assert.deepEqual([label.x, label.y, label.text, label.showarrow], [1, -0.5, "step", false]);
+});
+
 test("the animation has one self-contained frame per step and a slider step per frame", () => {
   const path = [[1, 1], [0.5, 0.5], [0.25, 0.25]];
   const figure = surfaceAnimationFigure(bowl, path, ranges);

@@ -57,6 +57,11 @@ export interface ContourOptions extends SurfaceOptions {
   arrows?: ArrowSpec[];
   /** Number of contour levels (default 30). */
   contours?: number;
+  /**
+   * Space the levels evenly in log₁₀ F (F must be > 0): the floor of a bowl gets as many contours as
+   * its steep walls. The colour bar and hover still show F itself. Default false.
+   */
+  logScale?: boolean;
 }
 
 export interface AnimationOptions extends GridOptions {
@@ -119,16 +124,23 @@ export function surfaceFigure(F: SurfaceFunction, options: SurfaceOptions): Figu
  */
 export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figure {
   const caller = "contourFigure";
-  rejectUnknownOptions(caller, options, [...surfaceKeys, "arrows", "contours"]);
+  rejectUnknownOptions(caller, options, [...surfaceKeys, "arrows", "contours", "logScale"]);
   const grid = surfaceGrid(F, options);
   const levels = options.contours === undefined ? 30 : requireInteger(caller, "contours", options.contours, 2, 200);
   const zTitle = options.zTitle ?? "E";
+  const log = options.logScale === true;
+  if (log) {
+    grid.z.forEach((row, j) => row.forEach((v, i) => {
+      if (!(v > 0)) throw new InvalidArgumentError(`${caller}: F is ${v} at (w1, w2) = (${grid.w1[i]}, ${grid.w2[j]}); logScale needs F > 0`);
+    }));
+  }
+  const z = log ? grid.z.map((row) => row.map(Math.log10)) : grid.z;
   const data: Record<string, unknown>[] = [
     {
-      type: "contour", x: grid.w1, y: grid.w2, z: grid.z, name: zTitle, ncontours: levels, showscale: true,
+      type: "contour", x: grid.w1, y: grid.w2, z, customdata: grid.z, name: zTitle, ncontours: levels, showscale: true,
       colorscale: "YlGnBu", reversescale: true, contours: { coloring: "heatmap", showlines: true },
-      line: { color: "rgba(255,255,255,0.6)", width: 0.5 }, colorbar: { title: { text: zTitle } },
-      hovertemplate: `w₁ %{x:.3f}<br>w₂ %{y:.3f}<br>${zTitle} %{z:.4g}<extra></extra>`,
+      line: { color: "rgba(0,0,0,0.35)", width: 0.7 }, colorbar: { title: { text: zTitle }, ...(log ? logTicks(z) : {}) },
+      hovertemplate: `w₁ %{x:.3f}<br>w₂ %{y:.3f}<br>${zTitle} %{customdata:.4g}<extra></extra>`,
     },
   ];
   (options.paths ?? []).forEach((p, i) => {
@@ -145,13 +157,19 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
       marker: { size: 11, color: m.color ?? "black", symbol: "circle", line: { color: "white", width: 1.5 } }, showlegend: false,
     });
   });
-  const annotations = (options.arrows ?? []).map((a, i) => {
+  // Plotly writes an arrow's text at its tail, so the label is a second annotation at the head.
+  const annotations = (options.arrows ?? []).flatMap((a, i) => {
     const [from, to] = requirePoints(caller, `arrows[${i}]`, [a?.from, a?.to]);
-    return {
-      x: to[0], y: to[1], ax: from[0], ay: from[1], xref: "x", yref: "y", axref: "x", ayref: "y",
-      showarrow: true, arrowhead: 3, arrowsize: 1.3, arrowwidth: 2.5, arrowcolor: a.color ?? "#d62728",
-      text: a.label ?? "", font: { color: a.color ?? "#d62728", size: 13 }, xanchor: "left", yanchor: "bottom",
+    const color = a.color ?? "#d62728";
+    const arrow = {
+      x: to[0], y: to[1], ax: from[0], ay: from[1], xref: "x", yref: "y", axref: "x", ayref: "y", text: "",
+      showarrow: true, arrowhead: 3, arrowsize: 1.3, arrowwidth: 2.5, arrowcolor: color,
     };
+    const label = {
+      x: to[0], y: to[1], xref: "x", yref: "y", text: a.label ?? "", showarrow: false, font: { color, size: 13 },
+      xanchor: to[0] >= from[0] ? "left" : "right", yanchor: to[1] >= from[1] ? "bottom" : "top", bgcolor: "rgba(255,255,255,0.75)",
+    };
+    return a.label ? [arrow, label] : [arrow];
   });
   return {
     data,
@@ -206,6 +224,18 @@ export function surfaceAnimationFigure(F: SurfaceFunction, path: number[][], opt
   };
 }
 
+/** Colour-bar ticks at 1, 2, 5 × 10ᵏ for a contour of log₁₀ F, labelled with F. */
+function logTicks(z: number[][]): Record<string, unknown> {
+  let lo = Infinity, hi = -Infinity;
+  for (const row of z) for (const v of row) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  const values: number[] = [];
+  for (let k = Math.floor(lo); k <= Math.ceil(hi); k++) for (const m of [1, 2, 5]) {
+    const v = Math.log10(m) + k;
+    if (v >= lo && v <= hi) values.push(v);
+  }
+  return { tickvals: values, ticktext: values.map((v) => String(Number((10 ** v).toPrecision(1)))) };
+}
+
 function axis(caller: string, name: string, range: unknown, points: unknown): number[] {
   if (!Array.isArray(range) || range.length !== 2) throw new InvalidArgumentError(`${caller}: ${name} is ${describeValue(range)}; expected [from, to]`);
   const from = requireFinite(caller, `${name}[0]`, range[0]);
@@ -225,7 +255,7 @@ function requirePoints(caller: string, name: string, points: unknown): number[][
 
 function surfaceTrace(grid: Grid, zTitle: string): Record<string, unknown> {
   return {
-    type: "surface", x: grid.w1, y: grid.w2, z: grid.z, name: zTitle, colorscale: "YlGnBu", reversescale: true, opacity: 0.9,
+    type: "surface", x: grid.w1, y: grid.w2, z: grid.z, name: zTitle, colorscale: "YlGnBu", reversescale: true, opacity: 0.92,
     showscale: false, contours: { z: { show: true, usecolormap: true, project: { z: true } } },
     hovertemplate: `w₁ %{x:.3f}<br>w₂ %{y:.3f}<br>${zTitle} %{z:.4g}<extra></extra>`,
   };
@@ -250,11 +280,11 @@ function marker3d(caller: string, F: SurfaceFunction, m: MarkerSpec, i: number):
 
 function layout3d(title: string | undefined, zTitle: string): Record<string, unknown> {
   return {
-    title: { text: title ?? "" }, height: 520, margin: { l: 10, r: 10, t: 50, b: 10 }, showlegend: true,
-    legend: { x: 0, y: 1 },
+    title: { text: title ?? "" }, height: 560, margin: { l: 0, r: 0, t: 40, b: 0 }, showlegend: true,
+    legend: { x: 0.02, y: 0.95 },
     scene: {
       xaxis: { title: { text: "w₁" } }, yaxis: { title: { text: "w₂" } }, zaxis: { title: { text: zTitle } },
-      camera: { eye: { x: -1.6, y: -1.6, z: 1.1 } }, aspectmode: "manual", aspectratio: { x: 1, y: 1, z: 0.7 },
+      camera: { eye: { x: 1.45, y: -1.45, z: 0.95 } }, aspectmode: "manual", aspectratio: { x: 1, y: 1, z: 0.75 },
     },
   };
 }
