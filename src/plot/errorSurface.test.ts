@@ -24,8 +24,10 @@ test("the contour figure draws paths, markers and arrows in weight coordinates",
   const figure = contourFigure(bowl, { ...ranges, paths: [{ name: "descent", path: [[1.5, 0.8], [0.9, -0.4]] }], markers: [{ w: [1.5, 0.8], label: "w" }], arrows: [{ from: [1.5, 0.8], to: [1, 0], label: "−η∇E" }] });
   assert.deepEqual(figure.data.map((d) => d.type), ["contour", "scatter", "scatter"]);
   assert.deepEqual(figure.data[1].x, [1.5, 0.9]);
-  const [arrow] = (figure.layout?.annotations as Record<string, unknown>[]);
+  const annotations = figure.layout?.annotations as Record<string, unknown>[];
+  const arrow = annotations.find((a) => a.showarrow === true) as Record<string, unknown>;
   assert.deepEqual([arrow.ax, arrow.ay, arrow.x, arrow.y], [1.5, 0.8, 1, 0]);
+  assert.ok(annotations.some((a) => a.text === "w" && a.x === 1.5), "the marker's label");
 });
 
 test("a log-scale contour spaces levels in log10 F and still shows F on hover and colour bar", () => {
@@ -39,7 +41,7 @@ test("a log-scale contour spaces levels in log10 F and still shows F on hover an
 
 test("an arrow's label sits at its head", () => {
   const figure = contourFigure(bowl, { ...ranges, arrows: [{ from: [0, 0], to: [1, -0.5], label: "step" }] });
-  const [arrow, label] = figure.layout?.annotations as Record<string, unknown>[];
+  const [arrow, label] = figure.layout?.annotations as Record<string, unknown>[]; // no markers: the arrow comes first
   assert.equal(arrow.text, "");
   assert.deepEqual([label.x, label.y, label.text, label.showarrow], [1, -0.5, "step", false]);
 });

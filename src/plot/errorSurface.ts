@@ -150,12 +150,14 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
       line: { color: p.color ?? palette[i % palette.length], width: 2 }, marker: { size: 4 },
     });
   });
-  (options.markers ?? []).forEach((m, i) => {
+  // Marker labels are annotations, whose white background keeps them readable on dark contours.
+  const labels = (options.markers ?? []).map((m, i) => {
     const [w] = requirePoints(caller, `markers[${i}].w`, [m?.w]);
     data.push({
-      type: "scatter", mode: "markers+text", name: m.label, x: [w[0]], y: [w[1]], text: [m.label], textposition: "top right",
+      type: "scatter", mode: "markers", name: m.label, x: [w[0]], y: [w[1]],
       marker: { size: 11, color: m.color ?? "black", symbol: "circle", line: { color: "white", width: 1.5 } }, showlegend: false,
     });
+    return { x: w[0], y: w[1], xref: "x", yref: "y", text: m.label, showarrow: false, xanchor: "left", yanchor: "bottom", xshift: 6, yshift: 4, bgcolor: "rgba(255,255,255,0.8)", font: { size: 12 } };
   });
   // Plotly writes an arrow's text at its tail, so the label is a second annotation at the head.
   const annotations = (options.arrows ?? []).flatMap((a, i) => {
@@ -176,7 +178,7 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
     layout: {
       title: { text: options.title ?? "" }, height: 480,
       xaxis: { title: { text: "w₁" }, range: options.w1Range }, yaxis: { title: { text: "w₂" }, range: options.w2Range },
-      legend: { x: 0, y: 1, bgcolor: "rgba(255,255,255,0.8)" }, annotations,
+      legend: { x: 0, y: 1, bgcolor: "rgba(255,255,255,0.8)" }, annotations: [...labels, ...annotations],
     },
   };
 }
