@@ -37,3 +37,9 @@ export { linearApproximationFigure, type LinearApproximationOptions } from "./pl
 
 // Exercises with automatic feedback
 export { checkDerivative, evaluateDerivativeAnswer, type ExerciseResult, type CheckDerivativeOptions } from "./exercises/checkDerivative";
+
+// Notebook 3 — a linear neuron, gradient descent (batch, mini-batch, stochastic) and its figures
+export { LinearNeuron, type Dataset, type Model } from "./models/linearNeuron";
+export { gradientDescent, descentSteps, type GradientDescentOptions, type DescentState, type DescentResult } from "./optim/gradientDescent";
+export { surfaceGrid, surfaceFigure, contourFigure, surfaceAnimationFigure, type SurfaceFunction, type Range, type Grid, type GridOptions, type SurfaceOptions, type ContourOptions, type AnimationOptions, type PathSpec, type MarkerSpec, type ArrowSpec } from "./plot/errorSurface";
+export { curvesFigure, type Curve, type CurvesOptions } from "./plot/curves";
