@@ -43,3 +43,12 @@ export { LinearNeuron, type Dataset, type Model } from "./models/linearNeuron";
 export { gradientDescent, descentSteps, type GradientDescentOptions, type DescentState, type DescentResult } from "./optim/gradientDescent";
 export { surfaceGrid, surfaceFigure, contourFigure, surfaceAnimationFigure, type SurfaceFunction, type Range, type Grid, type GridOptions, type SurfaceOptions, type ContourOptions, type AnimationOptions, type PathSpec, type MarkerSpec, type ArrowSpec } from "./plot/errorSurface";
 export { curvesFigure, type Curve, type CurvesOptions } from "./plot/curves";
+
+// Notebook 2 — why the negative gradient: the line model, symbolic gradients, directions and the
+// Taylor gap, level sets, gradient figures (built on the error-surface builders) and exercise checkers
+export { linePredict, lineLoss, lineGradient, lineHessian, type LineData } from "./models/lineModel";
+export { symbolicGradient, type SymbolicGradient } from "./calculus/symbolicGradient";
+export { directionAtAngle, angleBetween, directionSweep, firstOrderGap, type SweepRow, type GapRow } from "./calculus/directions";
+export { levelSetTangent, type LevelSetTangent, type LevelSetTangentOptions } from "./calculus/levelSet";
+export { gradientFieldFigure, gradientSliderFigure, type GradientFunction, type GradientFieldOptions, type GradientSliderOptions } from "./plot/gradientFigures";
+export { checkGradient, evaluateGradientAnswer, checkDescentDirection, evaluateDescentDirectionAnswer, type CheckGradientOptions } from "./exercises/checkGradient";
