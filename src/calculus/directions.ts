@@ -48,7 +48,7 @@ export function directionAtAngle(gradient: number[], betaDegrees: number): numbe
 /**
  * The angle β between two vectors of any length, in degrees from 0 to 180:
  *
- *   cos β = uᵀv / (‖u‖ ‖v‖)
+ *   cos β = uᵀv / (‖u‖ ‖v‖)   (computed as 2·atan2(‖û − v̂‖, ‖û + v̂‖), accurate near 0° and 180°)
  *
  * @throws InvalidArgumentError for a zero vector; ShapeError for lengths that differ
  * @example angleBetween([1, 0], [-1, 1]); // => 135
@@ -62,9 +62,11 @@ export function angleBetween(u: number[], v: number[]): number {
   const norm = (x: number[]) => Math.sqrt(x.reduce((s, xi) => s + xi * xi, 0));
   if (norm(a) === 0) throw new InvalidArgumentError(`${caller}: u is a zero vector; expected a non-zero vector (it has no direction)`);
   if (norm(b) === 0) throw new InvalidArgumentError(`${caller}: v is a zero vector; expected a non-zero vector (it has no direction)`);
-  const cosine = a.reduce((s, ai, i) => s + ai * b[i], 0) / (norm(a) * norm(b));
-  // Rounding can push |cos β| a hair above 1; clamp so acos stays defined.
-  return (Math.acos(Math.min(1, Math.max(-1, cosine))) * 180) / Math.PI;
+  // Kahan's form 2·atan2(‖â − b̂‖, ‖â + b̂‖): accurate near 0° and 180°, where acos(cos β) loses digits.
+  const [na, nb] = [norm(a), norm(b)];
+  const minus = norm(a.map((ai, i) => ai / na - b[i] / nb));
+  const plus = norm(a.map((ai, i) => ai / na + b[i] / nb));
+  return (2 * Math.atan2(minus, plus) * 180) / Math.PI;
 }
 
 /** One direction of a sweep: the step's true effect on L next to the first-order prediction. */
