@@ -47,7 +47,7 @@ export { curvesFigure, type Curve, type CurvesOptions } from "./plot/curves";
 // Notebook 2 — why the negative gradient: the line model, symbolic gradients, directions and the
 // Taylor gap, level sets, gradient figures (built on the error-surface builders) and exercise checkers
 export { linePredict, lineLoss, lineGradient, lineHessian, type LineData } from "./models/lineModel";
-export { symbolicGradient, type SymbolicGradient } from "./calculus/symbolicGradient";
+export { symbolicGradient, type SymbolicGradient, type SymbolicGradientOptions } from "./calculus/symbolicGradient";
 export { directionAtAngle, angleBetween, directionSweep, firstOrderGap, type SweepRow, type GapRow } from "./calculus/directions";
 export { levelSetTangent, type LevelSetTangent, type LevelSetTangentOptions } from "./calculus/levelSet";
 export { gradientFieldFigure, gradientSliderFigure, type GradientFunction, type GradientFieldOptions, type GradientSliderOptions } from "./plot/gradientFigures";
