@@ -215,7 +215,7 @@ export function gradientSliderFigure(F: SurfaceFunction, gradient: GradientFunct
       title: { text: title(0, states[0]), font: { size: 13 } },
       height: 560,
       margin: { l: 50, r: 10, t: 70, b: 40 },
-      legend: { x: 0.5, y: 1.0, xanchor: "center", orientation: "h" },
+      legend: { x: 0.74, y: 0.06, xanchor: "center", yanchor: "top", orientation: "h" },
       xaxis: { domain: [0, 0.44], range: options.xRange, title: { text: xTitle }, constrain: "domain" },
       yaxis: { domain: [0.12, 1], range: options.yRange, title: { text: yTitle }, scaleanchor: "x", scaleratio: 1, constrain: "domain" },
       scene: {
