@@ -28,3 +28,7 @@ export { checkClose, checkThat } from "./verify/check";
 // Figures (plotly.js)
 export { showFigure } from "./plot/showFigure";
 export { figureHtml, type Figure } from "./plot/figure";
+
+// Notebook 4 — backpropagation through a two-layer tanh network (Bishop, PRML §5.3)
+export { TanhNetwork, trainTanhNetwork, type TanhNetworkOptions, type ForwardPass, type PassCounts, type TrainOptions } from "./models/tanhNetwork";
+export { networkGraphSvg, fitFigure, linesFigure, lossCurveSvg, type FitPlot, type Series } from "./plot/tanhNetworkFigures";
