@@ -33,5 +33,8 @@ test("the live loss curve is an SVG polyline and refuses losses a log scale cann
   const svg = lossCurveSvg([1, 0.1, 0.01], "x²");
   assert.match(svg, /<polyline points="8.0,8.0 180.0,60.0 352.0,112.0"/);
   assert.match(svg, /E = 0.01 after 2 steps/);
+  const long = lossCurveSvg(Array.from({ length: 20000 }, (_, n) => 1 / (n + 1)));
+  assert.ok(long.length < 10000, `${long.length} characters`);
+  assert.match(long, /352.0,112.0"/);
   assert.throws(() => lossCurveSvg([1, 0]), /lossCurveSvg: losses\[1\] is 0; expected a number > 0/);
 });

@@ -140,9 +140,13 @@ export function lossCurveSvg(losses: number[], label = ""): string {
   const values = requireFiniteVector(caller, "losses", losses);
   values.forEach((v, n) => { if (v <= 0) throw new InvalidArgumentError(`${caller}: losses[${n}] is ${v}; expected a number > 0 (the scale is logarithmic)`); });
   const width = 360, height = 120, pad = 8;
-  const logs = values.map(Math.log10);
+  // At most ~400 points: enough for 360 pixels, and a redraw stays a few kilobytes however long training runs.
+  const stride = Math.ceil(values.length / 400);
+  const kept = values.map((v, n) => ({ v, n })).filter(({ n }) => n % stride === 0 || n === values.length - 1);
+  const logs = kept.map(({ v }) => Math.log10(v));
   const lo = Math.min(...logs), hi = Math.max(...logs), span = hi - lo || 1;
-  const points = logs.map((v, n) => `${(pad + (n / Math.max(1, logs.length - 1)) * (width - 2 * pad)).toFixed(1)},${(pad + ((hi - v) / span) * (height - 2 * pad)).toFixed(1)}`).join(" ");
+  const last = Math.max(1, values.length - 1);
+  const points = logs.map((v, m) => `${(pad + (kept[m].n / last) * (width - 2 * pad)).toFixed(1)},${(pad + ((hi - v) / span) * (height - 2 * pad)).toFixed(1)}`).join(" ");
   const text = `${escapeHtml(label)} E = ${formatNumber(values[values.length - 1])} after ${values.length - 1} steps`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height + 18}" font-family="Helvetica, Arial, sans-serif">` +
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#fafafa" stroke="#ddd"/>` +
