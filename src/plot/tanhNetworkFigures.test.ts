@@ -32,7 +32,7 @@ test("a line chart can use log axes and a vertical marker, and rejects mismatche
 test("the live loss curve is an SVG polyline and refuses losses a log scale cannot show", () => {
   const svg = lossCurveSvg([1, 0.1, 0.01], "x²");
   assert.match(svg, /<polyline points="8.0,8.0 180.0,60.0 352.0,112.0"/);
-  assert.match(svg, /E = 0.01 after 2 steps/);
+  assert.match(svg, /x² 0.01 after 2 steps/);
   const long = lossCurveSvg(Array.from({ length: 20000 }, (_, n) => 1 / (n + 1)));
   assert.ok(long.length < 10000, `${long.length} characters`);
   assert.match(long, /352.0,112.0"/);

@@ -147,9 +147,10 @@ export function lossCurveSvg(losses: number[], label = ""): string {
   const lo = Math.min(...logs), hi = Math.max(...logs), span = hi - lo || 1;
   const last = Math.max(1, values.length - 1);
   const points = logs.map((v, m) => `${(pad + (kept[m].n / last) * (width - 2 * pad)).toFixed(1)},${(pad + ((hi - v) / span) * (height - 2 * pad)).toFixed(1)}`).join(" ");
-  const text = `${escapeHtml(label)} E = ${formatNumber(values[values.length - 1])} after ${values.length - 1} steps`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height + 18}" font-family="Helvetica, Arial, sans-serif">` +
+  const text = `${escapeHtml(label)} ${formatNumber(values[values.length - 1])} after ${values.length - 1} steps`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height + 34}" font-family="Helvetica, Arial, sans-serif">` +
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#fafafa" stroke="#ddd"/>` +
     `<polyline points="${points}" fill="none" stroke="${red}" stroke-width="1.5"/>` +
-    `<text x="4" y="${height + 14}" font-size="12">${text} (log scale, ${formatNumber(10 ** hi, 2)} → ${formatNumber(10 ** lo, 2)})</text></svg>`;
+    `<text x="4" y="${height + 14}" font-size="12">${text}</text>` +
+    `<text x="4" y="${height + 30}" font-size="11" fill="#666">log scale, ${formatNumber(10 ** hi, 2)} → ${formatNumber(10 ** lo, 2)}</text></svg>`;
 }
