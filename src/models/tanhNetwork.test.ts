@@ -156,3 +156,16 @@ test("training with a far too large learning rate throws DivergenceError naming 
   assert.throws(() => trainTanhNetwork(net, [[0]], [[0]], { learningRate: -1, steps: 1 }), /learningRate is -1/);
   assert.throws(() => trainTanhNetwork(net, [[0]], [[0]], { learningRate: 1, steps: 1, momentum: 0.9 } as never), /unknown option "momentum"/);
 });
+
+test("the examples in the doc comments hold", () => {
+  assert.equal(new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 }).parameterCount, 10);
+  const net = new TanhNetwork({ inputs: 1, hiddenUnits: 1, outputs: 1, seed: 1 });
+  net.setParameters([0.5, 2, -1, 3]);
+  assert.deepEqual(net.forward([0.25]).h, [1]);
+  assert.ok(Math.abs(net.loss([[0.25]], [[1]]) - 0.04055) < 1e-5);
+  const expected = [0.3588, 0.0897, 0.28478, 0.21689];
+  net.gradient([[0.25]], [[1]]).forEach((g, i) => assert.ok(Math.abs(g - expected[i]) < 1e-4));
+  const trained = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
+  const losses = trainTanhNetwork(trained, [[0], [1]], [[0], [1]], { learningRate: 0.1, steps: 500 });
+  assert.ok(losses[500] < losses[0]);
+});

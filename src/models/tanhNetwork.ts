@@ -50,10 +50,12 @@ export interface PassCounts {
  * Float64 throughout; batches run through preallocated Float64Array buffers, no allocation per example.
  *
  * @example
- * const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
- * net.parameters.length;                  // => 10 (3·2 first-layer + 1·4 second-layer weights)
- * net.loss([[0.5]], [[0.25]]);            // => ½ (y − 0.25)² for y = net.forward([0.5]).y[0]
- * net.gradient([[0.5]], [[0.25]]).length; // => 10, in the layout of net.parameters
+ * new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 }).parameterCount; // => 10 (= 3·2 + 1·4)
+ * const net = new TanhNetwork({ inputs: 1, hiddenUnits: 1, outputs: 1, seed: 1 });
+ * net.setParameters([0.5, 2, -1, 3]);   // h = 0.5 + 2x, y = −1 + 3·tanh(h)
+ * net.forward([0.25]).h;                // => [1]
+ * net.loss([[0.25]], [[1]]);            // => 0.04055… (½(−1 + 3·tanh 1 − 1)²)
+ * net.gradient([[0.25]], [[1]]);        // => [0.35880…, 0.08970…, 0.28478…, 0.21689…]
  * @see notebooks/04-backpropagation-tanh-network.ipynb
  */
 export class TanhNetwork {
