@@ -29,6 +29,21 @@ export { checkClose, checkThat } from "./verify/check";
 export { showFigure } from "./plot/showFigure";
 export { figureHtml, type Figure } from "./plot/figure";
 
+// Fitting slopes on log-log axes (error against step size)
+export { logLogSlope } from "./stats/logLogSlope";
+
+// Figures for notebook 1
+export { linearApproximationFigure, type LinearApproximationOptions } from "./plot/linearApproximationFigure";
+
+// Exercises with automatic feedback
+export { checkDerivative, evaluateDerivativeAnswer, type ExerciseResult, type CheckDerivativeOptions } from "./exercises/checkDerivative";
+
+// Notebook 3 — a linear neuron, gradient descent (batch, mini-batch, stochastic) and its figures
+export { LinearNeuron, type Dataset, type Model } from "./models/linearNeuron";
+export { gradientDescent, descentSteps, type GradientDescentOptions, type DescentState, type DescentResult } from "./optim/gradientDescent";
+export { surfaceGrid, surfaceFigure, contourFigure, surfaceAnimationFigure, type SurfaceFunction, type Range, type Grid, type GridOptions, type SurfaceOptions, type ContourOptions, type AnimationOptions, type PathSpec, type MarkerSpec, type ArrowSpec } from "./plot/errorSurface";
+export { curvesFigure, type Curve, type CurvesOptions } from "./plot/curves";
+
 // Notebook 4 — backpropagation through a two-layer tanh network (Bishop, PRML §5.3)
 export { TanhNetwork, trainTanhNetwork, type TanhNetworkOptions, type ForwardPass, type PassCounts, type TrainOptions } from "./models/tanhNetwork";
 export { networkGraphSvg, fitFigure, linesFigure, lossCurveSvg, type FitPlot, type Series } from "./plot/tanhNetworkFigures";

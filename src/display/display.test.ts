@@ -33,3 +33,17 @@ test("a gradient-check table shows each parameter and a verdict that names the w
   const bad = gradcheckHtml(gradcheck(f, [4, 1.5], [1, 2]));
   assert.match(bad, /✗ FAILED: .* > 1e-7 \(at w\[1\]\)/);
 });
+
+test("outside a kernel, showHtml prints the text of the HTML and liveDisplay stays quiet", async () => {
+  const { showHtml, liveDisplay } = await import("./show");
+  const printed: string[] = [];
+  const original = console.log;
+  console.log = (text: string) => printed.push(text);
+  try {
+    showHtml("<div>a &lt; b</div><script>ignored()</script>");
+    liveDisplay().update("<b>step 1</b>");
+  } finally {
+    console.log = original;
+  }
+  assert.deepEqual(printed, ["a < b"]);
+});

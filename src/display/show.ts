@@ -15,23 +15,20 @@ function htmlToText(html: string): string {
     .trim();
 }
 
-function inKernel(): boolean {
-  // tslab's display throws "Not ready" outside a running kernel.
-  try {
-    tslab.display.raw("text/plain", "");
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-let kernel: boolean | undefined;
+// Outside a running kernel tslab's display throws "Not ready": then print the text instead.
+let kernel = true;
 
 /** Shows HTML below the cell (or prints its text outside Jupyter). */
 export function showHtml(html: string): void {
-  kernel ??= inKernel();
-  if (kernel) tslab.display.html(html);
-  else console.log(htmlToText(html));
+  if (kernel) {
+    try {
+      tslab.display.html(html);
+      return;
+    } catch {
+      kernel = false;
+    }
+  }
+  console.log(htmlToText(html));
 }
 
 export interface LiveDisplay {
@@ -46,8 +43,15 @@ export interface LiveDisplay {
  * for (let step = 1; step <= 100; step++) progress.update(`step ${step}`);
  */
 export function liveDisplay(): LiveDisplay {
-  kernel ??= inKernel();
-  if (!kernel) return { update: () => {} };
   const display = tslab.newDisplay();
-  return { update: (html: string) => display.html(html) };
+  return {
+    update(html: string) {
+      if (!kernel) return;
+      try {
+        display.html(html);
+      } catch {
+        kernel = false;
+      }
+    },
+  };
 }

@@ -10,7 +10,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === "string") return `${JSON.stringify(value)} (a string)`;
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return `an array of length ${value.length}`;
-  return `a ${typeof value}`;
+  return /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`;
 }
 
 /** Requires a finite number. @throws InvalidArgumentError `caller: name is NaN; expected a finite number` */

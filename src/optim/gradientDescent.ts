@@ -1,0 +1,142 @@
+/**
+ * Gradient descent: repeat the update
+ *
+ *   wᵢ ← wᵢ − η ∂E/∂wᵢ
+ *
+ * with the gradient taken over the whole training set (batch), a random slice of it (mini-batch) or a
+ * single example (stochastic). Batches come from a seeded shuffle of the examples each epoch, so a run
+ * is the same every time.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb
+ */
+import { DivergenceError, InvalidArgumentError } from "../errors/errors";
+import { describeValue, rejectUnknownOptions, requireFiniteVector, requireFunction, requireInteger, requirePositive } from "../errors/validate";
+import type { Dataset, Model } from "../models/linearNeuron";
+import { createRandom } from "../random/createRandom";
+
+export interface GradientDescentOptions {
+  /** η, the step size: each update moves w by −η ∇E. */
+  learningRate: number;
+  /** How many updates to make (one update per batch). */
+  steps: number;
+  /** Examples per gradient: N (the default) is batch descent, 1 is stochastic, anything between is mini-batch. */
+  batchSize?: number;
+  /** Seed of the shuffle that forms the batches; required when batchSize < N. */
+  seed?: string | number;
+  /** Called after every update (and once at the start); return true to stop early. */
+  stopWhen?: (state: DescentState) => boolean;
+}
+
+/** Where descent is: after `step` updates the weights are `w` and the training error over all examples is `loss`. */
+export interface DescentState {
+  step: number;
+  w: number[];
+  loss: number;
+}
+
+export interface DescentResult {
+  /** The final weights. */
+  w: number[];
+  /** w after 0, 1, 2, … updates (path[0] is the start). */
+  path: number[][];
+  /** The full training error E at each point of the path. */
+  losses: number[];
+  /** How many updates were made (fewer than asked when stopWhen stopped the run). */
+  steps: number;
+}
+
+const known = ["learningRate", "steps", "batchSize", "seed", "stopWhen"];
+
+/**
+ * The states of gradient descent one by one, starting with step 0 (the start): a generator, so a
+ * notebook can show progress (and let the display refresh) between steps.
+ * @throws DivergenceError as soon as the weights or the loss stop being finite, naming the step, the
+ *   learning rate and the last finite loss; InvalidArgumentError / ShapeError for bad arguments
+ * @example
+ * for (const state of descentSteps(new LinearNeuron(1), { X: [[1]], t: [2] }, [0], { learningRate: 0.5, steps: 2 })) {
+ *   state.w; // => [0], then [1], then [1.5]
+ * }
+ */
+export function descentSteps(model: Model, data: Dataset, w0: number[], options: GradientDescentOptions): Generator<DescentState, void, undefined> {
+  // Arguments are checked here, when descentSteps is called, not later when the first state is asked for.
+  return run("gradientDescent", model, data, w0, checkArguments("gradientDescent", model, data, w0, options));
+}
+
+function* run(caller: string, model: Model, data: Dataset, w0: number[], checked: ReturnType<typeof checkArguments>): Generator<DescentState, void, undefined> {
+  const { learningRate, steps, batchSize, random } = checked;
+  const N = data.X.length;
+  const w = w0.slice();
+  const g = new Array<number>(w.length);
+  // The shuffled example order, refilled every epoch; the batches are fixed views into it.
+  const order = Int32Array.from({ length: N }, (_, n) => n);
+  const batches: Int32Array[] = [];
+  for (let start = 0; start < N; start += batchSize) batches.push(order.subarray(start, Math.min(start + batchSize, N)));
+
+  let loss = model.loss(w, data);
+  if (!Number.isFinite(loss)) throw divergence(caller, 0, learningRate, loss, undefined);
+  yield { step: 0, w: w.slice(), loss };
+  for (let step = 1; step <= steps; step++) {
+    const b = (step - 1) % batches.length;
+    if (b === 0 && random) order.set(random.shuffle(Array.from(order)));
+    model.gradient(w, data, random ? batches[b] : undefined, g);
+    for (let i = 0; i < w.length; i++) w[i] -= learningRate * g[i];
+    const lastLoss = loss;
+    loss = w.every(Number.isFinite) ? model.loss(w, data) : NaN;
+    if (!Number.isFinite(loss)) throw divergence(caller, step, learningRate, loss, lastLoss);
+    yield { step, w: w.slice(), loss };
+  }
+}
+
+/**
+ * Runs gradient descent from w0 and returns the path of the weights and the training error along it.
+ *
+ *   w ← w − η ∇E_batch(w),   E_batch = the error over one batch of examples
+ *
+ * @throws DivergenceError when the loss becomes NaN or ∞ (η too large), e.g.
+ *   `gradientDescent: diverged at step 31 with learningRate 1.2: the loss became Infinity; the last finite loss was 2.1e+301`
+ * @throws InvalidArgumentError for a non-positive learning rate, NaN in w0, a missing seed, unknown options;
+ *   ShapeError when w0 does not fit the data
+ * @example
+ * const run = gradientDescent(new LinearNeuron(1), { X: [[1]], t: [2] }, [0], { learningRate: 0.5, steps: 2 });
+ * run.path;   // => [[0], [1], [1.5]]
+ * run.losses; // => [2, 0.5, 0.125]
+ */
+export function gradientDescent(model: Model, data: Dataset, w0: number[], options: GradientDescentOptions): DescentResult {
+  const path: number[][] = [];
+  const losses: number[] = [];
+  for (const state of descentSteps(model, data, w0, options)) {
+    path.push(state.w);
+    losses.push(state.loss);
+    if (options.stopWhen?.(state) === true) break;
+  }
+  return { w: path[path.length - 1], path, losses, steps: path.length - 1 };
+}
+
+function checkArguments(caller: string, model: Model, data: Dataset, w0: number[], options: GradientDescentOptions) {
+  if (model === null || typeof model !== "object") throw new InvalidArgumentError(`${caller}: model is ${describeValue(model)}; expected an object with loss and gradient methods`);
+  requireFunction(caller, "model.loss", model.loss);
+  requireFunction(caller, "model.gradient", model.gradient);
+  requireFiniteVector(caller, "w0", w0);
+  if (options === null || typeof options !== "object") throw new InvalidArgumentError(`${caller}: options is ${describeValue(options)}; expected { learningRate, steps, … }`);
+  rejectUnknownOptions(caller, options, known);
+  const learningRate = requirePositive(caller, "learningRate", options.learningRate);
+  const steps = requireInteger(caller, "steps", options.steps, 0);
+  if (options.stopWhen !== undefined) requireFunction(caller, "stopWhen", options.stopWhen);
+  const N = data?.X?.length;
+  if (!Number.isInteger(N) || N < 1) throw new InvalidArgumentError(`${caller}: data.X is ${describeValue(data?.X)}; expected at least one example`);
+  const batchSize = options.batchSize === undefined ? N : requireInteger(caller, "batchSize", options.batchSize, 1, N);
+  if (batchSize < N && options.seed === undefined) {
+    throw new InvalidArgumentError(`${caller}: seed is missing; a batchSize (${batchSize}) smaller than the data (${N}) needs a seed for its shuffle`);
+  }
+  const random = batchSize < N ? createRandom(options.seed as string | number) : undefined;
+  return { learningRate, steps, batchSize, random };
+}
+
+function divergence(caller: string, step: number, learningRate: number, loss: number, lastFiniteLoss: number | undefined): DivergenceError {
+  const last = lastFiniteLoss === undefined ? "there was no finite loss before it" : `the last finite loss was ${lastFiniteLoss.toPrecision(4)} (step ${step - 1})`;
+  return new DivergenceError(
+    `${caller}: diverged at step ${step} with learningRate ${learningRate}: the loss became ${loss}; ${last}. A smaller learning rate (below 2/λ_max of the Hessian) would converge.`,
+    step,
+    learningRate,
+    lastFiniteLoss,
+  );
+}

@@ -1,0 +1,20 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { curvesFigure } from "./curves";
+
+test("curves are drawn against the step number unless x is given, as the doc example says", () => {
+  const figure = curvesFigure([{ name: "training error", y: [4, 2, 1] }, { name: "test", x: [0, 10], y: [3, 2] }], { yTitle: "E", logY: true, markers: [{ x: 1, label: "stop" }] });
+  assert.deepEqual(figure.data[0].x, [0, 1, 2]);
+  assert.deepEqual(figure.data[1].x, [0, 10]);
+  assert.equal((figure.layout?.yaxis as { type: string }).type, "log");
+  assert.equal((figure.layout?.shapes as unknown[]).length, 1);
+  assert.equal(figure.data[0].mode, "lines");
+  assert.equal(curvesFigure([{ name: "measured", y: [1, 2], mode: "markers" }]).data[0].mode, "markers");
+});
+
+test("NaN, mismatched lengths and non-positive values on a log axis are named in the error", () => {
+  assert.throws(() => curvesFigure([{ name: "a", y: [1, NaN] }]), /curvesFigure: curves\[0\].y\[1\] is NaN/);
+  assert.throws(() => curvesFigure([{ name: "a", y: [1, 2], x: [0] }]), /curvesFigure: curves\[0\].x has length 1; expected 2/);
+  assert.throws(() => curvesFigure([{ name: "a", y: [1, 0] }], { logY: true }), /a logarithmic axis needs positive values/);
+  assert.throws(() => curvesFigure([]), /curvesFigure: curves is an array of length 0/);
+});

@@ -1,0 +1,292 @@
+/**
+ * Figures of a function of two weights, F(w₁, w₂) — an error surface: the 3-D surface, its contour map,
+ * paths of gradient descent on either, and an animation of a path on the surface (plotly frames and a
+ * slider, so it plays without a kernel). Pure functions returning plotly figure JSON for `showFigure`.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb
+ */
+import { InvalidArgumentError } from "../errors/errors";
+import { describeValue, evaluateFinite, rejectUnknownOptions, requireFinite, requireFunction, requireInteger } from "../errors/validate";
+import type { Figure } from "./figure";
+
+/** A function of two weights, e.g. the error E(w₁, w₂). */
+export type SurfaceFunction = (w1: number, w2: number) => number;
+
+/** A range [from, to] of one weight. */
+export type Range = [number, number];
+
+export interface GridOptions {
+  /** Range of w₁ (the x axis). */
+  w1Range: Range;
+  /** Range of w₂ (the y axis). */
+  w2Range: Range;
+  /** Grid points along each axis (default 61). */
+  points?: number;
+}
+
+/** A path of weights to draw: path[k] = [w₁, w₂] after k steps. */
+export interface PathSpec {
+  name: string;
+  path: number[][];
+  color?: string;
+}
+
+/** A labelled point, e.g. the current weights. */
+export interface MarkerSpec {
+  w: number[];
+  label: string;
+  color?: string;
+}
+
+/** An arrow on the contour map from `from` to `to` (weights), e.g. the step −η∇E. */
+export interface ArrowSpec {
+  from: number[];
+  to: number[];
+  label?: string;
+  color?: string;
+}
+
+export interface SurfaceOptions extends GridOptions {
+  title?: string;
+  /** Name of F on the vertical axis or colour bar (default "E"). */
+  zTitle?: string;
+  markers?: MarkerSpec[];
+  paths?: PathSpec[];
+}
+
+export interface ContourOptions extends SurfaceOptions {
+  arrows?: ArrowSpec[];
+  /** Number of contour levels (default 30). */
+  contours?: number;
+  /**
+   * Space the levels evenly in log₁₀ F (F must be > 0): the floor of a bowl gets as many contours as
+   * its steep walls. The colour bar and hover still show F itself. Default false.
+   */
+  logScale?: boolean;
+}
+
+export interface AnimationOptions extends GridOptions {
+  title?: string;
+  zTitle?: string;
+  /** Name of the path in the legend (default "gradient descent"). */
+  name?: string;
+  /** Milliseconds per frame when playing (default 150). */
+  frameDuration?: number;
+}
+
+/** The values of F on a grid: z[j][i] = F(w1[i], w2[j]) (rows along w₂, as plotly expects). */
+export interface Grid {
+  w1: number[];
+  w2: number[];
+  z: number[][];
+}
+
+const palette = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
+const gridKeys = ["w1Range", "w2Range", "points"];
+const surfaceKeys = [...gridKeys, "title", "zTitle", "markers", "paths"];
+
+/**
+ * F evaluated on an evenly spaced grid over the two ranges.
+ * @throws InvalidArgumentError for a bad range or point count; NonFiniteValueError naming the grid
+ *   point where F returned NaN or ∞
+ * @example
+ * surfaceGrid((a, b) => a + b, { w1Range: [0, 1], w2Range: [0, 2], points: 2 }); // => { w1: [0, 1], w2: [0, 2], z: [[0, 1], [2, 3]] }
+ */
+export function surfaceGrid(F: SurfaceFunction, options: GridOptions): Grid {
+  const caller = "surfaceGrid";
+  requireFunction(caller, "F", F);
+  const w1 = axis(caller, "w1Range", options?.w1Range, options?.points);
+  const w2 = axis(caller, "w2Range", options?.w2Range, options?.points);
+  const z = w2.map((b) => w1.map((a) => evaluateFinite(caller, "F", F, `at (w1, w2) = (${a}, ${b})`, a, b)));
+  return { w1, w2, z };
+}
+
+/**
+ * The surface z = F(w₁, w₂) in 3-D, with optional markers (a point on the surface at F(w)) and paths.
+ * @example
+ * surfaceFigure((a, b) => a * a + b * b, { w1Range: [-1, 1], w2Range: [-1, 1], markers: [{ w: [0.5, 0.5], label: "current w" }] }).data[0].type; // => "surface"
+ */
+export function surfaceFigure(F: SurfaceFunction, options: SurfaceOptions): Figure {
+  const caller = "surfaceFigure";
+  rejectUnknownOptions(caller, options, surfaceKeys);
+  const grid = surfaceGrid(F, options);
+  const zTitle = options.zTitle ?? "E";
+  const data: Record<string, unknown>[] = [surfaceTrace(grid, zTitle)];
+  (options.paths ?? []).forEach((p, i) => data.push(path3d(caller, F, p, i)));
+  (options.markers ?? []).forEach((m, i) => data.push(marker3d(caller, F, m, i)));
+  return { data, layout: layout3d(options.title, zTitle) };
+}
+
+/**
+ * The contour map of F over (w₁, w₂) — the surface seen from above — with optional paths, markers and
+ * arrows drawn on it.
+ * @example
+ * contourFigure((a, b) => a * a + 4 * b * b, { w1Range: [-2, 2], w2Range: [-1, 1], paths: [{ name: "descent", path: [[1.5, 0.8], [0.9, -0.4]] }] }).data.length; // => 2
+ */
+export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figure {
+  const caller = "contourFigure";
+  rejectUnknownOptions(caller, options, [...surfaceKeys, "arrows", "contours", "logScale"]);
+  const grid = surfaceGrid(F, options);
+  const levels = options.contours === undefined ? 30 : requireInteger(caller, "contours", options.contours, 2, 200);
+  const zTitle = options.zTitle ?? "E";
+  const log = options.logScale === true;
+  if (log) {
+    grid.z.forEach((row, j) => row.forEach((v, i) => {
+      if (!(v > 0)) throw new InvalidArgumentError(`${caller}: F is ${v} at (w1, w2) = (${grid.w1[i]}, ${grid.w2[j]}); logScale needs F > 0`);
+    }));
+  }
+  const z = log ? grid.z.map((row) => row.map(Math.log10)) : grid.z;
+  const data: Record<string, unknown>[] = [
+    {
+      type: "contour", x: grid.w1, y: grid.w2, z, customdata: grid.z, name: zTitle, ncontours: levels, showscale: true,
+      colorscale: "YlGnBu", reversescale: true, contours: { coloring: "heatmap", showlines: true },
+      line: { color: "rgba(0,0,0,0.35)", width: 0.7 }, colorbar: { title: { text: zTitle }, ...(log ? logTicks(z) : {}) },
+      hovertemplate: `w₁ %{x:.3f}<br>w₂ %{y:.3f}<br>${zTitle} %{customdata:.4g}<extra></extra>`,
+    },
+  ];
+  (options.paths ?? []).forEach((p, i) => {
+    const points = requirePoints(caller, `paths[${i}].path`, p?.path);
+    data.push({
+      type: "scatter", mode: "lines+markers", name: p.name, x: points.map((w) => w[0]), y: points.map((w) => w[1]),
+      line: { color: p.color ?? palette[i % palette.length], width: 2 }, marker: { size: 4 },
+    });
+  });
+  // Marker labels are annotations, whose white background keeps them readable on dark contours.
+  const labels = (options.markers ?? []).map((m, i) => {
+    const [w] = requirePoints(caller, `markers[${i}].w`, [m?.w]);
+    data.push({
+      type: "scatter", mode: "markers", name: m.label, x: [w[0]], y: [w[1]],
+      marker: { size: 11, color: m.color ?? "black", symbol: "circle", line: { color: "white", width: 1.5 } }, showlegend: false,
+    });
+    return { x: w[0], y: w[1], xref: "x", yref: "y", text: m.label, showarrow: false, xanchor: "left", yanchor: "bottom", xshift: 6, yshift: 4, bgcolor: "rgba(255,255,255,0.8)", font: { size: 12 } };
+  });
+  // Plotly writes an arrow's text at its tail, so the label is a second annotation at the head.
+  const annotations = (options.arrows ?? []).flatMap((a, i) => {
+    const [from, to] = requirePoints(caller, `arrows[${i}]`, [a?.from, a?.to]);
+    const color = a.color ?? "#d62728";
+    const arrow = {
+      x: to[0], y: to[1], ax: from[0], ay: from[1], xref: "x", yref: "y", axref: "x", ayref: "y", text: "",
+      showarrow: true, arrowhead: 3, arrowsize: 1.3, arrowwidth: 2.5, arrowcolor: color,
+    };
+    const label = {
+      x: to[0], y: to[1], xref: "x", yref: "y", text: a.label ?? "", showarrow: false, font: { color, size: 13 },
+      xanchor: to[0] >= from[0] ? "left" : "right", yanchor: to[1] >= from[1] ? "bottom" : "top", bgcolor: "rgba(255,255,255,0.75)",
+    };
+    return a.label ? [arrow, label] : [arrow];
+  });
+  return {
+    data,
+    layout: {
+      title: { text: options.title ?? "" }, height: 480,
+      xaxis: { title: { text: "w₁" }, range: options.w1Range }, yaxis: { title: { text: "w₂" }, range: options.w2Range },
+      legend: { x: 0, y: 1, bgcolor: "rgba(255,255,255,0.8)" }, annotations: [...labels, ...annotations],
+    },
+  };
+}
+
+/**
+ * The surface of F with a path animated on it: one frame per step, a Play button and a slider. The
+ * frames are part of the figure, so the animation plays in an exported page without a kernel.
+ * @example
+ * surfaceAnimationFigure((a, b) => a * a + b * b, [[1, 1], [0.5, 0.5], [0.25, 0.25]], { w1Range: [-1, 1], w2Range: [-1, 1] }).frames?.length; // => 3
+ */
+export function surfaceAnimationFigure(F: SurfaceFunction, path: number[][], options: AnimationOptions): Figure {
+  const caller = "surfaceAnimationFigure";
+  rejectUnknownOptions(caller, options, [...gridKeys, "title", "zTitle", "name", "frameDuration"]);
+  const points = requirePoints(caller, "path", path);
+  const duration = options.frameDuration === undefined ? 150 : requireInteger(caller, "frameDuration", options.frameDuration, 1);
+  const grid = surfaceGrid(F, options);
+  const zTitle = options.zTitle ?? "E";
+  const z = points.map((w, k) => evaluateFinite(caller, "F", F, `at path[${k}]`, w[0], w[1]));
+  const trail = (k: number) => ({ x: points.slice(0, k + 1).map((w) => w[0]), y: points.slice(0, k + 1).map((w) => w[1]), z: z.slice(0, k + 1) });
+  const current = (k: number) => ({ x: [points[k][0]], y: [points[k][1]], z: [z[k]] });
+  const data = [
+    surfaceTrace(grid, zTitle),
+    { type: "scatter3d", mode: "lines+markers", name: options.name ?? "gradient descent", ...trail(0), line: { color: palette[0], width: 6 }, marker: { size: 3, color: palette[0] } },
+    { type: "scatter3d", mode: "markers", name: "current w", ...current(0), marker: { size: 7, color: "black" } },
+  ];
+  const frames = points.map((_, k) => ({ name: String(k), traces: [1, 2], data: [trail(k), current(k)] }));
+  const animate = (frameMs: number) => ({ frame: { duration: frameMs, redraw: true }, transition: { duration: 0 }, mode: "immediate", fromcurrent: true });
+  return {
+    data,
+    frames,
+    layout: {
+      ...layout3d(options.title, zTitle),
+      updatemenus: [{
+        type: "buttons", showactive: false, x: 0.05, y: 0.05, xanchor: "left", yanchor: "bottom", direction: "left",
+        buttons: [
+          { label: "▶ Play", method: "animate", args: [null, animate(duration)] },
+          { label: "❚❚ Pause", method: "animate", args: [[null], { frame: { duration: 0, redraw: false }, mode: "immediate" }] },
+        ],
+      }],
+      sliders: [{
+        active: 0, x: 0.25, len: 0.7, y: 0.02, currentvalue: { prefix: "step " },
+        steps: points.map((_, k) => ({ label: String(k), method: "animate", args: [[String(k)], animate(0)] })),
+      }],
+    },
+  };
+}
+
+/** Colour-bar ticks at 1, 2, 5 × 10ᵏ for a contour of log₁₀ F, labelled with F. */
+function logTicks(z: number[][]): Record<string, unknown> {
+  let lo = Infinity, hi = -Infinity;
+  for (const row of z) for (const v of row) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  const values: number[] = [];
+  for (let k = Math.floor(lo); k <= Math.ceil(hi); k++) for (const m of [1, 2, 5]) {
+    const v = Math.log10(m) + k;
+    if (v >= lo && v <= hi) values.push(v);
+  }
+  return { tickvals: values, ticktext: values.map((v) => String(Number((10 ** v).toPrecision(1)))) };
+}
+
+function axis(caller: string, name: string, range: unknown, points: unknown): number[] {
+  if (!Array.isArray(range) || range.length !== 2) throw new InvalidArgumentError(`${caller}: ${name} is ${describeValue(range)}; expected [from, to]`);
+  const from = requireFinite(caller, `${name}[0]`, range[0]);
+  const to = requireFinite(caller, `${name}[1]`, range[1]);
+  if (!(to > from)) throw new InvalidArgumentError(`${caller}: ${name} is [${from}, ${to}]; expected from < to`);
+  const n = points === undefined ? 61 : requireInteger(caller, "points", points, 2, 400);
+  return Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
+}
+
+function requirePoints(caller: string, name: string, points: unknown): number[][] {
+  if (!Array.isArray(points) || points.length === 0) throw new InvalidArgumentError(`${caller}: ${name} is ${describeValue(points)}; expected a non-empty array of [w1, w2]`);
+  return points.map((w, k) => {
+    if (!Array.isArray(w) || w.length !== 2) throw new InvalidArgumentError(`${caller}: ${name}[${k}] is ${describeValue(w)}; expected [w1, w2]`);
+    return [requireFinite(caller, `${name}[${k}][0]`, w[0]), requireFinite(caller, `${name}[${k}][1]`, w[1])];
+  });
+}
+
+function surfaceTrace(grid: Grid, zTitle: string): Record<string, unknown> {
+  return {
+    type: "surface", x: grid.w1, y: grid.w2, z: grid.z, name: zTitle, colorscale: "YlGnBu", reversescale: true, opacity: 0.92,
+    showscale: false, contours: { z: { show: true, usecolormap: true, project: { z: true } } },
+    hovertemplate: `w₁ %{x:.3f}<br>w₂ %{y:.3f}<br>${zTitle} %{z:.4g}<extra></extra>`,
+  };
+}
+
+function path3d(caller: string, F: SurfaceFunction, p: PathSpec, i: number): Record<string, unknown> {
+  const points = requirePoints(caller, `paths[${i}].path`, p?.path);
+  return {
+    type: "scatter3d", mode: "lines+markers", name: p.name, x: points.map((w) => w[0]), y: points.map((w) => w[1]),
+    z: points.map((w, k) => evaluateFinite(caller, "F", F, `at paths[${i}].path[${k}]`, w[0], w[1])),
+    line: { color: p.color ?? palette[i % palette.length], width: 6 }, marker: { size: 3 },
+  };
+}
+
+function marker3d(caller: string, F: SurfaceFunction, m: MarkerSpec, i: number): Record<string, unknown> {
+  const [w] = requirePoints(caller, `markers[${i}].w`, [m?.w]);
+  return {
+    type: "scatter3d", mode: "markers+text", name: m.label, x: [w[0]], y: [w[1]], z: [evaluateFinite(caller, "F", F, `at markers[${i}].w`, w[0], w[1])],
+    text: [m.label], textposition: "top center", marker: { size: 7, color: m.color ?? "black" },
+  };
+}
+
+function layout3d(title: string | undefined, zTitle: string): Record<string, unknown> {
+  return {
+    title: { text: title ?? "" }, height: 560, margin: { l: 0, r: 0, t: 40, b: 0 }, showlegend: true,
+    legend: { x: 0.02, y: 0.95 },
+    scene: {
+      xaxis: { title: { text: "w₁" } }, yaxis: { title: { text: "w₂" } }, zaxis: { title: { text: zTitle } },
+      camera: { eye: { x: 1.45, y: -1.45, z: 0.95 } }, aspectmode: "manual", aspectratio: { x: 1, y: 1, z: 0.75 },
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { figureHtml } from "./figure";
+import { linearApproximationFigure } from "./linearApproximationFigure";
+
+const square = { f: (x: number) => x * x, fPrime: (x: number) => 2 * x, x0: 4 };
+
+test("each slider step moves the true point, the prediction and the error bar to x₀ + h", () => {
+  const figure = linearApproximationFigure({ ...square, steps: [0.5, 2] });
+  const steps = (figure.layout?.sliders as { steps: { args: [{ x: number[][]; y: number[][] }, { "title.text": string }, number[]] }[] }[])[0].steps;
+  assert.equal(steps.length, 2);
+  const [update, layout, traces] = steps[1].args;
+  assert.deepEqual(traces, [2, 3, 4]);
+  assert.deepEqual(update.x, [[6], [6], [6, 6]]);
+  assert.deepEqual(update.y, [[36], [32], [36, 32]]); // f(6) = 36, the line predicts 16 + 8·2 = 32
+  assert.match(layout["title.text"], /error 4$/); // = h²
+  assert.doesNotThrow(() => figureHtml(figure, "id"));
+});
+
+test("bad steps and functions that fail are named", () => {
+  assert.throws(() => linearApproximationFigure({ ...square, steps: [] }), /linearApproximationFigure: steps is empty/);
+  assert.throws(() => linearApproximationFigure({ ...square, steps: [1], xRange: [3, 2] }), /xRange is \[3, 2\]/);
+  assert.throws(() => linearApproximationFigure({ ...square, f: Math.log, x0: 0.5, steps: [1] }), { name: "NonFiniteValueError", message: /f returned -Infinity at x = -0.5|f returned NaN at x = -0.5/ });
+});

@@ -1,0 +1,75 @@
+import { InvalidArgumentError } from "../errors/errors";
+import { evaluateFinite, requireFinite, requireFiniteVector, requireFunction } from "../errors/validate";
+import { formatNumber } from "../display/format";
+import type { Figure } from "./figure";
+
+export interface LinearApproximationOptions {
+  /** The function, e.g. `(x) => x * x`. */
+  f: (x: number) => number;
+  /** Its derivative, e.g. `(x) => 2 * x`. */
+  fPrime: (x: number) => number;
+  /** The point the line touches. */
+  x0: number;
+  /** The steps h the slider offers. */
+  steps: number[];
+  /** The x-range drawn (default: x0 − 1 to x0 + the largest step + 1). */
+  xRange?: [number, number];
+}
+
+/**
+ * The curve y = f(x), its tangent y = f(x₀) + f'(x₀)(x − x₀) at x₀, and, for the step h chosen on a
+ * slider, the true value f(x₀ + h), the linear prediction f(x₀) + f'(x₀)·h, and the gap between them.
+ * Every slider position is baked into the figure, so it works with no kernel (exported HTML too).
+ * @throws InvalidArgumentError for an empty `steps`, a bad range, or a function that returns NaN
+ * @example
+ * linearApproximationFigure({ f: (x) => x * x, fPrime: (x) => 2 * x, x0: 4, steps: [0.5, 1, 2] }).data.length; // => 5
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb
+ */
+export function linearApproximationFigure(options: LinearApproximationOptions): Figure {
+  const caller = "linearApproximationFigure";
+  const { f, fPrime, x0 } = options;
+  requireFunction(caller, "f", f);
+  requireFunction(caller, "fPrime", fPrime);
+  requireFinite(caller, "x0", x0);
+  const steps = requireFiniteVector(caller, "steps", options.steps);
+  const [left, right] = options.xRange ?? [x0 - 1, x0 + Math.max(...steps, 0) + 1];
+  if (!(right > left)) throw new InvalidArgumentError(`${caller}: xRange is [${left}, ${right}]; expected [a, b] with b > a`);
+
+  const value = (x: number) => evaluateFinite(caller, "f", f, `at x = ${x}`, x);
+  const y0 = value(x0);
+  const slope = evaluateFinite(caller, "fPrime", fPrime, `at x0 = ${x0}`, x0);
+  const tangent = (x: number) => y0 + slope * (x - x0);
+  const grid = Array.from({ length: 201 }, (_, i) => left + ((right - left) * i) / 200);
+
+  const at = (h: number) => ({ x: x0 + h, truth: value(x0 + h), prediction: tangent(x0 + h) });
+  const first = at(steps[0]);
+  const title = (h: number) => {
+    const p = at(h);
+    return `h = ${formatNumber(h)}: f(x₀+h) = ${formatNumber(p.truth)}, line predicts ${formatNumber(p.prediction)}, error ${formatNumber(p.truth - p.prediction)}`;
+  };
+  const movingTraces = (h: number) => {
+    const p = at(h);
+    return { x: [[p.x], [p.x], [p.x, p.x]], y: [[p.truth], [p.prediction], [p.truth, p.prediction]] };
+  };
+  return {
+    data: [
+      { x: grid, y: grid.map(value), mode: "lines", name: "f(x)", line: { color: "#1f77b4", width: 3 } },
+      { x: grid, y: grid.map(tangent), mode: "lines", name: "tangent at x₀", line: { color: "#ff7f0e", dash: "dash" } },
+      { x: [first.x], y: [first.truth], mode: "markers", name: "f(x₀ + h)", marker: { size: 11, color: "#1f77b4" } },
+      { x: [first.x], y: [first.prediction], mode: "markers", name: "f(x₀) + f′(x₀)·h", marker: { size: 11, color: "#ff7f0e", symbol: "diamond" } },
+      { ...movingTraces(steps[0]), x: [first.x, first.x], y: [first.truth, first.prediction], mode: "lines", name: "error", line: { color: "#d62728", width: 3 } },
+    ],
+    layout: {
+      title: { text: title(steps[0]), font: { size: 14 } },
+      xaxis: { title: { text: "x" }, range: [left, right] },
+      yaxis: { title: { text: "y" } },
+      sliders: [{
+        active: 0,
+        currentvalue: { prefix: "h = " },
+        pad: { t: 40 },
+        steps: steps.map((h) => ({ label: formatNumber(h), method: "update", args: [movingTraces(h), { "title.text": title(h) }, [2, 3, 4]] })),
+      }],
+      height: 520,
+    },
+  };
+}
