@@ -15,7 +15,7 @@ describe("the notebook runner", () => {
   const result = (name: string) => run.results.find((r) => path.basename(r.notebook) === `${name}.ipynb`) as RunResult;
   before(() => {
     const out = mkdtempSync(path.join(tmpdir(), "downhill-runner-"));
-    run = runNotebooks(names.map((n) => path.join(fixtures, `${n}.ipynb`)), out, ["--timeout", "30"]);
+    run = runNotebooks(names.map((n) => path.join(fixtures, `${n}.ipynb`)), out, ["--timeout", "30"], false);
   });
 
   test("reports every notebook, keeps going after failures, and exits non-zero", () => {
@@ -56,7 +56,7 @@ describe("the notebook runner", () => {
 test("--runs 2 restarts the kernel and runs everything again, catching state that survives a run", () => {
   const out = mkdtempSync(path.join(tmpdir(), "downhill-runner-"));
   process.env.DOWNHILL_RUN_MARKER = path.join(out, "marker");
-  const { results, output } = runNotebooks([path.join(fixtures, "fails-on-second-run.ipynb"), path.join(fixtures, "passes.ipynb")], out, ["--runs", "2"]);
+  const { results, output } = runNotebooks([path.join(fixtures, "fails-on-second-run.ipynb"), path.join(fixtures, "passes.ipynb")], out, ["--runs", "2"], false);
   assert.equal(results[0].passed, false);
   assert.match(output, /FAIL fails-on-second-run.ipynb, cell 2 \(code cell 2\), in run 2 after a kernel restart/);
   assert.match(results[0].message ?? "", /state left over from the first run/);
@@ -65,7 +65,7 @@ test("--runs 2 restarts the kernel and runs everything again, catching state tha
 
 test("--runs 2 also proves the notebook reproducible: an unseeded random number fails with the cell named", () => {
   const out = mkdtempSync(path.join(tmpdir(), "downhill-runner-"));
-  const { results, output } = runNotebooks([path.join(fixtures, "not-reproducible.ipynb")], out, ["--runs", "2"]);
+  const { results, output } = runNotebooks([path.join(fixtures, "not-reproducible.ipynb")], out, ["--runs", "2"], false);
   assert.equal(results[0].passed, false);
   assert.equal(results[0].status, "not reproducible");
   assert.match(output, /FAIL not-reproducible.ipynb, cell 1 \(code cell 1\), in run 2 after a kernel restart \[not reproducible\]/);
