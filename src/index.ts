@@ -52,3 +52,7 @@ export { LinearNeuron, type Dataset, type Model } from "./models/linearNeuron";
 export { gradientDescent, descentSteps, type GradientDescentOptions, type DescentState, type DescentResult } from "./optim/gradientDescent";
 export { surfaceGrid, surfaceFigure, contourFigure, surfaceAnimationFigure, type SurfaceFunction, type Range, type Grid, type GridOptions, type SurfaceOptions, type ContourOptions, type AnimationOptions, type PathSpec, type MarkerSpec, type ArrowSpec } from "./plot/errorSurface";
 export { curvesFigure, type Curve, type CurvesOptions } from "./plot/curves";
+
+// Notebook 4 — backpropagation through a two-layer tanh network (Bishop, PRML §5.3)
+export { TanhNetwork, trainTanhNetwork, type TanhNetworkOptions, type ForwardPass, type PassCounts, type TrainOptions } from "./models/tanhNetwork";
+export { networkGraphSvg, fitFigure, linesFigure, lossCurveSvg, type FitPlot, type Series } from "./plot/tanhNetworkFigures";

@@ -1,0 +1,299 @@
+/**
+ * A two-layer network with tanh hidden units and linear outputs (Bishop, PRML §5.3), trained by
+ * back-propagation. Forward pass, for an input x with x₀ = 1 (the bias input) and z₀ = 1 (the bias unit):
+ *
+ *   hⱼ = Σᵢ w⁽¹⁾ⱼᵢ xᵢ        (i = 0 … inputs)
+ *   zⱼ = tanh(hⱼ)
+ *   yₖ = Σⱼ w⁽²⁾ₖⱼ zⱼ        (j = 0 … hiddenUnits)
+ *
+ * Error over a batch: E(w) = ½ Σₙ Σₖ (yₙₖ − tₙₖ)². Backward pass, with δ = ∂E/∂(a unit's input):
+ *
+ *   δₖ = yₖ − tₖ                          ∂E/∂w⁽²⁾ₖⱼ = δₖ zⱼ
+ *   δⱼ = (1 − zⱼ²) Σₖ w⁽²⁾ₖⱼ δₖ             ∂E/∂w⁽¹⁾ⱼᵢ = δⱼ xᵢ
+ *
+ * Parameter layout (one flat vector, row after row):
+ *   w⁽¹⁾ⱼᵢ at index j·(inputs + 1) + i                         (i = 0 is the bias)
+ *   w⁽²⁾ₖⱼ at index hiddenUnits·(inputs + 1) + k·(hiddenUnits + 1) + j   (j = 0 is the bias)
+ *
+ * @see notebooks/04-backpropagation-tanh-network.ipynb
+ */
+import { DivergenceError, InvalidArgumentError, ShapeError } from "../errors/errors";
+import { rejectUnknownOptions, requireFinite, requireFunction, requireInteger, requirePositive } from "../errors/validate";
+import { createRandom } from "../random/createRandom";
+
+export interface TanhNetworkOptions {
+  /** D: the size of an input x. */
+  inputs: number;
+  /** M: the number of tanh hidden units. */
+  hiddenUnits: number;
+  /** K: the size of an output y. */
+  outputs: number;
+  /** Seed of the initial weights (drawn uniformly from ±1/√(fan-in), biases included). */
+  seed: string | number;
+}
+
+/** The values one forward pass computes: hidden pre-activations h, hidden outputs z, outputs y. */
+export interface ForwardPass {
+  h: number[];
+  z: number[];
+  y: number[];
+}
+
+/** How many single-example passes the network has made (for counting the cost of a gradient). */
+export interface PassCounts {
+  forward: number;
+  backward: number;
+}
+
+/**
+ * A two-layer tanh network: `new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 })`.
+ * Float64 throughout; batches run through preallocated Float64Array buffers, no allocation per example.
+ *
+ * @example
+ * new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 }).parameterCount; // => 10 (= 3·2 + 1·4)
+ * const net = new TanhNetwork({ inputs: 1, hiddenUnits: 1, outputs: 1, seed: 1 });
+ * net.setParameters([0.5, 2, -1, 3]);   // h = 0.5 + 2x, y = −1 + 3·tanh(h)
+ * net.forward([0.25]).h;                // => [1]
+ * net.loss([[0.25]], [[1]]);            // => 0.04055… (½(−1 + 3·tanh 1 − 1)²)
+ * net.gradient([[0.25]], [[1]]);        // => [0.35880…, 0.08970…, 0.28478…, 0.21689…]
+ * @see notebooks/04-backpropagation-tanh-network.ipynb
+ */
+export class TanhNetwork {
+  readonly inputs: number;
+  readonly hiddenUnits: number;
+  readonly outputs: number;
+  /** Passes made so far over single examples; reset it with `passes.forward = passes.backward = 0`. */
+  readonly passes: PassCounts = { forward: 0, backward: 0 };
+  /** All weights, in the documented layout; w1 and w2 are views into it. */
+  private readonly w: Float64Array;
+  private readonly w1: Float64Array;
+  private readonly w2: Float64Array;
+  // Scratch for one example: reused by every pass, so a batch allocates nothing per example.
+  private readonly h: Float64Array;
+  private readonly z: Float64Array;
+  private readonly y: Float64Array;
+  private readonly dz: Float64Array;
+
+  constructor(options: TanhNetworkOptions) {
+    const caller = "TanhNetwork";
+    if (options === null || typeof options !== "object") {
+      throw new InvalidArgumentError(`${caller}: options is ${String(options)}; expected { inputs, hiddenUnits, outputs, seed }`);
+    }
+    rejectUnknownOptions(caller, options, ["inputs", "hiddenUnits", "outputs", "seed"]);
+    this.inputs = requireInteger(caller, "inputs", options.inputs, 1);
+    this.hiddenUnits = requireInteger(caller, "hiddenUnits", options.hiddenUnits, 1);
+    this.outputs = requireInteger(caller, "outputs", options.outputs, 1);
+    if (options.seed === undefined) throw new InvalidArgumentError(`${caller}: seed is undefined; expected a string or a number`);
+    const D = this.inputs, M = this.hiddenUnits, K = this.outputs;
+    this.w = new Float64Array(M * (D + 1) + K * (M + 1));
+    this.w1 = this.w.subarray(0, M * (D + 1));
+    this.w2 = this.w.subarray(M * (D + 1));
+    this.h = new Float64Array(M);
+    this.z = new Float64Array(M);
+    this.y = new Float64Array(K);
+    this.dz = new Float64Array(M);
+    const random = createRandom(options.seed);
+    const a1 = 1 / Math.sqrt(D + 1), a2 = 1 / Math.sqrt(M + 1);
+    for (let n = 0; n < this.w1.length; n++) this.w1[n] = random.uniform(-a1, a1);
+    for (let n = 0; n < this.w2.length; n++) this.w2[n] = random.uniform(-a2, a2);
+  }
+
+  /** W: the number of weights, M(D + 1) + K(M + 1). */
+  get parameterCount(): number {
+    return this.w.length;
+  }
+
+  /** A copy of all weights as one flat vector, in the layout documented at the top of this module. */
+  get parameters(): number[] {
+    return Array.from(this.w);
+  }
+
+  /** The name of each entry of `parameters`: `w1[j=0,i=1]`, …, `w2[k=0,j=3]` (index 0 is the bias). */
+  get parameterNames(): string[] {
+    const names: string[] = [];
+    for (let j = 0; j < this.hiddenUnits; j++) for (let i = 0; i <= this.inputs; i++) names.push(`w1[j=${j},i=${i}]`);
+    for (let k = 0; k < this.outputs; k++) for (let j = 0; j <= this.hiddenUnits; j++) names.push(`w2[k=${k},j=${j}]`);
+    return names;
+  }
+
+  /**
+   * Replaces all weights. @throws ShapeError when w has the wrong length; InvalidArgumentError naming
+   * the first non-finite entry.
+   */
+  setParameters(w: ArrayLike<number>): void {
+    const caller = "TanhNetwork.setParameters";
+    if (w === null || typeof w !== "object" || typeof w.length !== "number") {
+      throw new InvalidArgumentError(`${caller}: w is ${String(w)}; expected an array of ${this.w.length} numbers`);
+    }
+    if (w.length !== this.w.length) {
+      throw new ShapeError(`${caller}: w has length ${w.length}; expected ${this.w.length} (= ${this.hiddenUnits}·(${this.inputs} + 1) + ${this.outputs}·(${this.hiddenUnits} + 1))`);
+    }
+    for (let n = 0; n < w.length; n++) requireFinite(caller, `w[${n}]`, w[n]);
+    this.w.set(w);
+  }
+
+  /**
+   * One forward pass: h = W⁽¹⁾[1; x], z = tanh(h), y = W⁽²⁾[1; z].
+   * @throws ShapeError when x does not have `inputs` entries
+   */
+  forward(x: readonly number[]): ForwardPass {
+    this.checkVector("TanhNetwork.forward", "x", x, this.inputs);
+    this.forwardOne(x);
+    return { h: Array.from(this.h), z: Array.from(this.z), y: Array.from(this.y) };
+  }
+
+  /** The outputs y for every row of X (a convenience for plotting; one forward pass per row). */
+  predict(X: readonly (readonly number[])[]): number[][] {
+    this.checkBatch("TanhNetwork.predict", X);
+    return X.map((x) => (this.forwardOne(x), Array.from(this.y)));
+  }
+
+  /**
+   * The sum-of-squares error over a batch, E = ½ Σₙ Σₖ (yₙₖ − tₙₖ)².
+   * @throws ShapeError when X and T have different numbers of rows, or rows of the wrong size
+   */
+  loss(X: readonly (readonly number[])[], T: readonly (readonly number[])[]): number {
+    this.checkBatch("TanhNetwork.loss", X, T);
+    let E = 0;
+    for (let n = 0; n < X.length; n++) {
+      this.forwardOne(X[n]);
+      const t = T[n];
+      for (let k = 0; k < this.outputs; k++) E += 0.5 * (this.y[k] - t[k]) ** 2;
+    }
+    return E;
+  }
+
+  /**
+   * ∂E/∂w for every weight, by back-propagation, in the layout of `parameters`.
+   * @throws ShapeError as `loss` does
+   */
+  gradient(X: readonly (readonly number[])[], T: readonly (readonly number[])[]): number[] {
+    return this.lossAndGradient(X, T).gradient;
+  }
+
+  /** E and ∂E/∂w from the same forward passes (what a training step needs). */
+  lossAndGradient(X: readonly (readonly number[])[], T: readonly (readonly number[])[]): { loss: number; gradient: number[] } {
+    this.checkBatch("TanhNetwork.gradient", X, T);
+    const D = this.inputs, M = this.hiddenUnits, K = this.outputs;
+    const { w2, z, y, dz } = this;
+    const g = new Float64Array(this.w.length);
+    const g1 = g.subarray(0, M * (D + 1)), g2 = g.subarray(M * (D + 1));
+    let E = 0;
+    for (let n = 0; n < X.length; n++) {
+      const x = X[n], t = T[n];
+      this.forwardOne(x);
+      this.passes.backward += 1;
+      dz.fill(0);
+      for (let k = 0; k < K; k++) {
+        // d ½(y − t)²/dy = y − t: the output unit's δₖ
+        const deltaK = y[k] - t[k];
+        E += 0.5 * deltaK * deltaK;
+        const row = k * (M + 1);
+        g2[row] += deltaK; // bias: z₀ = 1
+        for (let j = 0; j < M; j++) {
+          g2[row + j + 1] += deltaK * z[j]; // dyₖ/dw⁽²⁾ₖⱼ = zⱼ
+          dz[j] += w2[row + j + 1] * deltaK; // dyₖ/dzⱼ = w⁽²⁾ₖⱼ; zⱼ feeds every yₖ, so sum over k
+        }
+      }
+      for (let j = 0; j < M; j++) {
+        // d tanh(h)/dh = 1 − tanh(h)²: the hidden unit's δⱼ
+        const deltaJ = (1 - z[j] * z[j]) * dz[j];
+        const row = j * (D + 1);
+        g1[row] += deltaJ; // bias: x₀ = 1
+        for (let i = 0; i < D; i++) g1[row + i + 1] += deltaJ * x[i]; // dhⱼ/dw⁽¹⁾ⱼᵢ = xᵢ
+      }
+    }
+    return { loss: E, gradient: Array.from(g) };
+  }
+
+  /** The forward pass for one example into the scratch buffers h, z, y. */
+  private forwardOne(x: readonly number[]): void {
+    const D = this.inputs, M = this.hiddenUnits, K = this.outputs;
+    const { w1, w2, h, z, y } = this;
+    this.passes.forward += 1;
+    for (let j = 0; j < M; j++) {
+      const row = j * (D + 1);
+      let a = w1[row]; // bias: x₀ = 1
+      for (let i = 0; i < D; i++) a += w1[row + i + 1] * x[i];
+      h[j] = a;
+      // Math.tanh saturates to ±1 for large |h|; (eʰ − e⁻ʰ)/(eʰ + e⁻ʰ) would be ∞/∞ = NaN past |h| ≈ 710.
+      z[j] = Math.tanh(a);
+    }
+    for (let k = 0; k < K; k++) {
+      const row = k * (M + 1);
+      let a = w2[row]; // bias: z₀ = 1
+      for (let j = 0; j < M; j++) a += w2[row + j + 1] * z[j];
+      y[k] = a;
+    }
+  }
+
+  private checkVector(caller: string, name: string, v: unknown, expected: number): void {
+    if (!Array.isArray(v) && !(v instanceof Float64Array)) {
+      throw new InvalidArgumentError(`${caller}: ${name} is ${v === null ? "null" : typeof v}; expected an array of ${expected} numbers`);
+    }
+    const list = v as ArrayLike<unknown>;
+    if (list.length !== expected) throw new ShapeError(`${caller}: ${name} has length ${list.length}; expected ${expected}`);
+    for (let i = 0; i < list.length; i++) requireFinite(caller, `${name}[${i}]`, list[i]);
+  }
+
+  private checkBatch(caller: string, X: unknown, T?: unknown): void {
+    if (!Array.isArray(X)) throw new InvalidArgumentError(`${caller}: X is ${X === null ? "null" : typeof X}; expected an array of input rows`);
+    if (X.length === 0) throw new ShapeError(`${caller}: X has 0 rows; expected at least 1`);
+    for (let n = 0; n < X.length; n++) this.checkVector(caller, `X[${n}]`, X[n], this.inputs);
+    if (T === undefined) return;
+    if (!Array.isArray(T)) throw new InvalidArgumentError(`${caller}: T is ${T === null ? "null" : typeof T}; expected an array of target rows`);
+    if (T.length !== X.length) throw new ShapeError(`${caller}: T has ${T.length} rows; expected ${X.length} (one per row of X)`);
+    for (let n = 0; n < T.length; n++) this.checkVector(caller, `T[${n}]`, T[n], this.outputs);
+  }
+}
+
+export interface TrainOptions {
+  /** η: the step size of gradient descent. */
+  learningRate: number;
+  /** How many full-batch steps to take. */
+  steps: number;
+  /** Called after every step with the step number (1, 2, …) and the loss before that step. */
+  onStep?: (step: number, loss: number) => void;
+}
+
+/**
+ * Full-batch gradient descent on the network's error: w ← w − η ∇E(w), `steps` times. Returns the loss
+ * before each step and after the last one (length steps + 1).
+ *
+ * Kept small and inside this module until the course's general optimiser (`src/optim`) lands.
+ * @throws DivergenceError naming the step, the learning rate and the last finite loss when E becomes NaN or ∞
+ * @example
+ * const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
+ * const losses = trainTanhNetwork(net, [[0], [1]], [[0], [1]], { learningRate: 0.1, steps: 500 });
+ * losses[500] < losses[0]; // => true
+ * @see notebooks/04-backpropagation-tanh-network.ipynb
+ */
+export function trainTanhNetwork(net: TanhNetwork, X: readonly (readonly number[])[], T: readonly (readonly number[])[], options: TrainOptions): number[] {
+  const caller = "trainTanhNetwork";
+  if (!(net instanceof TanhNetwork)) throw new InvalidArgumentError(`${caller}: net is not a TanhNetwork`);
+  rejectUnknownOptions(caller, options, ["learningRate", "steps", "onStep"]);
+  const learningRate = requirePositive(caller, "learningRate", options?.learningRate);
+  const steps = requireInteger(caller, "steps", options.steps, 0);
+  if (options.onStep !== undefined) requireFunction(caller, "onStep", options.onStep);
+  const losses: number[] = [];
+  const w = new Float64Array(net.parameterCount);
+  w.set(net.parameters);
+  for (let step = 1; step <= steps + 1; step++) {
+    const { loss, gradient } = net.lossAndGradient(X, T);
+    if (!Number.isFinite(loss)) {
+      const last = losses.length > 0 ? losses[losses.length - 1] : undefined;
+      throw new DivergenceError(`${caller}: the loss became ${loss} at step ${step - 1} with learningRate ${learningRate} (last finite loss ${last}); try a smaller learningRate`, step - 1, learningRate, last);
+    }
+    losses.push(loss);
+    if (step > steps) break;
+    for (let n = 0; n < w.length; n++) w[n] -= learningRate * gradient[n];
+    let finite = true;
+    for (let n = 0; n < w.length; n++) if (!Number.isFinite(w[n])) finite = false;
+    if (!finite) {
+      throw new DivergenceError(`${caller}: a weight became non-finite at step ${step} with learningRate ${learningRate} (last finite loss ${loss}); try a smaller learningRate`, step, learningRate, loss);
+    }
+    net.setParameters(w);
+    options.onStep?.(step, loss);
+  }
+  return losses;
+}
