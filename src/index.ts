@@ -35,8 +35,15 @@ export { logLogSlope } from "./stats/logLogSlope";
 // Figures for notebook 1
 export { linearApproximationFigure, type LinearApproximationOptions } from "./plot/linearApproximationFigure";
 
-// Exercises with automatic feedback
-export { checkDerivative, evaluateDerivativeAnswer, type ExerciseResult, type CheckDerivativeOptions } from "./exercises/checkDerivative";
+// Exercises with automatic feedback: the student edition's stub, the shared feedback, one checker per
+// kind of answer (each tests the learner's function numerically on seeded random inputs and hints)
+export { yourTurn, YourTurnError } from "./exercises/yourTurn";
+export { showExercise, type ExerciseResult, type ExerciseOptions } from "./exercises/feedback";
+export { finiteDifferenceCalls } from "./calculus/callCounter";
+export { checkDerivative, evaluateDerivativeAnswer, type CheckDerivativeOptions } from "./exercises/checkDerivative";
+export { checkStableRate, evaluateStableRateAnswer, type CheckStableRateOptions } from "./exercises/checkStableRate";
+export { checkStepsNeeded, evaluateStepsNeededAnswer, type CheckStepsNeededOptions } from "./exercises/checkStepsNeeded";
+export { checkDescentStep, evaluateDescentStepAnswer, type CheckDescentStepOptions } from "./exercises/checkDescentStep";
 
 // Notebook 2 — why the negative gradient: the line model, symbolic gradients, directions and the
 // Taylor gap, level sets, gradient figures (built on the error-surface builders) and exercise checkers
@@ -45,7 +52,7 @@ export { symbolicGradient, type SymbolicGradient, type SymbolicGradientOptions }
 export { directionAtAngle, angleBetween, directionSweep, firstOrderGap, type SweepRow, type GapRow } from "./calculus/directions";
 export { levelSetTangent, type LevelSetTangent, type LevelSetTangentOptions } from "./calculus/levelSet";
 export { gradientFieldFigure, gradientSliderFigure, type GradientFunction, type GradientFieldOptions, type GradientSliderOptions } from "./plot/gradientFigures";
-export { checkGradient, evaluateGradientAnswer, checkDescentDirection, evaluateDescentDirectionAnswer, type CheckGradientOptions } from "./exercises/checkGradient";
+export { checkGradient, evaluateGradientAnswer, checkDescentDirection, evaluateDescentDirectionAnswer, type CheckGradientOptions, type CheckDescentDirectionOptions } from "./exercises/checkGradient";
 
 // Notebook 3 — a linear neuron, gradient descent (batch, mini-batch, stochastic) and its figures
 export { LinearNeuron, type Dataset, type Model } from "./models/linearNeuron";

@@ -1,3 +1,4 @@
+import { countFiniteDifference } from "./callCounter";
 import { evaluateFinite, requireFinite, requireFunction, requirePositive } from "../errors/validate";
 import { centralStep } from "./steps";
 
@@ -18,6 +19,7 @@ import { centralStep } from "./steps";
  */
 export function centralDifference(f: (x: number) => number, x: number, h?: number): number {
   const caller = "centralDifference";
+  countFiniteDifference();
   requireFunction(caller, "f", f);
   requireFinite(caller, "x", x);
   const step = h === undefined ? centralStep(x) : requirePositive(caller, "h", h);

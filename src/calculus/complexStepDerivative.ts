@@ -1,3 +1,4 @@
+import { countFiniteDifference } from "./callCounter";
 import { complex, type Complex } from "mathjs";
 import { NonFiniteValueError } from "../errors/errors";
 import { describeValue, requireFinite, requireFunction, requirePositive } from "../errors/validate";
@@ -21,6 +22,7 @@ import { describeValue, requireFinite, requireFunction, requirePositive } from "
  */
 export function complexStepDerivative(f: (z: Complex) => Complex | number, x: number, h = 1e-20): number {
   const caller = "complexStepDerivative";
+  countFiniteDifference();
   requireFunction(caller, "f", f);
   requireFinite(caller, "x", x);
   requirePositive(caller, "h", h);

@@ -1,3 +1,4 @@
+import { countFiniteDifference } from "./callCounter";
 import { evaluateFinite, requireFinite, requireFunction, requirePositive } from "../errors/validate";
 import { forwardStep } from "./steps";
 
@@ -15,6 +16,7 @@ import { forwardStep } from "./steps";
  */
 export function forwardDifference(f: (x: number) => number, x: number, h?: number): number {
   const caller = "forwardDifference";
+  countFiniteDifference();
   requireFunction(caller, "f", f);
   requireFinite(caller, "x", x);
   const step = h === undefined ? forwardStep(x) : requirePositive(caller, "h", h);

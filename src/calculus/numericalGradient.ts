@@ -1,3 +1,4 @@
+import { countFiniteDifference } from "./callCounter";
 import { InvalidArgumentError } from "../errors/errors";
 import { evaluateFinite, rejectUnknownOptions, requireFiniteVector, requireFunction, requirePositive } from "../errors/validate";
 import { centralStep, forwardStep } from "./steps";
@@ -25,6 +26,7 @@ export interface NumericalGradientOptions {
  */
 export function numericalGradient(f: (w: number[]) => number, w: number[], options: NumericalGradientOptions = {}): number[] {
   const caller = "numericalGradient";
+  countFiniteDifference();
   requireFunction(caller, "f", f);
   const point = requireFiniteVector(caller, "w", w);
   rejectUnknownOptions(caller, options, ["method", "h"]);

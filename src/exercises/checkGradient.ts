@@ -7,14 +7,14 @@
 import { numericalGradient } from "../calculus/numericalGradient";
 import { relativeError } from "../calculus/gradcheck";
 import { angleBetween } from "../calculus/directions";
-import { escapeHtml, formatNumber } from "../display/format";
-import { showHtml } from "../display/show";
+import { formatNumber } from "../display/format";
 import { InvalidArgumentError } from "../errors/errors";
 import { rejectUnknownOptions, requireFunction, requireInteger } from "../errors/validate";
 import { createRandom } from "../random/createRandom";
-import { diagnose, type ExerciseResult } from "./checkDerivative";
+import { diagnose } from "./checkDerivative";
+import { callLearner, showExercise, vectorText, type ExerciseOptions, type ExerciseResult } from "./feedback";
 
-export interface CheckGradientOptions {
+export interface CheckGradientOptions extends ExerciseOptions {
   /** Names of the parameters, used in hints as ∂f/∂name (default w[0], w[1], …). */
   names?: string[];
   /** How many parameters f takes (default: names.length, else 2). */
@@ -27,28 +27,18 @@ export interface CheckGradientOptions {
   seed?: number;
 }
 
-function show(result: ExerciseResult): ExerciseResult {
-  const colour = result.passed ? "#1a7f37" : "#cf222e";
-  showHtml(`<div class="downhill-exercise" style="color:${colour}">${escapeHtml(result.message)}</div>`);
-  return result;
-}
-
-const vectorText = (v: number[]) => `[${v.map((x) => formatNumber(x)).join(", ")}]`;
-
-/** Calls the learner's function; returns its vector, or the message for what went wrong. */
-function callAnswer(answer: (v: number[]) => unknown, input: number[], inputName: string, length: number): number[] | string {
-  let value: unknown;
-  try {
-    value = answer(input.slice());
-  } catch (error) {
-    return `✗ Your function threw at ${inputName} = ${vectorText(input)}: ${(error as Error).message}`;
-  }
+/** Calls the learner's function; returns its vector, or the verdict for what went wrong. */
+function callAnswer(answer: (v: number[]) => unknown, input: number[], inputName: string, length: number, hint: string): number[] | ExerciseResult {
+  const where = `at ${inputName} = ${vectorText(input)}`;
+  const called = callLearner(() => answer(input.slice()), where, hint);
+  if (called.result) return called.result;
+  const value = called.value;
   if (!Array.isArray(value) || value.length !== length) {
     const got = Array.isArray(value) ? `an array of length ${value.length}` : String(value);
-    return `✗ At ${inputName} = ${vectorText(input)} your function returned ${got}; expected an array of ${length} numbers.`;
+    return { passed: false, message: `✗ At ${inputName} = ${vectorText(input)} your function returned ${got}; expected an array of ${length} numbers.` };
   }
   const bad = value.findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
-  if (bad >= 0) return `✗ At ${inputName} = ${vectorText(input)} component ${bad} of your answer is ${String(value[bad])}; expected a finite number.`;
+  if (bad >= 0) return { passed: false, message: `✗ At ${inputName} = ${vectorText(input)} component ${bad} of your answer is ${String(value[bad])}; expected a finite number.` };
   return value as number[];
 }
 
@@ -68,7 +58,8 @@ export function evaluateGradientAnswer(answer: (theta: number[]) => number[], f:
   const caller = "checkGradient";
   requireFunction(caller, "answer", answer);
   requireFunction(caller, "f", f);
-  rejectUnknownOptions(caller, options, ["names", "dimension", "range", "points", "seed"]);
+  rejectUnknownOptions(caller, options, ["names", "dimension", "range", "points", "seed", "label", "hint"]);
+  const hint = options.hint ?? "write out each partial derivative ∂f/∂θᵢ by hand and return them in order.";
   const dimension = requireInteger(caller, "dimension", options.dimension ?? options.names?.length ?? 2, 1);
   const names = options.names ?? Array.from({ length: dimension }, (_, i) => `w[${i}]`);
   if (names.length !== dimension) throw new InvalidArgumentError(`${caller}: names has length ${names.length}; expected ${dimension}`);
@@ -79,8 +70,8 @@ export function evaluateGradientAnswer(answer: (theta: number[]) => number[], f:
   const truths = thetas.map((theta) => numericalGradient(f, theta));
   const answers: number[][] = [];
   for (const theta of thetas) {
-    const value = callAnswer(answer, theta, "θ", dimension);
-    if (typeof value === "string") return { passed: false, message: value };
+    const value = callAnswer(answer, theta, "θ", dimension, hint);
+    if (!Array.isArray(value)) return value;
     answers.push(value);
   }
   for (let i = 0; i < dimension; i++) {
@@ -100,7 +91,12 @@ export function evaluateGradientAnswer(answer: (theta: number[]) => number[], f:
 
 /** Checks a learner's gradient (see `evaluateGradientAnswer`) and shows the verdict or the hint. */
 export function checkGradient(answer: (theta: number[]) => number[], f: (theta: number[]) => number, options: CheckGradientOptions = {}): ExerciseResult {
-  return show(evaluateGradientAnswer(answer, f, options));
+  return showExercise(evaluateGradientAnswer(answer, f, options), options.label);
+}
+
+export interface CheckDescentDirectionOptions extends ExerciseOptions {
+  /** Seed for the random gradients (default 3). */
+  seed?: number;
 }
 
 /**
@@ -116,16 +112,19 @@ export function checkGradient(answer: (theta: number[]) => number[], f: (theta: 
  * evaluateDescentDirectionAnswer((g) => [-g[0], -g[1]]).message; // => "✗ For ∇L = […] your u has length …; expected 1. …"
  * @see notebooks/02-why-the-negative-gradient.ipynb (exercises)
  */
-export function evaluateDescentDirectionAnswer(answer: (gradient: number[]) => number[], seed = 3): ExerciseResult {
+export function evaluateDescentDirectionAnswer(answer: (gradient: number[]) => number[], options: CheckDescentDirectionOptions = {}): ExerciseResult {
   requireFunction("checkDescentDirection", "answer", answer);
+  rejectUnknownOptions("checkDescentDirection", options, ["seed", "label", "hint"]);
+  const seed = options.seed ?? 3;
+  const hint = options.hint ?? "equation (10): point against the gradient, then divide by its length.";
   const random = createRandom(seed);
   const gradients = Array.from({ length: 20 }, () => {
     const scale = 10 ** random.uniform(-2, 2);
     return [scale * random.normal(), scale * random.normal()];
   });
   for (const g of gradients) {
-    const u = callAnswer(answer, g, "∇L", 2);
-    if (typeof u === "string") return { passed: false, message: u };
+    const u = callAnswer(answer, g, "∇L", 2, hint);
+    if (!Array.isArray(u)) return u;
     const length = Math.hypot(u[0], u[1]);
     if (length === 0) return { passed: false, message: `✗ For ∇L = ${vectorText(g)} your u is [0, 0]: a zero step goes nowhere. Point it against the gradient.` };
     const beta = angleBetween(u, g);
@@ -143,6 +142,6 @@ export function evaluateDescentDirectionAnswer(answer: (gradient: number[]) => n
 }
 
 /** Checks a learner's steepest-descent direction (see `evaluateDescentDirectionAnswer`) and shows the verdict. */
-export function checkDescentDirection(answer: (gradient: number[]) => number[], seed = 3): ExerciseResult {
-  return show(evaluateDescentDirectionAnswer(answer, seed));
+export function checkDescentDirection(answer: (gradient: number[]) => number[], options: CheckDescentDirectionOptions = {}): ExerciseResult {
+  return showExercise(evaluateDescentDirectionAnswer(answer, options), options.label);
 }

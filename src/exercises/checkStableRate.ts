@@ -1,0 +1,84 @@
+/**
+ * Exercise checker for notebook 1: the largest learning rate at which gradient descent on
+ * q(x) = c·x² still converges, as a function of c.
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb (exercises)
+ */
+import { centralDifference } from "../calculus/centralDifference";
+import { formatNumber } from "../display/format";
+import { rejectUnknownOptions, requireFunction } from "../errors/validate";
+import { createRandom } from "../random/createRandom";
+import { diagnose } from "./checkDerivative";
+import { callLearner, requireFiniteAnswer, showExercise, type ExerciseOptions, type ExerciseResult } from "./feedback";
+
+export interface CheckStableRateOptions extends ExerciseOptions {
+  /** How many random curvatures c, drawn log-uniformly from [0.1, 10] (default 8). */
+  points?: number;
+  /** Seed for the curvatures (default 4). */
+  seed?: number;
+}
+
+const STEPS = 50;
+
+/** |x| after 50 steps of gradient descent on c·x² from x = 1, the slope taken by central differences. */
+function finalDistance(c: number, learningRate: number): number {
+  const q = (x: number) => c * x * x;
+  let x = 1;
+  for (let k = 0; k < STEPS && Number.isFinite(x) && Math.abs(x) < 1e150; k++) x -= learningRate * centralDifference(q, x);
+  return Number.isFinite(x) ? Math.abs(x) : Infinity;
+}
+
+/** The learning rate where the runs turn from shrinking to growing, found by bisection on the runs. */
+function measuredBound(c: number): number {
+  let [low, high] = [0, 1 / c];
+  while (finalDistance(c, high) <= 1) high *= 2;
+  for (let i = 0; i < 60; i++) {
+    const middle = (low + high) / 2;
+    if (finalDistance(c, middle) <= 1) low = middle;
+    else high = middle;
+  }
+  return (low + high) / 2;
+}
+
+/**
+ * Checks a learner's `largestStableRate(c)` by running gradient descent on q(x) = c·x² (slopes by central
+ * differences) at seeded random c: at 0.99 × the answer the iterates must shrink, at 1.01 × they must
+ * grow. A wrong bound is compared with the bound measured by bisection on the runs, and the hint says
+ * how far off it is (a constant factor, the form in c). The stub, a throw or NaN is reported, not thrown.
+ * @example
+ * evaluateStableRateAnswer((c) => 1 / c).passed; // => true
+ * evaluateStableRateAnswer((c) => 2 / c).message; // => "✗ At c = …: α = 0.99 × your bound … diverges … It is 2 times the largest stable rate everywhere …"
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb (exercises)
+ */
+export function evaluateStableRateAnswer(answer: (c: number) => number, options: CheckStableRateOptions = {}): ExerciseResult {
+  const caller = "checkStableRate";
+  requireFunction(caller, "answer", answer);
+  rejectUnknownOptions(caller, options, ["points", "seed", "label", "hint"]);
+  const hint = options.hint ?? "one step multiplies x by 1 − 2cα; it must stay between −1 and 1.";
+  const random = createRandom(options.seed ?? 4);
+  const cs = Array.from({ length: options.points ?? 8 }, () => 10 ** random.uniform(-1, 1));
+  const answers: number[] = [];
+  for (const c of cs) {
+    const where = `at c = ${formatNumber(c)}`;
+    const called = callLearner(() => answer(c), where, hint);
+    if (called.result) return called.result;
+    const value = requireFiniteAnswer(called.value, `At c = ${formatNumber(c)}`, "bound");
+    if (typeof value !== "number") return value;
+    if (value <= 0) return { passed: false, message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(value)}; a learning rate must be positive.` };
+    answers.push(value);
+  }
+  const failing = cs.findIndex((c, i) => !(finalDistance(c, 0.99 * answers[i]) < 1 && finalDistance(c, 1.01 * answers[i]) > 1));
+  if (failing < 0) return { passed: true, message: `✓ Correct: at ${cs.length} random c in [0.1, 10], 0.99 × your bound converges and 1.01 × your bound diverges.` };
+  const c = cs[failing];
+  const bounds = cs.map(measuredBound);
+  const tooLarge = finalDistance(c, 0.99 * answers[failing]) >= 1;
+  const what = tooLarge ? "α = 0.99 × your bound already diverges" : "α = 1.01 × your bound still converges";
+  return {
+    passed: false,
+    message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(answers[failing])}, but ${what}: the runs turn from shrinking to growing at α ≈ ${formatNumber(bounds[failing])}. ${diagnose(answers, bounds, "largest stable rate").replace("check the form of your derivative", "check how your bound depends on c")}`,
+  };
+}
+
+/** Checks a learner's largest stable learning rate (see `evaluateStableRateAnswer`), shows the verdict and returns it. */
+export function checkStableRate(answer: (c: number) => number, options: CheckStableRateOptions = {}): ExerciseResult {
+  return showExercise(evaluateStableRateAnswer(answer, options), options.label);
+}

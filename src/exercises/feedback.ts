@@ -1,0 +1,81 @@
+/**
+ * What every exercise checker shares: calling the learner's function safely, and showing the verdict.
+ * A learner's function may throw (the `yourTurn()` stub, or a bug), return nonsense, or take a
+ * shortcut by calling the finite-difference helpers the checker uses as its reference; each case
+ * becomes a verdict with a hint, never an exception, so a notebook cell never fails on a wrong answer.
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb (exercises)
+ */
+import { finiteDifferenceCalls } from "../calculus/callCounter";
+import { escapeHtml, formatNumber } from "../display/format";
+import { showHtml } from "../display/show";
+import { YourTurnError } from "./yourTurn";
+
+export interface ExerciseResult {
+  passed: boolean;
+  /** What the learner reads: "✓ …" (a confirmation) or "✗ …" (a hint that says where and how the answer is off). */
+  message: string;
+}
+
+/** Options every checker takes. */
+export interface ExerciseOptions {
+  /** Shown before the verdict, e.g. "Exercise 2". */
+  label?: string;
+  /** What to tell a learner who has not answered yet: the first step of the derivation. */
+  hint?: string;
+}
+
+/** The learner's value, or the verdict that ends the check. */
+export type Called<T> = { value: T; result?: undefined } | { value?: undefined; result: ExerciseResult };
+
+/**
+ * Calls the learner's function once (wrapped in `call`). A `YourTurnError` becomes
+ * "✗ Not answered yet: <hint>"; any other error "✗ Your function threw <where>: …"; a call that made
+ * finite-difference estimates is flagged as a shortcut.
+ * @param where how to name the input in a message, e.g. "at x = 0.5"
+ * @example
+ * callLearner(() => yourTurn(), "at x = 1", "use the power rule").result?.message; // => "✗ Not answered yet: use the power rule"
+ */
+export function callLearner<T>(call: () => T, where: string, hint: string): Called<T> {
+  const before = finiteDifferenceCalls();
+  let value: T;
+  try {
+    value = call();
+  } catch (error) {
+    if (error instanceof YourTurnError) return { result: { passed: false, message: `✗ Not answered yet: ${hint}` } };
+    return { result: { passed: false, message: `✗ Your function threw ${where}: ${(error as Error)?.message ?? String(error)}` } };
+  }
+  const made = finiteDifferenceCalls() - before;
+  if (made > 0) {
+    return {
+      result: {
+        passed: false,
+        message:
+          `✗ Your function made ${made} finite-difference estimate${made === 1 ? "" : "s"} ${where} ` +
+          "(centralDifference, numericalGradient, gradcheck, …): that is the checker's own reference, so it " +
+          "proves nothing. Derive the formula by hand and write it out.",
+      },
+    };
+  }
+  return { value };
+}
+
+/** A number, or the message saying why the learner's value is not a finite number. */
+export function requireFiniteAnswer(value: unknown, where: string, what: string): number | ExerciseResult {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  return { passed: false, message: `✗ ${where} your ${what} returned ${String(value)}; expected a finite number.` };
+}
+
+/** A vector as the hints write it: [0.5, -1.25]. */
+export const vectorText = (v: number[]): string => `[${v.map((x) => formatNumber(x)).join(", ")}]`;
+
+/** The verdict as the learner reads it: "✓ Exercise 1: Correct: …" or "✗ Exercise 1: Not answered yet: …". */
+export function exerciseText(result: ExerciseResult, label?: string): string {
+  return label ? result.message.replace(/^([✓✗]) /, `$1 ${label}: `) : result.message;
+}
+
+/** Shows the verdict under the cell (green ✓ or red ✗) and returns it. */
+export function showExercise(result: ExerciseResult, label?: string): ExerciseResult {
+  const colour = result.passed ? "#1a7f37" : "#cf222e";
+  showHtml(`<div class="downhill-exercise" style="color:${colour}">${escapeHtml(exerciseText(result, label))}</div>`);
+  return result;
+}
