@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { centralDifference } from "../calculus/centralDifference";
+import { forwardDifference } from "../calculus/forwardDifference";
 import { evaluateDerivativeAnswer } from "./checkDerivative";
+import { yourTurn } from "./yourTurn";
 
 const cube = (x: number) => x ** 3 - 2 * x;
 
@@ -28,4 +31,12 @@ test("the test points are seeded: the same verdict every run", () => {
   const a = evaluateDerivativeAnswer((x) => x, cube);
   const b = evaluateDerivativeAnswer((x) => x, cube);
   assert.equal(a.message, b.message);
+});
+
+test("the stub is not answered yet, with the hint; returning the checker's own central difference is flagged", () => {
+  assert.equal(evaluateDerivativeAnswer(() => yourTurn(), cube, { hint: "power rule." }).message, "✗ Not answered yet: power rule.");
+  const shortcut = evaluateDerivativeAnswer((x) => centralDifference(cube, x), cube);
+  assert.equal(shortcut.passed, false);
+  assert.match(shortcut.message, /finite-difference estimate/);
+  assert.equal(evaluateDerivativeAnswer((x) => forwardDifference(cube, x), cube).passed, false);
 });

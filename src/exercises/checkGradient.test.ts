@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { numericalGradient } from "../calculus/numericalGradient";
 import { evaluateDescentDirectionAnswer, evaluateGradientAnswer } from "./checkGradient";
+import { yourTurn } from "./yourTurn";
 
 const f = ([w, b]: number[]) => w * w * b + 3 * b;
 const right = ([w, b]: number[]) => [2 * w * b, w * w + 3];
@@ -32,4 +34,15 @@ test("the steepest-descent direction must be the unit vector opposite the gradie
   assert.match(evaluateDescentDirectionAnswer((g) => unit(g).map((v) => -v)).message, /β = 0° .*points uphill/);
   assert.match(evaluateDescentDirectionAnswer((g) => [unit(g)[1], -unit(g)[0]]).message, /β = 90°/);
   assert.match(evaluateDescentDirectionAnswer(() => { throw new Error("your turn"); }).message, /threw at ∇L = .*your turn/);
+});
+
+test("gradients: the stub gets the hint, numericalGradient itself is flagged, a constant answer fails", () => {
+  assert.equal(evaluateGradientAnswer(() => yourTurn(), f, { ...options, hint: "∂f/∂w first." }).message, "✗ Not answered yet: ∂f/∂w first.");
+  const shortcut = evaluateGradientAnswer((theta) => numericalGradient(f, theta), f, options);
+  assert.match(shortcut.message, /✗ Your function made 1 finite-difference estimate at θ = /);
+  const constant = evaluateGradientAnswer(() => right([0.5, 1]), f, options);
+  assert.equal(constant.passed, false);
+  assert.match(constant.message, /∂f\/∂w is off/);
+  assert.equal(evaluateDescentDirectionAnswer(() => yourTurn(), { hint: "(10)." }).message, "✗ Not answered yet: (10).");
+  assert.equal(evaluateDescentDirectionAnswer(() => [-1, 0]).passed, false);
 });
