@@ -71,7 +71,7 @@ export function evaluateDerivativeAnswer(answer: (x: number) => number, f: (x: n
   };
 }
 
-/** Checks a learner's derivative (see `evaluateDerivativeAnswer`), shows the verdict or the hint, and returns it. */
-export function checkDerivative(answer: (x: number) => number, f: (x: number) => number, options: CheckDerivativeOptions = {}): ExerciseResult {
-  return showExercise(evaluateDerivativeAnswer(answer, f, options), options.label);
+/** Checks a learner's derivative (see `evaluateDerivativeAnswer`) and shows the verdict or the hint. */
+export function checkDerivative(answer: (x: number) => number, f: (x: number) => number, options: CheckDerivativeOptions = {}): void {
+  showExercise(evaluateDerivativeAnswer(answer, f, options), options.label);
 }

@@ -73,7 +73,7 @@ export function evaluateDescentStepAnswer(answer: (w: number[]) => number[], los
   return { passed: true, message: `✓ Correct: at ${points.length} random w your step moves every weight by −η·∂E/∂w (η = ${formatNumber(learningRate)}).` };
 }
 
-/** Checks a learner's gradient-descent step (see `evaluateDescentStepAnswer`), shows the verdict and returns it. */
-export function checkDescentStep(answer: (w: number[]) => number[], loss: (w: number[]) => number, learningRate: number, options: CheckDescentStepOptions = {}): ExerciseResult {
-  return showExercise(evaluateDescentStepAnswer(answer, loss, learningRate, options), options.label);
+/** Checks a learner's gradient-descent step (see `evaluateDescentStepAnswer`) and shows the verdict or the hint. */
+export function checkDescentStep(answer: (w: number[]) => number[], loss: (w: number[]) => number, learningRate: number, options: CheckDescentStepOptions = {}): void {
+  showExercise(evaluateDescentStepAnswer(answer, loss, learningRate, options), options.label);
 }

@@ -90,8 +90,8 @@ export function evaluateGradientAnswer(answer: (theta: number[]) => number[], f:
 }
 
 /** Checks a learner's gradient (see `evaluateGradientAnswer`) and shows the verdict or the hint. */
-export function checkGradient(answer: (theta: number[]) => number[], f: (theta: number[]) => number, options: CheckGradientOptions = {}): ExerciseResult {
-  return showExercise(evaluateGradientAnswer(answer, f, options), options.label);
+export function checkGradient(answer: (theta: number[]) => number[], f: (theta: number[]) => number, options: CheckGradientOptions = {}): void {
+  showExercise(evaluateGradientAnswer(answer, f, options), options.label);
 }
 
 export interface CheckDescentDirectionOptions extends ExerciseOptions {
@@ -142,6 +142,6 @@ export function evaluateDescentDirectionAnswer(answer: (gradient: number[]) => n
 }
 
 /** Checks a learner's steepest-descent direction (see `evaluateDescentDirectionAnswer`) and shows the verdict. */
-export function checkDescentDirection(answer: (gradient: number[]) => number[], options: CheckDescentDirectionOptions = {}): ExerciseResult {
-  return showExercise(evaluateDescentDirectionAnswer(answer, options), options.label);
+export function checkDescentDirection(answer: (gradient: number[]) => number[], options: CheckDescentDirectionOptions = {}): void {
+  showExercise(evaluateDescentDirectionAnswer(answer, options), options.label);
 }

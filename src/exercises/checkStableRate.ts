@@ -78,7 +78,7 @@ export function evaluateStableRateAnswer(answer: (c: number) => number, options:
   };
 }
 
-/** Checks a learner's largest stable learning rate (see `evaluateStableRateAnswer`), shows the verdict and returns it. */
-export function checkStableRate(answer: (c: number) => number, options: CheckStableRateOptions = {}): ExerciseResult {
-  return showExercise(evaluateStableRateAnswer(answer, options), options.label);
+/** Checks a learner's largest stable learning rate (see `evaluateStableRateAnswer`) and shows the verdict or the hint. */
+export function checkStableRate(answer: (c: number) => number, options: CheckStableRateOptions = {}): void {
+  showExercise(evaluateStableRateAnswer(answer, options), options.label);
 }

@@ -41,9 +41,10 @@ export function evaluateStepsNeededAnswer(answer: () => number, shrinkAfter: (st
   if (typeof k !== "number") return { passed: false, message: k.message.replace("✗  your", "✗ Your") };
   if (k <= 0) return { passed: false, message: `✗ Your number of steps is ${formatNumber(k)}; it must be positive. Mind the sign: a logarithm of a number below 1 is negative, and dividing by it flips ≤ into ≥.` };
   if (!Number.isInteger(k)) return { passed: false, message: `✗ Your number of steps is ${formatNumber(k)}; gradient descent takes whole steps. Round up (Math.ceil): the smallest whole k with ρᵏ ≤ ${formatNumber(factor)}.` };
-  const enough = (steps: number) => shrinkAfter(steps) <= factor * (1 + 1e-9);
-  const ratio = shrinkAfter(k);
-  const previous = shrinkAfter(k - 1);
+  const shrink = (steps: number) => (steps === 0 ? 1 : shrinkAfter(steps));   // no step, no shrinking
+  const enough = (steps: number) => shrink(steps) <= factor * (1 + 1e-9);
+  const ratio = shrink(k);
+  const previous = shrink(k - 1);
   if (enough(k) && !enough(k - 1)) {
     return { passed: true, message: `✓ Correct: after ${k} steps the distance is ${formatNumber(ratio)} of the start (≤ ${formatNumber(factor)}), after ${k - 1} it is still ${formatNumber(previous)}.` };
   }
@@ -61,7 +62,7 @@ export function evaluateStepsNeededAnswer(answer: () => number, shrinkAfter: (st
   };
 }
 
-/** Checks a learner's number of steps (see `evaluateStepsNeededAnswer`), shows the verdict and returns it. */
-export function checkStepsNeeded(answer: () => number, shrinkAfter: (steps: number) => number, options: CheckStepsNeededOptions = {}): ExerciseResult {
-  return showExercise(evaluateStepsNeededAnswer(answer, shrinkAfter, options), options.label);
+/** Checks a learner's number of steps (see `evaluateStepsNeededAnswer`) and shows the verdict or the hint. */
+export function checkStepsNeeded(answer: () => number, shrinkAfter: (steps: number) => number, options: CheckStepsNeededOptions = {}): void {
+  showExercise(evaluateStepsNeededAnswer(answer, shrinkAfter, options), options.label);
 }

@@ -73,9 +73,11 @@ export function exerciseText(result: ExerciseResult, label?: string): string {
   return label ? result.message.replace(/^([✓✗]) /, `$1 ${label}: `) : result.message;
 }
 
-/** Shows the verdict under the cell (green ✓ or red ✗) and returns it. */
-export function showExercise(result: ExerciseResult, label?: string): ExerciseResult {
+/**
+ * Shows the verdict under the cell (green ✓ or red ✗). Returns nothing, so that a cell ending in a
+ * `check…` call shows the verdict only; the `evaluate…` functions return the verdict for code to read.
+ */
+export function showExercise(result: ExerciseResult, label?: string): void {
   const colour = result.passed ? "#1a7f37" : "#cf222e";
   showHtml(`<div class="downhill-exercise" style="color:${colour}">${escapeHtml(exerciseText(result, label))}</div>`);
-  return result;
 }
