@@ -86,7 +86,8 @@ export function evaluateGradientAnswer(answer: (theta: number[]) => number[], f:
       message: `✗ ∂f/∂${names[i]} is off: at θ = ${vectorText(thetas[bad])} you give ${formatNumber(a)}, the slope of f there is ${formatNumber(t)} (off by ${formatNumber(a - t)}). ${why}`,
     };
   }
-  return { passed: true, message: `✓ Correct: every component (${names.map((n) => `∂f/∂${n}`).join(", ")}) matches the slopes of f at ${count} random points in [${low}, ${high}].` };
+  const which = dimension <= 4 ? `every component (${names.map((n) => `∂f/∂${n}`).join(", ")})` : `all ${dimension} components`;
+  return { passed: true, message: `✓ Correct: ${which} match${dimension <= 4 ? "es" : ""} the slopes of f at ${count} random points in [${low}, ${high}].` };
 }
 
 /** Checks a learner's gradient (see `evaluateGradientAnswer`) and shows the verdict or the hint. */

@@ -1,0 +1,100 @@
+// `npm run student`: the student edition of the course. Every reference solution in a notebook's code
+// cells (the lines from `// BEGIN SOLUTION` to `// END SOLUTION`, markers included) becomes
+// `return yourTurn();` at the same indentation, outputs are cleared, and the notebooks are written to
+// dist/student/notebooks/ with `src` linked to the project's src/ and dist/student/data linked to data/,
+// so the notebooks' `./src/index` and `../data/…` paths work unchanged. See CONTRIBUTING.md,
+// "Exercises and the student edition".
+// Usage: node scripts/student-edition.mjs [--out DIR]   (default dist/student)
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { clean, notebookPaths } from "./notebook-format.mjs";
+
+const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const BEGIN = /^(\s*)\/\/ BEGIN SOLUTION\s*$/;
+const END = /^\s*\/\/ END SOLUTION\s*$/;
+export const STUB = "return yourTurn();";
+
+/**
+ * One code cell's source with every solution region replaced by the stub. Throws, naming `where`, on a
+ * BEGIN without an END, an END without a BEGIN, or a BEGIN inside a region.
+ * @returns { source, regions } — the student source and how many regions were replaced
+ */
+export function studentSource(source, where = "cell") {
+  const out = [];
+  let open = null;
+  let regions = 0;
+  source.split("\n").forEach((line, i) => {
+    const begin = line.match(BEGIN);
+    if (begin) {
+      if (open) throw new Error(`${where}, line ${i + 1}: "// BEGIN SOLUTION" inside the region opened at line ${open.line}`);
+      open = { line: i + 1, indent: begin[1] };
+      return;
+    }
+    if (END.test(line)) {
+      if (!open) throw new Error(`${where}, line ${i + 1}: "// END SOLUTION" without a "// BEGIN SOLUTION" before it`);
+      out.push(`${open.indent}${STUB}`);
+      regions += 1;
+      open = null;
+      return;
+    }
+    if (!open) out.push(line);
+  });
+  if (open) throw new Error(`${where}, line ${open.line}: "// BEGIN SOLUTION" is never closed by "// END SOLUTION"`);
+  return { source: out.join("\n"), regions };
+}
+
+/**
+ * A notebook's student edition: solutions replaced in every code cell, outputs cleared (cell ids kept).
+ * @returns { notebook, regions: [{ cell: id, count }] }
+ */
+export function studentNotebook(nb, name = "notebook") {
+  const regions = [];
+  const cells = nb.cells.map((cell, i) => {
+    if (cell.cell_type !== "code") return cell;
+    const text = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+    const { source, regions: count } = studentSource(text, `${name}, cell ${i + 1} (id ${cell.id})`);
+    if (count === 0) return cell;
+    regions.push({ cell: cell.id, count });
+    return { ...cell, source };
+  });
+  const notebook = clean({ ...nb, cells });
+  if (regions.length > 0 && !notebook.cells.some((c) => c.cell_type === "code" && /\byourTurn\b[\s\S]*from "\.\/src\/index"/.test([c.source].flat().join("")))) {
+    throw new Error(`${name}: has solution regions but does not import yourTurn from "./src/index"`);
+  }
+  return { notebook, regions };
+}
+
+/** Writes the student edition to outDir; returns one line per notebook for the log. */
+export function writeStudentEdition(outDir) {
+  const notebooksOut = path.join(outDir, "notebooks");
+  rmSync(notebooksOut, { recursive: true, force: true });
+  mkdirSync(notebooksOut, { recursive: true });
+  const lines = [];
+  for (const file of notebookPaths()) {
+    const name = path.basename(file);
+    const { notebook, regions } = studentNotebook(JSON.parse(readFileSync(file, "utf8")), name);
+    writeFileSync(path.join(notebooksOut, name), JSON.stringify(notebook, null, 1) + "\n");
+    lines.push(`${name}: ${regions.reduce((n, r) => n + r.count, 0)} solution(s) replaced by the stub`);
+  }
+  // Relative links, so the edition can be opened from any working directory.
+  const link = (target, at) => {
+    rmSync(at, { recursive: true, force: true });
+    symlinkSync(path.relative(path.dirname(at), target), at);
+  };
+  link(path.join(projectRoot, "src"), path.join(notebooksOut, "src"));
+  link(path.join(projectRoot, "data"), path.join(outDir, "data"));
+  return lines;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const at = process.argv.indexOf("--out");
+  const outDir = path.resolve(at >= 0 ? process.argv[at + 1] : path.join(projectRoot, "dist", "student"));
+  for (const line of writeStudentEdition(outDir)) console.log(`[student] ${line}`);
+  console.log(`[student] wrote ${path.relative(process.cwd(), path.join(outDir, "notebooks")) || "."} (src and ../data linked)`);
+  // TODO(handouts): once `npm run handouts` (scripts/handouts/build.mjs) is on main, execute these
+  // notebooks and build the student handouts from the executed copies with it.
+  if (!existsSync(path.join(projectRoot, "scripts", "handouts", "build.mjs"))) {
+    console.log("[student] handouts: not built (the handouts builder is not on this branch yet)");
+  }
+}
