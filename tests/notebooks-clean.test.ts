@@ -5,9 +5,21 @@ import { test } from "node:test";
 // @ts-expect-error: plain JavaScript module without types
 import { clean, notebookPaths, problems } from "../scripts/notebook-format.mjs";
 
+const MAX_LINE = 100;   // the handouts show code cells at this width without a scroll bar
+
 for (const file of notebookPaths() as string[]) {
   test(`${path.basename(file)} is stored clean: nbformat 4.5, cell ids, tslab kernel, no outputs`, () => {
     assert.deepEqual(problems(JSON.parse(readFileSync(file, "utf8"))), []);
+  });
+
+  test(`${path.basename(file)} has no code line longer than ${MAX_LINE} characters`, () => {
+    const cells: { id: string; cell_type: string; source: string | string[] }[] = JSON.parse(readFileSync(file, "utf8")).cells;
+    const long = cells
+      .filter((cell) => cell.cell_type === "code")
+      .flatMap((cell) => [cell.source].flat().join("").split("\n").map((line, i) => ({ id: cell.id, line: i + 1, text: line })))
+      .filter(({ text }) => [...text].length > MAX_LINE)
+      .map(({ id, line, text }) => `cell ${id}, line ${line} (${[...text].length} characters): ${text.slice(0, 60)}…`);
+    assert.deepEqual(long, []);
   });
 }
 
