@@ -38,6 +38,15 @@ export { linearApproximationFigure, type LinearApproximationOptions } from "./pl
 // Exercises with automatic feedback
 export { checkDerivative, evaluateDerivativeAnswer, type ExerciseResult, type CheckDerivativeOptions } from "./exercises/checkDerivative";
 
+// Notebook 2 — why the negative gradient: the line model, symbolic gradients, directions and the
+// Taylor gap, level sets, gradient figures (built on the error-surface builders) and exercise checkers
+export { linePredict, lineLoss, lineGradient, lineHessian, type LineData } from "./models/lineModel";
+export { symbolicGradient, type SymbolicGradient, type SymbolicGradientOptions } from "./calculus/symbolicGradient";
+export { directionAtAngle, angleBetween, directionSweep, firstOrderGap, type SweepRow, type GapRow } from "./calculus/directions";
+export { levelSetTangent, type LevelSetTangent, type LevelSetTangentOptions } from "./calculus/levelSet";
+export { gradientFieldFigure, gradientSliderFigure, type GradientFunction, type GradientFieldOptions, type GradientSliderOptions } from "./plot/gradientFigures";
+export { checkGradient, evaluateGradientAnswer, checkDescentDirection, evaluateDescentDirectionAnswer, type CheckGradientOptions } from "./exercises/checkGradient";
+
 // Notebook 3 — a linear neuron, gradient descent (batch, mini-batch, stochastic) and its figures
 export { LinearNeuron, type Dataset, type Model } from "./models/linearNeuron";
 export { gradientDescent, descentSteps, type GradientDescentOptions, type DescentState, type DescentResult } from "./optim/gradientDescent";

@@ -20,8 +20,13 @@ export interface CheckDerivativeOptions {
   seed?: number;
 }
 
-/** Why an answer is off, judged from the ratios and differences at all test points. */
-function diagnose(answers: number[], slopes: number[]): string {
+/**
+ * Why an answer is off, judged from the ratios and differences answer/truth at all test points: a
+ * flipped sign, a constant factor, a constant offset, or an error that changes from point to point.
+ * Shared with the gradient checker (`checkGradient`), which applies it to one component at a time.
+ * @example diagnose([-2, -4], [2, 4]); // => "The sign is flipped everywhere."
+ */
+export function diagnose(answers: number[], slopes: number[]): string {
   const ratios = answers.map((a, i) => a / slopes[i]).filter(Number.isFinite);
   const differences = answers.map((a, i) => a - slopes[i]);
   const constant = (values: number[]) => values.length > 1 && values.every((v) => Math.abs(v - values[0]) <= 1e-4 * Math.max(1, Math.abs(values[0])));
