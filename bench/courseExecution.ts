@@ -8,8 +8,7 @@
  * Takes a minute or more; `--skip-notebooks` skips it.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 // @ts-expect-error: plain JavaScript module without types
 import { ensureEnvironment, projectRoot } from "../scripts/environment.mjs";
@@ -49,11 +48,13 @@ export function measureCourse(): CourseResult {
   const { python, env } = ensureEnvironment() as { python: string; env: NodeJS.ProcessEnv };
   const notebooks = notebookPaths() as string[];
   const N = notebooks.length;
-  const work = mkdtempSync(path.join(tmpdir(), "downhill-bench-"));
+  // Inside the project (build/ is not committed), so that tslab finds node_modules as the lessons do.
+  const work = path.join(projectRoot, "build", "bench");
+  rmSync(work, { recursive: true, force: true });
   try {
     // Floor notebooks live beside a `src` link, as the lessons do (notebooks/src → ../src).
     const floorDir = path.join(work, "floor");
-    mkdirSync(floorDir);
+    mkdirSync(floorDir, { recursive: true });
     symlinkSync(path.join(projectRoot, "src"), path.join(floorDir, "src"));
     const floorFiles = Array.from({ length: N }, (_, n) => path.join(floorDir, `floor-${n + 1}.ipynb`));
     const bareFiles = Array.from({ length: N }, (_, n) => path.join(floorDir, `bare-${n + 1}.ipynb`));

@@ -51,7 +51,12 @@ async function main(): Promise<void> {
   if (quick || values["skip-notebooks"]) course = { skipped: true, note: quick ? "--quick" : "--skip-notebooks" };
   else {
     log("4/5 course execution (executes every notebook; a minute or more)");
-    course = { skipped: false, target: courseTarget, ...measureCourse() };
+    try {
+      course = { skipped: false, target: courseTarget, ...measureCourse() };
+    } catch (error) {
+      log(String(error));
+      course = { skipped: true, note: `could not be measured: ${String(error).split("\n")[0]}` };
+    }
   }
   log("5/5 handouts");
   const handouts = quick ? { skipped: true as const, note: "--quick" } : await measureHandouts(path.resolve(values.handouts as string), 3);
