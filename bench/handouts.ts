@@ -24,7 +24,7 @@ export type HandoutsResult = { skipped: true; note: string } | { skipped: false;
 
 /** Loads every page of `dir` a few times and times its figures; skipped when `dir` does not exist. */
 export async function measureHandouts(dir: string, loads: number): Promise<HandoutsResult> {
-  if (!existsSync(dir)) return { skipped: true, note: `${dir} does not exist: build the handouts with \`npm run handouts\` to measure them` };
+  if (!existsSync(dir)) return { skipped: true, note: `${path.relative(process.cwd(), dir) || dir} does not exist: build the handouts with \`npm run handouts\` to measure them` };
   const files = readdirSync(dir).filter((f) => f.endsWith(".html")).sort();
   if (files.length === 0) return { skipped: true, note: `${dir} has no .html pages` };
   const { chromium } = await import("playwright-core");
