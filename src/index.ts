@@ -55,4 +55,4 @@ export { curvesFigure, type Curve, type CurvesOptions } from "./plot/curves";
 
 // Notebook 4 — backpropagation through a two-layer tanh network (Bishop, PRML §5.3)
 export { TanhNetwork, trainTanhNetwork, type TanhNetworkOptions, type ForwardPass, type PassCounts, type TrainOptions } from "./models/tanhNetwork";
-export { networkGraphSvg, fitFigure, linesFigure, lossCurveSvg, type FitPlot, type Series } from "./plot/tanhNetworkFigures";
+export { networkGraphSvg, fitFigure, lossCurveSvg, type FitPlot } from "./plot/tanhNetworkFigures";

@@ -59,6 +59,19 @@ export const cases: [string, () => unknown, ErrorName, RegExp][] = [
   ["checkClose with a NaN tolerance", () => downhill.checkClose("loss", 1, 1, NaN), "InvalidArgumentError", /checkClose: tolerance is NaN/],
   ["linearApproximationFigure with no steps", () => downhill.linearApproximationFigure({ f: Math.sin, fPrime: Math.cos, x0: 0, steps: [] }), "InvalidArgumentError", /linearApproximationFigure: steps is empty/],
   ["linearApproximationFigure where f is undefined at a step", () => downhill.linearApproximationFigure({ f: Math.sqrt, fPrime: Math.sqrt, x0: 0.5, steps: [1] }), "NonFiniteValueError", /linearApproximationFigure: f returned NaN at x = -0.5/],
+  // models and training
+  ["LinearNeuron with 0 inputs", () => new downhill.LinearNeuron(0), "InvalidArgumentError", /LinearNeuron: inputs is 0; expected an integer ≥ 1/],
+  ["LinearNeuron.predict with a NaN weight", () => new downhill.LinearNeuron(2).predict([1, NaN], [1, 2]), "InvalidArgumentError", /predict: w\[1\] is NaN/],
+  ["LinearNeuron.loss with targets of the wrong length", () => new downhill.LinearNeuron(2).loss([1, 1], { X: [[1, 0]], t: [1, 2] }), "ShapeError", /loss: data.t has length 2; expected 1/],
+  ["LinearNeuron.gradient with an input of ∞", () => new downhill.LinearNeuron(2).gradient([1, 1], { X: [[1, 0], [Infinity, 1]], t: [1, 2] }), "InvalidArgumentError", /gradient: data.X\[1\]\[0\] is Infinity/],
+  ["gradientDescent with learning rate 0", () => downhill.gradientDescent(new downhill.LinearNeuron(1), { X: [[1]], t: [1] }, [0], { learningRate: 0, steps: 1 }), "InvalidArgumentError", /gradientDescent: learningRate is 0; expected a finite number > 0/],
+  ["gradientDescent with a misspelt option", () => downhill.gradientDescent(new downhill.LinearNeuron(1), { X: [[1]], t: [1] }, [0], { learningrate: 0.1, steps: 1 } as never), "InvalidArgumentError", /gradientDescent: unknown option "learningrate"/],
+  ["gradientDescent with a learning rate that diverges", () => downhill.gradientDescent(new downhill.LinearNeuron(1), { X: [[1]], t: [1] }, [0], { learningRate: 1e200, steps: 50 }), "DivergenceError", /step \d+.*1e\+200/],
+  ["TanhNetwork with a misspelt option", () => new downhill.TanhNetwork({ inputs: 1, hiddenUnit: 3, outputs: 1, seed: 1 } as never), "InvalidArgumentError", /unknown option "hiddenUnit"/],
+  ["TanhNetwork.forward with the wrong input size", () => new downhill.TanhNetwork({ inputs: 2, hiddenUnits: 3, outputs: 1, seed: 1 }).forward([1]), "ShapeError", /TanhNetwork.forward: x has length 1; expected 2/],
+  ["TanhNetwork.setParameters with ∞", () => new downhill.TanhNetwork({ inputs: 1, hiddenUnits: 1, outputs: 1, seed: 1 }).setParameters([0, 0, Infinity, 0]), "InvalidArgumentError", /setParameters: w\[2\] is Infinity/],
+  ["TanhNetwork.gradient with targets of the wrong size", () => new downhill.TanhNetwork({ inputs: 2, hiddenUnits: 3, outputs: 1, seed: 1 }).gradient([[1, 2]], [[1, 2]]), "ShapeError", /T\[0\] has length 2; expected 1/],
+  ["trainTanhNetwork that diverges", () => downhill.trainTanhNetwork(new downhill.TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 }), [[-1], [1]], [[1e3], [-1e3]], { learningRate: 1e6, steps: 1000 }), "DivergenceError", /learningRate 1000000/],
 ];
 
 for (const [name, call, errorName, message] of cases) {

@@ -18,3 +18,10 @@ test("NaN, mismatched lengths and non-positive values on a log axis are named in
   assert.throws(() => curvesFigure([{ name: "a", y: [1, 0] }], { logY: true }), /a logarithmic axis needs positive values/);
   assert.throws(() => curvesFigure([]), /curvesFigure: curves is an array of length 0/);
 });
+
+test("a logarithmic x axis is offered, and refuses sizes it cannot show", () => {
+  const figure = curvesFigure([{ name: "cost", x: [10, 100], y: [1, 2] }], { logX: true, markers: [{ x: 10, label: "stop" }] });
+  assert.equal((figure.layout?.xaxis as { type: string }).type, "log");
+  assert.equal((figure.layout?.shapes as unknown[]).length, 1);
+  assert.throws(() => curvesFigure([{ name: "cost", x: [0, 100], y: [1, 2] }], { logX: true }), /curvesFigure: curves\[0\].x has a value ≤ 0/);
+});

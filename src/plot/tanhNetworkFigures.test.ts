@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { figureHtml } from "./figure";
-import { fitFigure, linesFigure, lossCurveSvg, networkGraphSvg } from "./tanhNetworkFigures";
+import { fitFigure, lossCurveSvg, networkGraphSvg } from "./tanhNetworkFigures";
 
 test("the network graph has one node per input, hidden unit, bias, output and the error", () => {
   const svg = networkGraphSvg({ inputs: 2, hiddenUnits: 3, outputs: 2 });
@@ -19,14 +19,6 @@ test("a fit figure shows data, the fit and every hidden unit dashed, and draws w
   assert.doesNotThrow(() => figureHtml(figure, "f"));
   assert.throws(() => fitFigure({ title: "", x: [0], t: [0, 1], grid: [0], y: [0], hidden: [] }), { name: "ShapeError", message: /fitFigure: t has length 2; expected 1/ });
   assert.throws(() => fitFigure({ title: "", x: [0], t: [0], grid: [0, 1], y: [0, 1], hidden: [[0]] }), /hidden\[0\] has length 1; expected 2/);
-});
-
-test("a line chart can use log axes and a vertical marker, and rejects mismatched series", () => {
-  const figure = linesFigure([{ name: "E", x: [1, 2], y: [2, 1] }], { logY: true, markerX: 1, markerLabel: "stop" });
-  assert.equal((figure.layout?.yaxis as { type: string }).type, "log");
-  assert.equal((figure.layout?.shapes as unknown[]).length, 1);
-  assert.throws(() => linesFigure([{ name: "E", x: [1], y: [2, 1] }]), { name: "ShapeError", message: /series\[0\].y has length 2; expected 1/ });
-  assert.throws(() => linesFigure([]), /series is empty/);
 });
 
 test("the live loss curve is an SVG polyline and refuses losses a log scale cannot show", () => {

@@ -93,41 +93,6 @@ export function fitFigure(fit: FitPlot): Figure {
   };
 }
 
-/** One line of a line chart. */
-export interface Series {
-  name: string;
-  x: number[];
-  y: number[];
-  dash?: "solid" | "dash" | "dot";
-}
-
-/**
- * A line chart: training and test errors over steps, or timings against the number of weights.
- * @throws ShapeError when a series' x and y differ in length; InvalidArgumentError for NaN or ∞
- * @example
- * linesFigure([{ name: "E", x: [0, 1], y: [2, 1] }], { title: "loss", logY: true }).layout?.yaxis; // => { type: "log", … }
- */
-export function linesFigure(series: Series[], options: { title?: string; xTitle?: string; yTitle?: string; logX?: boolean; logY?: boolean; markerX?: number; markerLabel?: string } = {}): Figure {
-  const caller = "linesFigure";
-  rejectUnknownOptions(caller, options, ["title", "xTitle", "yTitle", "logX", "logY", "markerX", "markerLabel"]);
-  if (!Array.isArray(series) || series.length === 0) throw new InvalidArgumentError(`${caller}: series is empty; expected at least one { name, x, y }`);
-  const data = series.map((s, n) => {
-    const x = requireFiniteVector(caller, `series[${n}].x`, s.x), y = requireFiniteVector(caller, `series[${n}].y`, s.y);
-    if (x.length !== y.length) throw new ShapeError(`${caller}: series[${n}].y has length ${y.length}; expected ${x.length} (one per x)`);
-    return { x, y, name: s.name, mode: x.length <= 8 ? "lines+markers" : "lines", line: { dash: s.dash ?? "solid" } };
-  });
-  const shapes = options.markerX === undefined ? [] : [{ type: "line", x0: options.markerX, x1: options.markerX, yref: "paper", y0: 0, y1: 1, line: { dash: "dot", color: grey } }];
-  const annotations = options.markerX === undefined ? [] : [{ x: options.markerX, yref: "paper", y: 1, text: options.markerLabel ?? "", showarrow: false, yanchor: "bottom" }];
-  return {
-    data,
-    layout: {
-      title: { text: options.title ?? "" }, height: 360, shapes, annotations,
-      xaxis: { title: { text: options.xTitle ?? "" }, type: options.logX ? "log" : "linear" },
-      yaxis: { title: { text: options.yTitle ?? "" }, type: options.logY ? "log" : "linear" },
-    },
-  };
-}
-
 /**
  * A small loss curve (log scale) as SVG text: cheap enough to redraw in place every few hundred training
  * steps, and it needs no script to show.
