@@ -72,7 +72,10 @@ export class TanhNetwork {
   private readonly h: Float64Array;
   private readonly z: Float64Array;
   private readonly y: Float64Array;
-  private readonly dz: Float64Array;
+  /** δₖ of the output units for the current example. */
+  private readonly deltaOut: Float64Array;
+  /** ∂E/∂w summed over the batch, in the layout of `parameters` (reused by every call). */
+  private readonly g: Float64Array;
 
   constructor(options: TanhNetworkOptions) {
     const caller = "TanhNetwork";
@@ -91,7 +94,8 @@ export class TanhNetwork {
     this.h = new Float64Array(M);
     this.z = new Float64Array(M);
     this.y = new Float64Array(K);
-    this.dz = new Float64Array(M);
+    this.deltaOut = new Float64Array(K);
+    this.g = new Float64Array(this.w.length);
     const random = createRandom(options.seed);
     const a1 = 1 / Math.sqrt(D + 1), a2 = 1 / Math.sqrt(M + 1);
     for (let n = 0; n < this.w1.length; n++) this.w1[n] = random.uniform(-a1, a1);
@@ -128,7 +132,7 @@ export class TanhNetwork {
     if (w.length !== this.w.length) {
       throw new ShapeError(`${caller}: w has length ${w.length}; expected ${this.w.length} (= ${this.hiddenUnits}·(${this.inputs} + 1) + ${this.outputs}·(${this.hiddenUnits} + 1))`);
     }
-    for (let n = 0; n < w.length; n++) requireFinite(caller, `w[${n}]`, w[n]);
+    if (!isFiniteVector(w, w.length)) for (let n = 0; n < w.length; n++) requireFinite(caller, `w[${n}]`, w[n]);
     this.w.set(w);
   }
 
@@ -175,29 +179,29 @@ export class TanhNetwork {
   lossAndGradient(X: readonly (readonly number[])[], T: readonly (readonly number[])[]): { loss: number; gradient: number[] } {
     this.checkBatch("TanhNetwork.gradient", X, T);
     const D = this.inputs, M = this.hiddenUnits, K = this.outputs;
-    const { w2, z, y, dz } = this;
-    const g = new Float64Array(this.w.length);
+    const { w2, z, y, deltaOut, g } = this;
+    g.fill(0);
     const g1 = g.subarray(0, M * (D + 1)), g2 = g.subarray(M * (D + 1));
     let E = 0;
     for (let n = 0; n < X.length; n++) {
       const x = X[n], t = T[n];
       this.forwardOne(x);
       this.passes.backward += 1;
-      dz.fill(0);
       for (let k = 0; k < K; k++) {
         // d ½(y − t)²/dy = y − t: the output unit's δₖ
         const deltaK = y[k] - t[k];
+        deltaOut[k] = deltaK;
         E += 0.5 * deltaK * deltaK;
         const row = k * (M + 1);
         g2[row] += deltaK; // bias: z₀ = 1
-        for (let j = 0; j < M; j++) {
-          g2[row + j + 1] += deltaK * z[j]; // dyₖ/dw⁽²⁾ₖⱼ = zⱼ
-          dz[j] += w2[row + j + 1] * deltaK; // dyₖ/dzⱼ = w⁽²⁾ₖⱼ; zⱼ feeds every yₖ, so sum over k
-        }
+        for (let j = 0; j < M; j++) g2[row + j + 1] += deltaK * z[j]; // dyₖ/dw⁽²⁾ₖⱼ = zⱼ
       }
       for (let j = 0; j < M; j++) {
+        // dyₖ/dzⱼ = w⁽²⁾ₖⱼ; zⱼ feeds every yₖ, so sum over k
+        let back = 0;
+        for (let k = 0; k < K; k++) back += w2[k * (M + 1) + j + 1] * deltaOut[k];
         // d tanh(h)/dh = 1 − tanh(h)²: the hidden unit's δⱼ
-        const deltaJ = (1 - z[j] * z[j]) * dz[j];
+        const deltaJ = (1 - z[j] * z[j]) * back;
         const row = j * (D + 1);
         g1[row] += deltaJ; // bias: x₀ = 1
         for (let i = 0; i < D; i++) g1[row + i + 1] += deltaJ * x[i]; // dhⱼ/dw⁽¹⁾ⱼᵢ = xᵢ
@@ -236,15 +240,27 @@ export class TanhNetwork {
     for (let i = 0; i < list.length; i++) requireFinite(caller, `${name}[${i}]`, list[i]);
   }
 
+  // Every row is checked on every call; the message (and its strings) is built only for a bad row.
   private checkBatch(caller: string, X: unknown, T?: unknown): void {
     if (!Array.isArray(X)) throw new InvalidArgumentError(`${caller}: X is ${X === null ? "null" : typeof X}; expected an array of input rows`);
     if (X.length === 0) throw new ShapeError(`${caller}: X has 0 rows; expected at least 1`);
-    for (let n = 0; n < X.length; n++) this.checkVector(caller, `X[${n}]`, X[n], this.inputs);
+    for (let n = 0; n < X.length; n++) if (!isFiniteVector(X[n], this.inputs)) this.checkVector(caller, `X[${n}]`, X[n], this.inputs);
     if (T === undefined) return;
     if (!Array.isArray(T)) throw new InvalidArgumentError(`${caller}: T is ${T === null ? "null" : typeof T}; expected an array of target rows`);
     if (T.length !== X.length) throw new ShapeError(`${caller}: T has ${T.length} rows; expected ${X.length} (one per row of X)`);
-    for (let n = 0; n < T.length; n++) this.checkVector(caller, `T[${n}]`, T[n], this.outputs);
+    for (let n = 0; n < T.length; n++) if (!isFiniteVector(T[n], this.outputs)) this.checkVector(caller, `T[${n}]`, T[n], this.outputs);
   }
+}
+
+/** True when v is an array or Float64Array of `length` finite numbers (the quiet check before the one that throws). */
+function isFiniteVector(v: unknown, length: number): boolean {
+  if (!Array.isArray(v) && !(v instanceof Float64Array)) return false;
+  if (v.length !== length) return false;
+  for (let i = 0; i < length; i++) {
+    const value: unknown = v[i];
+    if (typeof value !== "number" || !Number.isFinite(value)) return false;
+  }
+  return true;
 }
 
 export interface TrainOptions {

@@ -1,0 +1,55 @@
+/**
+ * The networks and data sets the benchmarks run on, all seeded: Bishop's 1-3-1 on 50 points of x²
+ * (PRML fig. 5.3), a wider 1-64-1 on 1000 points of sin(πx), and a 10-100-10 on 1000 points whose
+ * targets come from a smaller random "teacher" network. `--quick` uses tiny versions of the same three.
+ */
+import { createRandom } from "../src/random/createRandom";
+import { TanhNetwork } from "../src/models/tanhNetwork";
+
+export interface Problem {
+  /** "1-3-1": inputs-hiddenUnits-outputs. */
+  name: string;
+  inputs: number;
+  hiddenUnits: number;
+  outputs: number;
+  /** The batch: N rows of inputs X and targets T. */
+  X: number[][];
+  T: number[][];
+  /** A stable step size for full-batch gradient descent on E = ½ΣΣ(y − t)² (which grows with N). */
+  learningRate: number;
+}
+
+function oneInput(name: string, hiddenUnits: number, N: number, target: (x: number) => number): Problem {
+  const X = Array.from({ length: N }, (_, n) => [N === 1 ? 0 : -1 + (2 * n) / (N - 1)]);
+  const T = X.map(([x]) => [target(x)]);
+  return { name, inputs: 1, hiddenUnits, outputs: 1, X, T, learningRate: 0.5 / (N * (hiddenUnits + 1)) };
+}
+
+function teacherProblem(name: string, inputs: number, hiddenUnits: number, outputs: number, N: number): Problem {
+  const random = createRandom(`bench-${name}`);
+  const X = Array.from({ length: N }, () => Array.from({ length: inputs }, () => random.uniform(-1, 1)));
+  const teacher = new TanhNetwork({ inputs, hiddenUnits: Math.max(2, Math.round(hiddenUnits / 5)), outputs, seed: `teacher-${name}` });
+  const T = teacher.predict(X);
+  return { name, inputs, hiddenUnits, outputs, X, T, learningRate: 0.5 / (N * (hiddenUnits + 1)) };
+}
+
+/** The three sizes of the issue, or tiny ones for the smoke test. */
+export function problems(quick: boolean): Problem[] {
+  if (quick) {
+    return [
+      oneInput("1-3-1", 3, 5, (x) => x * x),
+      oneInput("1-4-1", 4, 8, (x) => Math.sin(Math.PI * x)),
+      teacherProblem("2-5-2", 2, 5, 2, 8),
+    ];
+  }
+  return [
+    oneInput("1-3-1", 3, 50, (x) => x * x),
+    oneInput("1-64-1", 64, 1000, (x) => Math.sin(Math.PI * x)),
+    teacherProblem("10-100-10", 10, 100, 10, 1000),
+  ];
+}
+
+/** A fresh network for a problem, always with the same initial weights. */
+export function networkFor(p: Problem): TanhNetwork {
+  return new TanhNetwork({ inputs: p.inputs, hiddenUnits: p.hiddenUnits, outputs: p.outputs, seed: `bench-${p.name}` });
+}

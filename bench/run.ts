@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: measures the cost of a gradient and of training, against the theoretical limits and
+ * against TensorFlow.js and mathjs, plus the course's execution time and the handouts' weight; prints
+ * Markdown tables and writes dist/bench/results.json (and results.md).
+ *
+ * Usage: tsx bench/run.ts [--quick] [--skip-notebooks] [--out FILE] [--handouts DIR]
+ *   --quick           tiny sizes and few repeats (the smoke test in tests/bench.test.ts); skips 4 and 5
+ *   --skip-notebooks  skips measure 4 (executing the course takes a minute or more)
+ *   --out FILE        where to write the JSON (default dist/bench/results.json; results.md beside it)
+ *   --handouts DIR    the built handouts (default dist/handouts; skipped when absent)
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { courseTarget, measureCourse } from "./courseExecution";
+import { gradientCostTarget, measureGradientCost } from "./gradientCost";
+import { measureHandouts } from "./handouts";
+import { describeMachine } from "./machine";
+import { measureNumericalGradient } from "./numericalGradient";
+import { problems } from "./problems";
+import { markdown, type Results } from "./report";
+import { useCpuBackend } from "./tfjsNetwork";
+import { measureTraining, tolerances, trainingTargets } from "./training";
+import type { TimingOptions } from "./timing";
+
+const projectRoot = path.resolve(__dirname, "..");
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: "boolean", default: false },
+      "skip-notebooks": { type: "boolean", default: false },
+      out: { type: "string", default: path.join(projectRoot, "dist", "bench", "results.json") },
+      handouts: { type: "string", default: path.join(projectRoot, "dist", "handouts") },
+    },
+  });
+  const quick = values.quick === true;
+  const timing: TimingOptions = quick ? { warmup: 1, repeats: 3, minSampleMs: 1 } : { warmup: 3, repeats: 15, minSampleMs: 10 };
+  const machine = describeMachine();
+  const tfjs = await useCpuBackend();
+  const list = problems(quick);
+
+  log("1/5 cost of a gradient");
+  const gradientRows = measureGradientCost(list, timing);
+  log("2/5 backprop against numericalGradient");
+  const numerical = measureNumericalGradient(quick);
+  log("3/5 training throughput: TanhNetwork, TensorFlow.js, mathjs");
+  const trainingRows = measureTraining(list, timing, quick);
+  let course: Results["course"];
+  if (quick || values["skip-notebooks"]) course = { skipped: true, note: quick ? "--quick" : "--skip-notebooks" };
+  else {
+    log("4/5 course execution (executes every notebook; a minute or more)");
+    try {
+      course = { skipped: false, target: courseTarget, ...measureCourse() };
+    } catch (error) {
+      log(String(error));
+      course = { skipped: true, note: `could not be measured: ${String(error).split("\n")[0]}` };
+    }
+  }
+  log("5/5 handouts");
+  const handouts = quick ? { skipped: true as const, note: "--quick" } : await measureHandouts(path.resolve(values.handouts as string), 3);
+
+  const bishop = trainingRows[0], largest = trainingRows[trainingRows.length - 1];
+  const targetsMet: Record<string, boolean> = {
+    "1 gradient/loss ≤ 3": gradientRows.every((g) => g.ratio <= gradientCostTarget),
+    "3 agreement": trainingRows.every((t) => t.agrees),
+    [`3 ≥ ${trainingTargets.bishop}× tfjs at ${bishop.size}`]: bishop.speedupVsTfjs >= trainingTargets.bishop,
+    [`3 ≥ ${trainingTargets.largest}× tfjs at ${largest.size}`]: largest.speedupVsTfjs >= trainingTargets.largest,
+  };
+  if (!course.skipped) targetsMet[`4 course ≤ ${courseTarget}× floor`] = course.ratio <= courseTarget && course.passed;
+
+  const results: Results = {
+    version: 1,
+    quick,
+    date: new Date().toISOString().slice(0, 10),
+    machine,
+    method: `measures 1–3: CPU time of this process per call, median of ${timing.repeats} interleaved samples after ${timing.warmup} warm-up calls, each sample ≥ ${timing.minSampleMs} ms; ratios from the same run. Measures 4–5: wall time`,
+    tfjs,
+    gradientCost: { target: gradientCostTarget, rows: gradientRows },
+    numericalGradient: numerical,
+    training: { targets: trainingTargets, tolerances, rows: trainingRows },
+    course,
+    handouts,
+    targetsMet,
+  };
+  const out = path.resolve(values.out as string);
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
+  const md = markdown(results);
+  writeFileSync(out.replace(/\.json$/, "") + ".md", md);
+  console.log(md);
+  log(`wrote ${path.relative(process.cwd(), out)}`);
+  if (!trainingRows.every((t) => t.agrees)) {
+    log("the implementations do not agree on the loss: see training.rows[].losses");
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
