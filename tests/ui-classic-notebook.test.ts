@@ -4,13 +4,13 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { type Browser, chromium } from "playwright-core";
 // @ts-expect-error: plain JavaScript module without types
 import { notebookPaths } from "../scripts/notebook-format.mjs";
+import { freePort } from "./freePort";
 import { runNotebooks } from "./runNotebooks";
 
 const python = process.env.DOWNHILL_PYTHON ?? "/usr/bin/python3";
@@ -24,15 +24,6 @@ const jupyterEnv = {
 };
 const sign = "import sys, nbformat\nfrom nbformat.sign import NotebookNotary\nnb = nbformat.read(sys.argv[1], as_version=4)\nNotebookNotary().sign(nb)";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe("figures in the classic Notebook", () => {
   let server: ChildProcess;
