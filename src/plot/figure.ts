@@ -54,9 +54,10 @@ export function withDefaults(figure: Figure): Figure {
 }
 
 /**
- * The HTML of one figure: a `<div>` holding a note for readers whose viewer runs no scripts, and a
- * script that replaces the note with the live figure once plotly.js (loaded once per page by
- * `plotlyLibraryHtml`) is there.
+ * The HTML of one figure: a `<div>` holding a note for readers whose viewer runs no scripts (the
+ * handout builder puts a static image of the figure into it), and a script that hides the note and
+ * draws the live figure once plotly.js (loaded once per page by `plotlyLibraryHtml`) is there. The
+ * note is hidden, not removed, so a handout's print stylesheet can show the image instead.
  * @throws InvalidArgumentError naming the first NaN or ∞ in the figure, e.g. `data[0].y[3] is NaN`
  * @example
  * figureHtml({ data: [{ y: [1, 4, 9] }] }, "fig-1"); // => '<div id="fig-1" …></div><script>…</script>'
@@ -80,7 +81,7 @@ export function figureHtml(figure: Figure, id: string): string {
     `    if (!element) return;\n` +
     `    if (!window.Plotly) { if (++tries < 400) setTimeout(draw, 25); return; }\n` +
     `    var note = element.querySelector(".downhill-figure-note");\n` +
-    `    if (note) note.remove();\n` +
+    `    if (note) note.style.display = "none";\n` +
     `    window.Plotly.newPlot(element, figure);\n` +
     `  }\n` +
     `  draw();\n` +

@@ -1,0 +1,74 @@
+// `npm run handouts`: the executed course as an offline site in dist/handouts/ — one single-file HTML
+// page per notebook (NN-name.html) and a no-code variant (NN-name.no-code.html), plus index.html.
+// Steps: execute the notebooks that have no fresh executed copy (executed.mjs), render every figure to
+// a static image in one headless Chromium and put it into the figure's note (figureImages.mjs), convert
+// with nbconvert and the course template (pages.mjs), write the course page (indexPage.mjs).
+// Usage: node scripts/handouts/build.mjs [--out DIR] [--executed DIR] [--work DIR] [NOTEBOOK…]
+// (defaults: dist/handouts, build/executed, build/handouts, notebooks/NN-*.ipynb). Output is
+// byte-identical from one build to the next: no dates, absolute paths or random ids.
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ensureEnvironment, projectRoot } from "../environment.mjs";
+import { notebookPaths } from "../notebook-format.mjs";
+import { launchBrowser } from "./browser.mjs";
+import { ensureExecuted } from "./executed.mjs";
+import { figureRenderer, findFigures, withFigureImages } from "./figureImages.mjs";
+import { indexHtml, lessonSummary } from "./indexPage.mjs";
+import { convertNotebooks } from "./pages.mjs";
+
+const log = (message) => console.log(`[handouts] ${message}`);
+
+/** Builds the handouts of `notebooks` into `outDir`; returns `{ pages, figures }` (file names, figure count per notebook). */
+export async function buildHandouts({ notebooks = notebookPaths(), outDir, executedDir, workDir }) {
+  const { python, env } = ensureEnvironment();
+  ensureExecuted(notebooks, executedDir, { python, env, log });
+
+  const withImages = path.join(workDir, "notebooks");
+  rmSync(withImages, { recursive: true, force: true });
+  mkdirSync(withImages, { recursive: true });
+  const figures = {};
+  const lessons = [];
+  const browser = await launchBrowser();
+  try {
+    const renderer = await figureRenderer(browser);
+    for (const notebook of notebooks) {
+      const name = path.basename(notebook);
+      const nb = JSON.parse(readFileSync(path.join(executedDir, name), "utf8"));
+      const found = findFigures(nb);
+      const images = new Map();
+      for (const { id, figure } of found) images.set(id, await renderer.render(figure));
+      writeFileSync(path.join(withImages, name), JSON.stringify(withFigureImages(nb, images), null, 1) + "\n");
+      figures[name] = found.length;
+      const base = name.replace(/\.ipynb$/, "");
+      lessons.push({ file: `${base}.html`, noCodeFile: `${base}.no-code.html`, ...lessonSummary(nb) });
+      log(`${name}: ${found.length} figure image(s)`);
+    }
+  } finally {
+    await browser.close();
+  }
+
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const pages = convertNotebooks(notebooks.map((n) => path.join(withImages, path.basename(n))), outDir, { python, scratchDir: workDir });
+  writeFileSync(path.join(outDir, "index.html"), indexHtml(lessons));
+  pages.push("index.html");
+  for (const page of readdirSync(outDir).sort()) log(`wrote ${path.relative(projectRoot, path.join(outDir, page)) || page}`);
+  return { pages, figures };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { out: { type: "string", default: "dist/handouts" }, executed: { type: "string", default: "build/executed" }, work: { type: "string", default: "build/handouts" } },
+  });
+  const resolve = (p) => path.resolve(projectRoot, p);
+  const started = Date.now();
+  await buildHandouts({
+    notebooks: positionals.length ? positionals.map((p) => path.resolve(p)) : notebookPaths(),
+    outDir: resolve(values.out),
+    executedDir: resolve(values.executed),
+    workDir: resolve(values.work),
+  });
+  log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
