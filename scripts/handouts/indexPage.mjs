@@ -46,13 +46,15 @@ export function indexHtml(lessons) {
 body { font: 16px/1.55 Helvetica, Arial, sans-serif; color: #222; max-width: 800px; margin: 0 auto; padding: 24px 16px 48px; }
 h1 { font-size: 28px; margin-bottom: 4px; }
 .subtitle { color: #555; margin-top: 0; }
-ol.lessons li { margin: 0 0 14px; }
-ol.lessons a { color: #1f6feb; }
+ul.lessons { list-style: none; padding-left: 0; }
+ul.lessons li { margin: 0 0 14px; }
+ul.lessons a { color: #1f6feb; }
 .variant { font-size: 14px; }
 .blurb { color: #444; }
 code, pre { background: #f4f4f4; border-radius: 3px; }
 code { padding: 1px 4px; }
 pre { padding: 10px 12px; white-space: pre-wrap; }
+pre code { padding: 0; background: none; }
 @media print { a { color: inherit; } }
 </style>
 ${hasMath ? `<script type="text/javascript">window.MathJax = { tex: { inlineMath: [["$", "$"]], processEscapes: true }, options: { enableMenu: false }, startup: { pageReady: function () { return MathJax.startup.defaultPageReady().then(function () { document.body.setAttribute("data-math", "typeset"); }); } } };</script>\n${mathjaxScript()}` : ""}
@@ -61,9 +63,9 @@ ${hasMath ? `<script type="text/javascript">window.MathJax = { tex: { inlineMath
 <h1>Downhill</h1>
 <p class="subtitle">Gradient descent and backpropagation from first principles, in TypeScript notebooks.</p>
 <h2>Lessons</h2>
-<ol class="lessons">
+<ul class="lessons">
 ${items}
-</ol>
+</ul>
 <p>Each handout is one self-contained file: it works offline, opened straight from disk, and can be e-mailed or printed.
 Figures are interactive in a web browser and print as images. The “without code” handouts keep the narrative, the math and the figures only.</p>
 <h2>Run the notebooks live</h2>
