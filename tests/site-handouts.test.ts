@@ -112,7 +112,7 @@ async function checkHandout(context: any, blocked: string[], file: string, expec
     assert.ok(existsSync(path.join(path.dirname(file), decodeURIComponent(href.split("#")[0]))), `${name} links to ${href}, which is not there`);
   }
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name.replace(/\.html$/, "")}.png`), fullPage: true });
   await page.emulateMedia({ media: "print" });
   const print = await page.evaluate(() => ({
     images: Array.from(document.querySelectorAll(".downhill-figure-note img")).filter((img) => (img as HTMLImageElement).naturalWidth > 0 && (img as HTMLElement).offsetParent !== null).length,
@@ -199,6 +199,22 @@ describe("the HTML handouts", () => {
     assert.equal(html.includes("90 · Handout fixture"), true, "the no-code page lost its title");
     const page = await checkHandout(context, blocked, path.join(fixtureA, "site", `${fixtureName}.no-code.html`), 2, true);
     await page.close();
+  });
+
+  test("where scripts do not run, every figure shows its static image instead", async () => {
+    const noScripts = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 900 } });
+    await noScripts.route(/^(?!file:|data:|blob:)/, (route: any) => route.abort());
+    const pages = [...readdirSync(siteDir).filter((n) => n.endsWith(".html") && n !== "index.html").map((n) => path.join(siteDir, n)), path.join(fixtureA, "site", `${fixtureName}.html`)];
+    for (const file of pages) {
+      const page = await noScripts.newPage();
+      await page.goto(`file://${file}`);
+      const shown = await page.evaluate(() => Array.from(document.querySelectorAll(".downhill-figure-note img")).filter((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0).length);
+      const expected = (readFileSync(file, "utf8").match(/<div id="downhill-figure-[^"]+" class="downhill-figure"/g) ?? []).length;
+      assert.equal(shown, expected, `${path.basename(file)}: static images shown without scripts`);
+      if (path.basename(file) === `${fixtureName}.html`) await page.screenshot({ path: path.join(screenshotDir, `${fixtureName}.no-scripts.png`), fullPage: true });
+      await page.close();
+    }
+    await noScripts.close();
   });
 
   test("two builds of the same notebook are byte-identical", () => {
