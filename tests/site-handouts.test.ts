@@ -16,6 +16,8 @@ import { notebookPaths } from "../scripts/notebook-format.mjs";
 import { launchBrowser, offlineContext } from "../scripts/handouts/browser.mjs";
 // @ts-expect-error: plain JavaScript module without types
 import { findFigures } from "../scripts/handouts/figureImages.mjs";
+// @ts-expect-error: plain JavaScript module without types
+import { inlineMarkdown, lessonSummary } from "../scripts/handouts/indexPage.mjs";
 
 const root = path.resolve(__dirname, "..");
 const siteDir = path.join(root, "dist", "handouts");
@@ -29,15 +31,17 @@ function build(args: string[]): void {
   assert.equal(run.status, 0, `the handouts build failed:\n${run.stdout}\n${run.stderr}`);
 }
 
+const stagedFixture = path.join(fixtureDir, "notebooks", `${fixtureName}.ipynb`);
+
 /** The fixture notebook staged beside a `src` link (as in notebooks/), built into fixtureDir/<label>. */
-function buildFixture(label: string): string {
-  const staged = path.join(fixtureDir, "notebooks");
+function buildFixture(label: string, options: string[] = []): string {
+  const staged = path.dirname(stagedFixture);
   mkdirSync(staged, { recursive: true });
   copyFileSync(path.join(root, "tests", "fixtures", "handout-fixture.ipynb"), path.join(staged, `${fixtureName}.ipynb`));
   if (!existsSync(path.join(staged, "src"))) symlinkSync(path.relative(staged, path.join(root, "src")), path.join(staged, "src"));
   const out = path.join(fixtureDir, label);
   rmSync(out, { recursive: true, force: true });
-  build(["--out", path.join(out, "site"), "--executed", path.join(out, "executed"), "--work", path.join(out, "work"), path.join(staged, `${fixtureName}.ipynb`)]);
+  build([...options, "--out", path.join(out, "site"), "--executed", path.join(out, "executed"), "--work", path.join(out, "work"), stagedFixture]);
   return out;
 }
 
@@ -129,6 +133,12 @@ async function checkHandout(context: any, blocked: string[], file: string, expec
 const markdownHasMath = (notebook: string) =>
   JSON.parse(readFileSync(notebook, "utf8")).cells.some((c: { cell_type: string; source: string | string[] }) => c.cell_type === "markdown" && /\$/.test([c.source].flat().join("")));
 
+test("a lesson's line on the course page is its first heading and the paragraph after it", () => {
+  const nb = { cells: [{ cell_type: "code", source: "x" }, { cell_type: "markdown", source: ["# 2 · Steepest descent\n", "\n", "*Why the gradient\n", "points uphill.*\n", "\n", "**You will learn**"] }] };
+  assert.deepEqual(lessonSummary(nb), { title: "2 · Steepest descent", blurb: "Why the gradient points uphill." });
+  assert.equal(inlineMarkdown("a *b* **c** `d<e>` $x^2$"), "a <em>b</em> <strong>c</strong> <code>d&lt;e&gt;</code> $x^2$");
+});
+
 describe("the HTML handouts", () => {
   const notebooks: string[] = notebookPaths();
   let browser: any;
@@ -215,6 +225,17 @@ describe("the HTML handouts", () => {
       await page.close();
     }
     await noScripts.close();
+  });
+
+  test("with --shared, pages load MathJax and plotly.js from assets/ beside them and still work offline", async () => {
+    const shared = path.join(fixtureDir, "shared");
+    rmSync(shared, { recursive: true, force: true });
+    build(["--shared", "--out", path.join(shared, "site"), "--executed", path.join(fixtureA, "executed"), "--work", path.join(shared, "work"), stagedFixture]);
+    assert.deepEqual(readdirSync(path.join(shared, "site", "assets")).sort(), ["mathjax-tex-svg-full.js", "plotly.min.js"]);
+    const file = path.join(shared, "site", `${fixtureName}.html`);
+    assert.ok(statSync(file).size < 1_000_000, "a shared page carries no library");
+    const page = await checkHandout(context, blocked, file, 2, true);
+    await page.close();
   });
 
   test("two builds of the same notebook are byte-identical", () => {

@@ -3,8 +3,9 @@
 // Steps: execute the notebooks that have no fresh executed copy (executed.mjs), render every figure to
 // a static image in one headless Chromium and put it into the figure's note (figureImages.mjs), convert
 // with nbconvert and the course template (pages.mjs), write the course page (indexPage.mjs).
-// Usage: node scripts/handouts/build.mjs [--out DIR] [--executed DIR] [--work DIR] [NOTEBOOK…]
-// (defaults: dist/handouts, build/executed, build/handouts, notebooks/NN-*.ipynb). Output is
+// Usage: node scripts/handouts/build.mjs [--shared] [--out DIR] [--executed DIR] [--work DIR] [NOTEBOOK…]
+// (defaults: dist/handouts, build/executed, build/handouts, notebooks/NN-*.ipynb). Every page is a single
+// file unless --shared: then MathJax and plotly.js are loaded from DIR/assets/ (see pages.mjs). Output is
 // byte-identical from one build to the next: no dates, absolute paths or random ids.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -15,12 +16,12 @@ import { launchBrowser } from "./browser.mjs";
 import { ensureExecuted } from "./executed.mjs";
 import { figureRenderer, findFigures, withFigureImages } from "./figureImages.mjs";
 import { indexHtml, lessonSummary } from "./indexPage.mjs";
-import { convertNotebooks } from "./pages.mjs";
+import { convertNotebooks, libraries } from "./pages.mjs";
 
 const log = (message) => console.log(`[handouts] ${message}`);
 
 /** Builds the handouts of `notebooks` into `outDir`; returns `{ pages, figures }` (file names, figure count per notebook). */
-export async function buildHandouts({ notebooks = notebookPaths(), outDir, executedDir, workDir }) {
+export async function buildHandouts({ notebooks = notebookPaths(), outDir, executedDir, workDir, shared = false }) {
   const { python, env } = ensureEnvironment();
   ensureExecuted(notebooks, executedDir, { python, env, log });
 
@@ -50,17 +51,18 @@ export async function buildHandouts({ notebooks = notebookPaths(), outDir, execu
 
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const pages = convertNotebooks(notebooks.map((n) => path.join(withImages, path.basename(n))), outDir, { python, scratchDir: workDir });
-  writeFileSync(path.join(outDir, "index.html"), indexHtml(lessons));
+  const libs = libraries(outDir, { shared });
+  const pages = convertNotebooks(notebooks.map((n) => path.join(withImages, path.basename(n))), outDir, { python, scratchDir: workDir, libs });
+  writeFileSync(path.join(outDir, "index.html"), indexHtml(lessons, libs.mathjax));
   pages.push("index.html");
-  for (const page of readdirSync(outDir).sort()) log(`wrote ${path.relative(projectRoot, path.join(outDir, page)) || page}`);
+  for (const page of readdirSync(outDir).filter((n) => n.endsWith(".html")).sort()) log(`wrote ${path.relative(projectRoot, path.join(outDir, page)) || page}`);
   return { pages, figures };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { out: { type: "string", default: "dist/handouts" }, executed: { type: "string", default: "build/executed" }, work: { type: "string", default: "build/handouts" } },
+    options: { shared: { type: "boolean", default: false }, out: { type: "string", default: "dist/handouts" }, executed: { type: "string", default: "build/executed" }, work: { type: "string", default: "build/handouts" } },
   });
   const resolve = (p) => path.resolve(projectRoot, p);
   const started = Date.now();
@@ -69,6 +71,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
     outDir: resolve(values.out),
     executedDir: resolve(values.executed),
     workDir: resolve(values.work),
+    shared: values.shared,
   });
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

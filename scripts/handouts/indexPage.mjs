@@ -1,8 +1,6 @@
 // The course page of the handouts (index.html): the title, one line per lesson (its first heading and
 // blurb, with links to both variants of its handout), and how to run the notebooks live. A small page:
-// MathJax is inlined only when a heading or blurb has math in it.
-import { mathjaxScript } from "./pages.mjs";
-
+// MathJax is loaded only when a heading or blurb has math in it.
 const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Inline markdown of one line (code, bold, italic) as HTML; `$…$` math is left for MathJax. */
@@ -30,8 +28,11 @@ export function lessonSummary(nb) {
   return { title: lines[at].replace(/^#\s+/, "").trim(), blurb };
 }
 
-/** The index page for `lessons`: `[{ file, noCodeFile, title, blurb }]` in course order. */
-export function indexHtml(lessons) {
+/**
+ * The index page for `lessons` (`[{ file, noCodeFile, title, blurb }]`, in course order); `mathjax` is the
+ * script element that loads MathJax 3, used only when a title or blurb has math.
+ */
+export function indexHtml(lessons, mathjax) {
   const items = lessons
     .map((l) => `<li><a href="${escapeHtml(l.file)}">${inlineMarkdown(l.title ?? l.file)}</a> <span class="variant">(<a href="${escapeHtml(l.noCodeFile)}">without code</a>)</span><br><span class="blurb">${inlineMarkdown(l.blurb)}</span></li>`)
     .join("\n");
@@ -57,7 +58,7 @@ pre { padding: 10px 12px; white-space: pre-wrap; }
 pre code { padding: 0; background: none; }
 @media print { a { color: inherit; } }
 </style>
-${hasMath ? `<script type="text/javascript">window.MathJax = { tex: { inlineMath: [["$", "$"]], processEscapes: true }, options: { enableMenu: false }, startup: { pageReady: function () { return MathJax.startup.defaultPageReady().then(function () { document.body.setAttribute("data-math", "typeset"); }); } } };</script>\n${mathjaxScript()}` : ""}
+${hasMath ? `<script type="text/javascript">window.MathJax = { tex: { inlineMath: [["$", "$"]], processEscapes: true }, options: { enableMenu: false }, startup: { pageReady: function () { return MathJax.startup.defaultPageReady().then(function () { document.body.setAttribute("data-math", "typeset"); }); } } };</script>\n${mathjax}` : ""}
 </head>
 <body${hasMath ? "" : ' data-math="none"'}>
 <h1>Downhill</h1>
