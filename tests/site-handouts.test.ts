@@ -15,8 +15,6 @@ import { notebookPaths } from "../scripts/notebook-format.mjs";
 // @ts-expect-error: plain JavaScript module without types
 import { launchBrowser, offlineContext } from "../scripts/handouts/browser.mjs";
 // @ts-expect-error: plain JavaScript module without types
-import { findFigures } from "../scripts/handouts/figureImages.mjs";
-// @ts-expect-error: plain JavaScript module without types
 import { inlineMarkdown, lessonSummary } from "../scripts/handouts/indexPage.mjs";
 
 const root = path.resolve(__dirname, "..");
@@ -45,8 +43,12 @@ function buildFixture(label: string, options: string[] = []): string {
   return out;
 }
 
+/** How many figures the executed notebook shows (counted in its outputs, independently of the builder). */
 function figureCount(executedNotebook: string): number {
-  return findFigures(JSON.parse(readFileSync(executedNotebook, "utf8"))).length;
+  type Output = { data?: Record<string, string | string[]> };
+  const outputs: Output[] = JSON.parse(readFileSync(executedNotebook, "utf8")).cells.flatMap((c: { outputs?: Output[] }) => c.outputs ?? []);
+  const html = outputs.map((o) => [o.data?.["text/html"] ?? ""].flat().join("")).join("\n");
+  return (html.match(/<div id="downhill-figure-[^"]+" class="downhill-figure"/g) ?? []).length;
 }
 
 interface PageReport {

@@ -14,10 +14,16 @@ const figurePattern = /(<div id="(downhill-figure-[^"]+)" class="downhill-figure
 
 const htmlOf = (output) => [output.data?.["text/html"] ?? ""].flat().join("");
 
-/** Every figure in an executed notebook, in page order: `{ id, figure }`. */
+/**
+ * Every figure in an executed notebook, in page order: `{ id, figure }`.
+ * @throws when a figure's HTML is not the shape src/plot/figure.ts makes (then figurePattern needs updating)
+ */
 export function findFigures(nb) {
   const htmls = nb.cells.flatMap((cell) => cell.outputs ?? []).map(htmlOf);
-  return htmls.flatMap((html) => [...html.matchAll(figurePattern)].map((m) => ({ id: m[2], figure: JSON.parse(m[6]) })));
+  const found = htmls.flatMap((html) => [...html.matchAll(figurePattern)].map((m) => ({ id: m[2], figure: JSON.parse(m[6]) })));
+  const divs = htmls.join("\n").match(/class="downhill-figure"/g)?.length ?? 0;
+  if (divs !== found.length) throw new Error(`found ${found.length} of ${divs} figures: the figure HTML of src/plot/figure.ts changed, update figurePattern in scripts/handouts/figureImages.mjs`);
+  return found;
 }
 
 const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

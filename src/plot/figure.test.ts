@@ -36,3 +36,10 @@ test("the library loader carries plotly.js inline and loads it only once per pag
   assert.equal(html.match(/<\/script>/gi)?.length, 1);
   assert.equal(html.includes("<!--"), false);
 });
+
+test("the figure's script hides its note instead of removing it, so a printed handout can show the static image", () => {
+  const html = figureHtml({ data: [{ y: [1] }] }, "f1");
+  assert.match(html, /<p class="downhill-figure-note"/);
+  assert.match(html, /note\.style\.display = "none"/);
+  assert.doesNotMatch(html, /note\.remove\(\)/);
+});
