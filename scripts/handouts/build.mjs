@@ -9,20 +9,22 @@
 // byte-identical from one build to the next: no dates, absolute paths or random ids.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ensureEnvironment, projectRoot } from "../environment.mjs";
 import { notebookPaths } from "../notebook-format.mjs";
-import { launchBrowser } from "./browser.mjs";
 import { ensureExecuted } from "./executed.mjs";
-import { figureRenderer, findFigures, withFigureImages } from "./figureImages.mjs";
-import { indexHtml, lessonSummary } from "./indexPage.mjs";
-import { convertNotebooks, libraries } from "./pages.mjs";
 
 const log = (message) => console.log(`[handouts] ${message}`);
 
 /** Builds the handouts of `notebooks` into `outDir`; returns `{ pages, figures }` (file names, figure count per notebook). */
 export async function buildHandouts({ notebooks = notebookPaths(), outDir, executedDir, workDir, shared = false }) {
   const { python, env } = ensureEnvironment();
+  // Loaded only now: on a fresh clone, ensureEnvironment has just installed playwright-core and MathJax.
+  const { launchBrowser } = await import("./browser.mjs");
+  const { figureRenderer, findFigures, withFigureImages } = await import("./figureImages.mjs");
+  const { indexHtml, lessonSummary } = await import("./indexPage.mjs");
+  const { convertNotebooks, libraries } = await import("./pages.mjs");
   ensureExecuted(notebooks, executedDir, { python, env, log });
 
   const withImages = path.join(workDir, "notebooks");
@@ -59,7 +61,7 @@ export async function buildHandouts({ notebooks = notebookPaths(), outDir, execu
   return { pages, figures };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { shared: { type: "boolean", default: false }, out: { type: "string", default: "dist/handouts" }, executed: { type: "string", default: "build/executed" }, work: { type: "string", default: "build/handouts" } },
