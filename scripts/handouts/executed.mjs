@@ -1,5 +1,5 @@
 // The executed copies the handouts are made from. An executed copy in the executed folder is reused when
-// it is fresh (newer than its notebook, everything in src/ and package-lock.json, with the same code and
+// it is fresh (newer than its notebook, everything in src/ and data/ and package-lock.json, with the same code and
 // no error output), so `npm test` runs each notebook once; stale or missing ones are executed with the
 // course's runner (scripts/execute_notebooks.py), which fails loudly on any failing cell.
 import { spawnSync } from "node:child_process";
@@ -19,8 +19,8 @@ const codeOf = (nb) => nb.cells.filter((c) => c.cell_type === "code").map((c) =>
 export function staleReason(notebook, executedDir) {
   const copy = path.join(executedDir, path.basename(notebook));
   if (!existsSync(copy)) return "not executed yet";
-  const inputs = Math.max(newestMtime(notebook), newestMtime(path.join(projectRoot, "src")), newestMtime(path.join(projectRoot, "package-lock.json")));
-  if (lstatSync(copy).mtimeMs < inputs) return "older than its notebook or src/";
+  const inputs = [notebook, ...["src", "data", "package-lock.json"].map((p) => path.join(projectRoot, p))].filter(existsSync);
+  if (lstatSync(copy).mtimeMs < Math.max(...inputs.map(newestMtime))) return "older than its notebook, src/, data/ or package-lock.json";
   const executed = JSON.parse(readFileSync(copy, "utf8"));
   if (JSON.stringify(codeOf(executed)) !== JSON.stringify(codeOf(JSON.parse(readFileSync(notebook, "utf8"))))) return "its code differs from the notebook";
   const failed = executed.cells.some((c) => (c.outputs ?? []).some((o) => o.output_type === "error") || (c.cell_type === "code" && c.source.length && c.execution_count === null));
