@@ -1,7 +1,8 @@
 // Static images of a notebook's plotly figures, for every reader whose viewer runs no scripts: an
 // untrusted notebook in JupyterLab, a code-hosting site's preview, a printout. Each figure (as emitted by
-// src/plot/figure.ts) is rendered to PNG with plotly.js in headless Chromium, and the PNG goes into the
-// figure's note; the figure's script hides the note when it draws the live figure.
+// src/plot/figure.ts) is rendered to PNG with plotly.js in headless Chromium (WebP when the PNG is heavy:
+// a filled contour is ~1.2 MB as PNG, ~0.1 MB as WebP), and the image goes into the figure's note; the
+// figure's script hides the note when it draws the live figure.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -9,6 +10,8 @@ const require = createRequire(import.meta.url);
 /** Width of the images in CSS pixels; they are rendered at twice that for print. */
 export const imageWidth = 900;
 const imageScale = 2;
+/** Above this many characters of PNG data URL (~300 KB of image), the figure is stored as WebP instead. */
+const heavyPng = 400_000;
 
 const figurePattern = /(<div id="(downhill-figure-[^"]+)" class="downhill-figure"[^>]*>)(<p class="downhill-figure-note"[^>]*>)([\s\S]*?)(<\/p><\/div><script type="text\/javascript">\(function \(\) \{\n  var figure = (.*);\n)/g;
 
@@ -34,7 +37,7 @@ function altText(figure) {
   return escapeHtml(`Figure${text ? `: ${String(text).replace(/<[^>]*>/g, "")}` : ""} (static image)`);
 }
 
-/** A page in `browser` with plotly.js loaded, that renders figures to PNG (base64). */
+/** A page in `browser` with plotly.js loaded, that renders figures to images: `{ url, width, height }` (a data URL). */
 export async function figureRenderer(browser) {
   const page = await browser.newPage();
   await page.setContent("<!DOCTYPE html><html><body></body></html>");
@@ -42,11 +45,13 @@ export async function figureRenderer(browser) {
   return {
     async render(figure) {
       const height = Number(figure.layout?.height ?? 420);
-      const url = await page.evaluate(
-        ({ figure, width, height, scale }) => window.Plotly.toImage({ data: figure.data, layout: figure.layout, config: figure.config }, { format: "png", width, height, scale }),
-        { figure, width: imageWidth, height, scale: imageScale },
-      );
-      return { url, width: imageWidth, height };
+      const image = (format) =>
+        page.evaluate(
+          ({ figure, format, width, height, scale }) => window.Plotly.toImage({ data: figure.data, layout: figure.layout, config: figure.config }, { format, width, height, scale }),
+          { figure, format, width: imageWidth, height, scale: imageScale },
+        );
+      const png = await image("png");
+      return { url: png.length > heavyPng ? await image("webp") : png, width: imageWidth, height };
     },
     close: () => page.close(),
   };
