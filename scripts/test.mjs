@@ -3,14 +3,16 @@
 // course-wide tests in tests/ (clean notebooks, every notebook executed in the real tslab kernel).
 // Extra arguments are passed to `node --test`, e.g. `npm test -- --test-name-pattern=gradcheck`.
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { ensureEnvironment, projectRoot } from "./environment.mjs";
 
 function testFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return testFiles(full);
+    const entry = lstatSync(full);
+    if (entry.isSymbolicLink()) return []; // notebooks' src links: the same tests, found again
+    if (entry.isDirectory()) return testFiles(full);
     return name.endsWith(".test.ts") ? [path.relative(projectRoot, full)] : [];
   });
 }
