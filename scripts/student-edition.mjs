@@ -87,14 +87,26 @@ export function writeStudentEdition(outDir) {
   return lines;
 }
 
+/** Executes the student notebooks (or reuses fresh executed copies) and builds their handouts. */
+export async function buildStudentHandouts(outDir, { executedDir = path.join(projectRoot, "build", "student-executed") } = {}) {
+  const { buildHandouts } = await import("./handouts/build.mjs");
+  const notebooks = notebookPaths().map((file) => path.join(outDir, "notebooks", path.basename(file)));
+  return buildHandouts({ notebooks, outDir: path.join(outDir, "handouts"), executedDir, workDir: path.join(projectRoot, "build", "student-handouts") });
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf("--out");
   const outDir = path.resolve(at >= 0 ? process.argv[at + 1] : path.join(projectRoot, "dist", "student"));
   for (const line of writeStudentEdition(outDir)) console.log(`[student] ${line}`);
   console.log(`[student] wrote ${path.relative(process.cwd(), path.join(outDir, "notebooks")) || "."} (src and ../data linked)`);
-  // TODO(handouts): once `npm run handouts` (scripts/handouts/build.mjs) is on main, execute these
-  // notebooks and build the student handouts from the executed copies with it.
-  if (!existsSync(path.join(projectRoot, "scripts", "handouts", "build.mjs"))) {
-    console.log("[student] handouts: not built (the handouts builder is not on this branch yet)");
+  if (!process.argv.includes("--no-handouts")) {
+    // No top-level await: tests import this module through tsx, which compiles it to CommonJS.
+    buildStudentHandouts(outDir).then(
+      () => console.log(`[student] wrote ${path.relative(process.cwd(), path.join(outDir, "handouts"))}`),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
   }
 }

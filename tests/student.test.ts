@@ -10,7 +10,7 @@ import { before, describe, test } from "node:test";
 // @ts-expect-error: plain JavaScript module without types
 import { notebookPaths } from "../scripts/notebook-format.mjs";
 // @ts-expect-error: plain JavaScript module without types
-import { STUB, studentNotebook, studentSource } from "../scripts/student-edition.mjs";
+import { STUB, buildStudentHandouts, studentNotebook, studentSource } from "../scripts/student-edition.mjs";
 import { runNotebooks, type RunResult } from "./runNotebooks";
 
 interface Cell { id: string; cell_type: string; source: string | string[]; outputs?: { data?: Record<string, string | string[]> }[] }
@@ -55,7 +55,7 @@ describe("the student edition", () => {
   let results: RunResult[] = [];
   let fullDir = path.join("build", "executed");
   before(() => {
-    const made = spawnSync(process.execPath, ["scripts/student-edition.mjs", "--out", outDir], { encoding: "utf8" });
+    const made = spawnSync(process.execPath, ["scripts/student-edition.mjs", "--out", outDir, "--no-handouts"], { encoding: "utf8" });
     assert.equal(made.status, 0, made.stderr);
     const student = notebooks.map((file) => path.join(outDir, "notebooks", path.basename(file)));
     results = runNotebooks(student, executedDir, [], false).results;
@@ -109,4 +109,16 @@ describe("the student edition", () => {
       assert.equal(allText.split("✗").length - 1, crosses);
     });
   }
+
+  test("the student handouts show every exercise as not answered yet, with its hint", async () => {
+    // Built from the executed copies above (fresh, so the builder does not execute them again).
+    await buildStudentHandouts(outDir, { executedDir });
+    for (const file of notebooks) {
+      const name = path.basename(file).replace(/\.ipynb$/, ".html");
+      const page = readFileSync(path.join(outDir, "handouts", name), "utf8");
+      const expected = exerciseCells.get(path.basename(file))?.length ?? 0;
+      assert.equal(page.split("Not answered yet: ").length - 1, expected, `${name}`);
+    }
+    assert.ok(existsSync(path.join(outDir, "handouts", "index.html")));
+  });
 });
