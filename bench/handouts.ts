@@ -9,8 +9,6 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { median, nowMs } from "./timing";
 
-export const chromiumPath = process.env.DOWNHILL_CHROMIUM ?? "/usr/bin/chromium";
-export const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
 export interface HandoutPage {
   page: string;
@@ -27,8 +25,9 @@ export async function measureHandouts(dir: string, loads: number): Promise<Hando
   if (!existsSync(dir)) return { skipped: true, note: `${path.relative(process.cwd(), dir) || dir} does not exist: build the handouts with \`npm run handouts\` to measure them` };
   const files = readdirSync(dir).filter((f) => f.endsWith(".html")).sort();
   if (files.length === 0) return { skipped: true, note: `${dir} has no .html pages` };
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  // @ts-expect-error: plain JavaScript module without types
+  const { launchBrowser } = await import("../scripts/handouts/browser.mjs");
+  const browser: import("playwright-core").Browser = await launchBrowser();
   try {
     const pages: HandoutPage[] = [];
     for (const file of files) {

@@ -11,6 +11,8 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 /** Project-local Jupyter data dir: kernels live in `<jupyterData>/kernels/tslab`. */
 export const jupyterData = path.join(projectRoot, ".jupyter", "share", "jupyter");
 const tslabBinary = path.join(projectRoot, "node_modules", ".bin", "tslab");
+/** Debian's Chromium, which the browser tests, the handouts and the benchmark drive through playwright-core. */
+export const chromiumPath = process.env.DOWNHILL_CHROMIUM ?? "/usr/bin/chromium";
 
 /** Debian's packages that give Jupyter Notebook, nbconvert and nbclient. */
 export const jupyterPackages = ["jupyter-notebook", "jupyter-nbconvert", "python3-nbclient", "jupyter-client"];
@@ -67,19 +69,33 @@ function canInstallWithoutPassword() {
   return null;
 }
 
-function ensureJupyter() {
-  let python = findJupyterPython();
-  if (python) return python;
+/** Installs Debian packages, as root or with password-less sudo; otherwise stops with the command to run. */
+function aptInstall(packages, what) {
   const prefix = canInstallWithoutPassword();
-  const command = `sudo apt-get update && sudo apt-get install -y ${jupyterPackages.join(" ")}`;
+  const command = `sudo apt-get update && sudo apt-get install -y ${packages.join(" ")}`;
   if (prefix === null) {
-    console.error(`[downhill] Jupyter is not installed, and installing it needs a password.\n` + `Run this once, then try again:\n\n  ${command}\n`);
+    console.error(`[downhill] ${what} is not installed, and installing it needs a password.\n` + `Run this once, then try again:\n\n  ${command}\n`);
     process.exit(1);
   }
   const [sudo, ...sudoArgs] = prefix;
-  const apt = (args) => (sudo ? mustRun(sudo, [...sudoArgs, "apt-get", ...args], "installing Jupyter") : mustRun("apt-get", args, "installing Jupyter"));
+  const apt = (args) => (sudo ? mustRun(sudo, [...sudoArgs, "apt-get", ...args], `installing ${what}`) : mustRun("apt-get", args, `installing ${what}`));
   apt(["update"]);
-  apt(["install", "-y", ...jupyterPackages]);
+  apt(["install", "-y", ...packages]);
+}
+
+function ensureChromium() {
+  if (existsSync(chromiumPath)) return;
+  if (process.env.DOWNHILL_CHROMIUM) {
+    console.error(`[downhill] DOWNHILL_CHROMIUM is ${chromiumPath}, which does not exist.`);
+    process.exit(1);
+  }
+  aptInstall(["chromium"], "Chromium");
+}
+
+function ensureJupyter() {
+  let python = findJupyterPython();
+  if (python) return python;
+  aptInstall(jupyterPackages, "Jupyter");
   python = findJupyterPython();
   if (!python) {
     console.error(`[downhill] Jupyter was installed but no Python can import ${jupyterModules.join(", ")}.`);
@@ -103,11 +119,15 @@ function ensureKernel(python) {
   mustRun(tslabBinary, ["install", `--python=${python}`, `--binary=${tslabBinary}`, `--prefix=${path.join(projectRoot, ".jupyter")}`], "registering the tslab kernel");
 }
 
-/** Installs what is missing and returns the environment Jupyter must run with to find the kernel. */
-export function ensureEnvironment() {
+/**
+ * Installs what is missing and returns the environment Jupyter must run with to find the kernel.
+ * `browser: true` also makes sure Debian's Chromium is there (tests, handouts, benchmark).
+ */
+export function ensureEnvironment({ browser = false } = {}) {
   ensureNpmDependencies();
   const python = ensureJupyter();
   ensureKernel(python);
+  if (browser) ensureChromium();
   return { python, env: { ...process.env, JUPYTER_PATH: [jupyterData, process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter) } };
 }
 

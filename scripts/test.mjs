@@ -17,7 +17,7 @@ function testFiles(dir) {
   });
 }
 
-const { python, env } = ensureEnvironment();
+const { python, env } = ensureEnvironment({ browser: true });
 const childEnv = { ...env, DOWNHILL_PYTHON: python };
 
 console.log("[downhill] type check (TypeScript 5.0, as tslab compiles)");

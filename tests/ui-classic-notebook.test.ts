@@ -7,7 +7,9 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
+// @ts-expect-error: plain JavaScript module without types
+import { launchBrowser } from "../scripts/handouts/browser.mjs";
 // @ts-expect-error: plain JavaScript module without types
 import { notebookPaths } from "../scripts/notebook-format.mjs";
 import { freePort } from "./freePort";
@@ -48,10 +50,7 @@ describe("figures in the classic Notebook", () => {
       if (Date.now() > deadline) throw new Error("the Notebook server did not start within 60 s");
       await new Promise((r) => setTimeout(r, 300));
     }
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchBrowser();
   });
 
   after(async () => {

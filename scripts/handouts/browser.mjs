@@ -2,8 +2,8 @@
 // pages with it): Debian's chromium through playwright-core, with the flags that keep it off the network.
 // Launch it once per build or test run and share it.
 import { chromium } from "playwright-core";
+import { chromiumPath } from "../environment.mjs";
 
-export const chromiumPath = process.env.DOWNHILL_CHROMIUM ?? "/usr/bin/chromium";
 export const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
 /** Starts headless Chromium; close it when done. */

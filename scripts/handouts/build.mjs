@@ -19,7 +19,7 @@ const log = (message) => console.log(`[handouts] ${message}`);
 
 /** Builds the handouts of `notebooks` into `outDir`; returns `{ pages, figures }` (file names, figure count per notebook). */
 export async function buildHandouts({ notebooks = notebookPaths(), outDir, executedDir, workDir, shared = false }) {
-  const { python, env } = ensureEnvironment();
+  const { python, env } = ensureEnvironment({ browser: true });
   // Loaded only now: on a fresh clone, ensureEnvironment has just installed playwright-core and MathJax.
   const { launchBrowser } = await import("./browser.mjs");
   const { figureRenderer, findFigures, withFigureImages } = await import("./figureImages.mjs");
