@@ -61,5 +61,5 @@ export { surfaceGrid, surfaceFigure, contourFigure, surfaceAnimationFigure, type
 export { curvesFigure, type Curve, type CurvesOptions } from "./plot/curves";
 
 // Notebook 4 — backpropagation through a two-layer tanh network (Bishop, PRML §5.3)
-export { TanhNetwork, trainTanhNetwork, type TanhNetworkOptions, type ForwardPass, type PassCounts, type TrainOptions } from "./models/tanhNetwork";
+export { TanhNetwork, trainTanhNetwork, tanhNetworkModel, type NetworkData, type TanhNetworkOptions, type ForwardPass, type PassCounts, type TrainOptions } from "./models/tanhNetwork";
 export { networkGraphSvg, fitFigure, lossCurveSvg, type FitPlot } from "./plot/tanhNetworkFigures";

@@ -19,12 +19,16 @@ export interface Dataset {
   t: number[];
 }
 
-/** Anything gradient descent can train: an error E(w) over a data set (or a batch of it) and its gradient. */
-export interface Model {
+/**
+ * Anything gradient descent can train: an error E(w) over a data set (or a batch of it) and its gradient.
+ * The data is the linear neuron's `Dataset` unless the model says otherwise; it needs one row of `X` per
+ * example, because batches are lists of example indices.
+ */
+export interface Model<D extends { X: ArrayLike<unknown> } = Dataset> {
   /** E over the examples in `batch` (all of them when omitted). */
-  loss(w: ArrayLike<number>, data: Dataset, batch?: ArrayLike<number>): number;
+  loss(w: ArrayLike<number>, data: D, batch?: ArrayLike<number>): number;
   /** ∂E/∂w over the examples in `batch`, written into `out` when given. */
-  gradient(w: ArrayLike<number>, data: Dataset, batch?: ArrayLike<number>, out?: number[]): number[];
+  gradient(w: ArrayLike<number>, data: D, batch?: ArrayLike<number>, out?: number[]): number[];
 }
 
 /**

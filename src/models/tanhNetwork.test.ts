@@ -149,7 +149,7 @@ test("training with a far too large learning rate throws DivergenceError naming 
   const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
   assert.throws(() => trainTanhNetwork(net, [[-1], [1]], [[1e3], [-1e3]], { learningRate: 1e6, steps: 1000 }), (error: Error & { step?: number; learningRate?: number }) => {
     assert.equal(error.name, "DivergenceError");
-    assert.match(error.message, /trainTanhNetwork: .* at step \d+ with learningRate 1000000/);
+    assert.match(error.message, /gradientDescent: diverged at step \d+ with learningRate 1000000: the loss became/);
     assert.equal(error.learningRate, 1e6);
     return true;
   });
@@ -168,4 +168,20 @@ test("the examples in the doc comments hold", () => {
   const trained = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
   const losses = trainTanhNetwork(trained, [[0], [1]], [[0], [1]], { learningRate: 0.1, steps: 500 });
   assert.ok(losses[500] < losses[0]);
+});
+
+test("the network trains with the course's gradientDescent, as a Model over flat weights, also in mini-batches", async () => {
+  const { gradientDescent } = await import("../optim/gradientDescent");
+  const { tanhNetworkModel } = await import("./tanhNetwork");
+  const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 4 });
+  const X = [[-1], [-0.5], [0], [0.5], [1]];
+  const T = X.map(([x]) => [x * x]);
+  const w0 = Array.from(net.parameters);
+  const full = gradientDescent(tanhNetworkModel(net), { X, T }, w0, { learningRate: 0.1, steps: 200 });
+  assert.equal(full.losses.length, 201);
+  assert.ok(full.losses[200] < 0.5 * full.losses[0]);
+  const again = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 4 });
+  assert.deepEqual(trainTanhNetwork(again, X, T, { learningRate: 0.1, steps: 200 }), full.losses);
+  const batches = gradientDescent(tanhNetworkModel(net), { X, T }, w0, { learningRate: 0.05, steps: 50, batchSize: 2, seed: 1 });
+  assert.ok(batches.losses[50] < batches.losses[0]);
 });

@@ -20,6 +20,8 @@
 import { DivergenceError, InvalidArgumentError, ShapeError } from "../errors/errors";
 import { rejectUnknownOptions, requireFinite, requireFunction, requireInteger, requirePositive } from "../errors/validate";
 import { createRandom } from "../random/createRandom";
+import { descentSteps } from "../optim/gradientDescent";
+import type { Model } from "./linearNeuron";
 
 export interface TanhNetworkOptions {
   /** D: the size of an input x. */
@@ -263,6 +265,38 @@ function isFiniteVector(v: unknown, length: number): boolean {
   return true;
 }
 
+/** A batch of examples for a network: row n of X is the input xₙ, row n of T its target vector tₙ. */
+export interface NetworkData {
+  X: readonly (readonly number[])[];
+  T: readonly (readonly number[])[];
+}
+
+/**
+ * The network as a `Model` for the course's optimiser (`gradientDescent`, notebook 3): E(w) and ∇E(w)
+ * at any flat weight vector w, over all examples or a batch of them. Each call loads w into the network.
+ * @example
+ * const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
+ * gradientDescent(tanhNetworkModel(net), { X: [[0], [1]], T: [[0], [1]] }, net.parameters, { learningRate: 0.1, steps: 10 }).losses.length; // => 11
+ * @see notebooks/04-backpropagation-tanh-network.ipynb
+ */
+export function tanhNetworkModel(net: TanhNetwork): Model<NetworkData> {
+  if (!(net instanceof TanhNetwork)) throw new InvalidArgumentError(`tanhNetworkModel: net is not a TanhNetwork`);
+  const rows = <R>(all: readonly R[], batch?: ArrayLike<number>): readonly R[] => (batch === undefined ? all : Array.from(batch, (n) => all[n]));
+  return {
+    loss(w, data, batch) {
+      net.setParameters(w);
+      return net.loss(rows(data.X, batch), rows(data.T, batch));
+    },
+    gradient(w, data, batch, out) {
+      net.setParameters(w);
+      const g = net.gradient(rows(data.X, batch), rows(data.T, batch));
+      if (out === undefined) return g;
+      for (let n = 0; n < g.length; n++) out[n] = g[n];
+      return out;
+    },
+  };
+}
+
 export interface TrainOptions {
   /** η: the step size of gradient descent. */
   learningRate: number;
@@ -273,10 +307,9 @@ export interface TrainOptions {
 }
 
 /**
- * Full-batch gradient descent on the network's error: w ← w − η ∇E(w), `steps` times. Returns the loss
- * before each step and after the last one (length steps + 1).
- *
- * Kept small and inside this module until the course's general optimiser (`src/optim`) lands.
+ * Full-batch gradient descent on the network's error, w ← w − η ∇E(w), `steps` times, with the course's
+ * optimiser (`descentSteps`, notebook 3). Leaves the final weights in `net` and returns the loss before
+ * each step and after the last one (length steps + 1).
  * @throws DivergenceError naming the step, the learning rate and the last finite loss when E becomes NaN or ∞
  * @example
  * const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
@@ -288,28 +321,13 @@ export function trainTanhNetwork(net: TanhNetwork, X: readonly (readonly number[
   const caller = "trainTanhNetwork";
   if (!(net instanceof TanhNetwork)) throw new InvalidArgumentError(`${caller}: net is not a TanhNetwork`);
   rejectUnknownOptions(caller, options, ["learningRate", "steps", "onStep"]);
-  const learningRate = requirePositive(caller, "learningRate", options?.learningRate);
-  const steps = requireInteger(caller, "steps", options.steps, 0);
   if (options.onStep !== undefined) requireFunction(caller, "onStep", options.onStep);
   const losses: number[] = [];
-  const w = new Float64Array(net.parameterCount);
-  w.set(net.parameters);
-  for (let step = 1; step <= steps + 1; step++) {
-    const { loss, gradient } = net.lossAndGradient(X, T);
-    if (!Number.isFinite(loss)) {
-      const last = losses.length > 0 ? losses[losses.length - 1] : undefined;
-      throw new DivergenceError(`${caller}: the loss became ${loss} at step ${step - 1} with learningRate ${learningRate} (last finite loss ${last}); try a smaller learningRate`, step - 1, learningRate, last);
-    }
-    losses.push(loss);
-    if (step > steps) break;
-    for (let n = 0; n < w.length; n++) w[n] -= learningRate * gradient[n];
-    let finite = true;
-    for (let n = 0; n < w.length; n++) if (!Number.isFinite(w[n])) finite = false;
-    if (!finite) {
-      throw new DivergenceError(`${caller}: a weight became non-finite at step ${step} with learningRate ${learningRate} (last finite loss ${loss}); try a smaller learningRate`, step, learningRate, loss);
-    }
-    net.setParameters(w);
-    options.onStep?.(step, loss);
+  const states = descentSteps(tanhNetworkModel(net), { X, T }, Array.from(net.parameters), { learningRate: options.learningRate, steps: options.steps });
+  for (const state of states) {
+    // descentSteps evaluates E at the new weights last, so `net` already holds them here.
+    if (state.step > 0) options.onStep?.(state.step, losses[losses.length - 1]);
+    losses.push(state.loss);
   }
   return losses;
 }

@@ -56,12 +56,12 @@ const known = ["learningRate", "steps", "batchSize", "seed", "stopWhen"];
  *   state.w; // => [0], then [1], then [1.5]
  * }
  */
-export function descentSteps(model: Model, data: Dataset, w0: number[], options: GradientDescentOptions): Generator<DescentState, void, undefined> {
+export function descentSteps<D extends { X: ArrayLike<unknown> } = Dataset>(model: Model<D>, data: D, w0: number[], options: GradientDescentOptions): Generator<DescentState, void, undefined> {
   // Arguments are checked here, when descentSteps is called, not later when the first state is asked for.
   return run("gradientDescent", model, data, w0, checkArguments("gradientDescent", model, data, w0, options));
 }
 
-function* run(caller: string, model: Model, data: Dataset, w0: number[], checked: ReturnType<typeof checkArguments>): Generator<DescentState, void, undefined> {
+function* run<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<D>, data: D, w0: number[], checked: ReturnType<typeof checkArguments>): Generator<DescentState, void, undefined> {
   const { learningRate, steps, batchSize, random } = checked;
   const N = data.X.length;
   const w = w0.slice();
@@ -100,7 +100,7 @@ function* run(caller: string, model: Model, data: Dataset, w0: number[], checked
  * run.path;   // => [[0], [1], [1.5]]
  * run.losses; // => [2, 0.5, 0.125]
  */
-export function gradientDescent(model: Model, data: Dataset, w0: number[], options: GradientDescentOptions): DescentResult {
+export function gradientDescent<D extends { X: ArrayLike<unknown> } = Dataset>(model: Model<D>, data: D, w0: number[], options: GradientDescentOptions): DescentResult {
   const path: number[][] = [];
   const losses: number[] = [];
   for (const state of descentSteps(model, data, w0, options)) {
@@ -111,7 +111,7 @@ export function gradientDescent(model: Model, data: Dataset, w0: number[], optio
   return { w: path[path.length - 1], path, losses, steps: path.length - 1 };
 }
 
-function checkArguments(caller: string, model: Model, data: Dataset, w0: number[], options: GradientDescentOptions) {
+function checkArguments<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<D>, data: D, w0: number[], options: GradientDescentOptions) {
   if (model === null || typeof model !== "object") throw new InvalidArgumentError(`${caller}: model is ${describeValue(model)}; expected an object with loss and gradient methods`);
   requireFunction(caller, "model.loss", model.loss);
   requireFunction(caller, "model.gradient", model.gradient);
