@@ -1,6 +1,7 @@
 /**
  * Measure 3, training throughput: samples per second of full-batch gradient descent (one epoch = one
- * step w ← w − η∇E over all N samples) for TanhNetwork (`trainTanhNetwork`), the same network in
+ * step w ← w − η∇E over all N samples) for TanhNetwork (`trainTanhNetwork`, i.e. the course's
+ * `gradientDescent` on `tanhNetworkModel`), the same network in
  * TensorFlow.js (CPU backend, float32, autodiff) and with mathjs matrices (float64), at each size. All
  * three start from the same weights with the same data and learning rate, and their losses after
  * `checkEpochs` epochs are compared before anything is timed: a fast wrong answer does not count.
