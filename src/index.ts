@@ -39,6 +39,7 @@ export { linearApproximationFigure, type LinearApproximationOptions } from "./pl
 // kind of answer (each tests the learner's function numerically on seeded random inputs and hints)
 export { yourTurn, YourTurnError } from "./exercises/yourTurn";
 export { showExercise, type ExerciseResult, type ExerciseOptions } from "./exercises/feedback";
+export { randomTestPoints, type TestPointOptions } from "./exercises/testPoints";
 export { finiteDifferenceCalls } from "./calculus/callCounter";
 export { checkDerivative, evaluateDerivativeAnswer, type CheckDerivativeOptions } from "./exercises/checkDerivative";
 export { checkStableRate, evaluateStableRateAnswer, type CheckStableRateOptions } from "./exercises/checkStableRate";

@@ -8,6 +8,7 @@ import path from "node:path";
 import { before, describe, test } from "node:test";
 // @ts-expect-error: plain JavaScript module without types
 import { notebookPaths } from "../scripts/notebook-format.mjs";
+import { cellsHtml } from "./notebookHtml";
 import { runNotebooks, type RunResult } from "./runNotebooks";
 
 const notebooks: string[] = notebookPaths();
@@ -28,7 +29,7 @@ describe("the notebooks run in the tslab kernel", () => {
       assert.ok(result, `no result for ${name}`);
       assert.ok(result.passed, `${name} failed at cell ${result.cell}: ${result.message}`);
       const executed = JSON.parse(readFileSync(path.join(outDir, name), "utf8"));
-      const html = executed.cells.flatMap((c: { outputs?: { data?: Record<string, string | string[]> }[] }) => c.outputs ?? []).map((o: { data?: Record<string, string | string[]> }) => [o.data?.["text/html"] ?? ""].flat().join("")).join("\n");
+      const html = cellsHtml(executed.cells);
       const passedChecks = html.match(/class="downhill-check" style="color:#1a7f37">✓/g)?.length ?? 0;
       assert.ok(passedChecks >= 3, `${name} shows only ${passedChecks} passing checks`);
       assert.doesNotMatch(html, /✗/);

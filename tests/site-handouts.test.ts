@@ -16,6 +16,7 @@ import { notebookPaths } from "../scripts/notebook-format.mjs";
 import { launchBrowser, offlineContext } from "../scripts/handouts/browser.mjs";
 // @ts-expect-error: plain JavaScript module without types
 import { inlineMarkdown, lessonSummary } from "../scripts/handouts/indexPage.mjs";
+import { cellsHtml } from "./notebookHtml";
 
 const root = path.resolve(__dirname, "..");
 const siteDir = path.join(root, "dist", "handouts");
@@ -45,9 +46,7 @@ function buildFixture(label: string, options: string[] = []): string {
 
 /** How many figures the executed notebook shows (counted in its outputs, independently of the builder). */
 function figureCount(executedNotebook: string): number {
-  type Output = { data?: Record<string, string | string[]> };
-  const outputs: Output[] = JSON.parse(readFileSync(executedNotebook, "utf8")).cells.flatMap((c: { outputs?: Output[] }) => c.outputs ?? []);
-  const html = outputs.map((o) => [o.data?.["text/html"] ?? ""].flat().join("")).join("\n");
+  const html = cellsHtml(JSON.parse(readFileSync(executedNotebook, "utf8")).cells);
   return (html.match(/<div id="downhill-figure-[^"]+" class="downhill-figure"/g) ?? []).length;
 }
 

@@ -11,9 +11,9 @@ import { before, describe, test } from "node:test";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
 // @ts-expect-error: plain JavaScript module without types
 import { STUB, buildStudentHandouts, studentNotebook, studentSource } from "../scripts/student-edition.mjs";
+import { type Cell, cellsHtml, outputHtml } from "./notebookHtml";
 import { runNotebooks, type RunResult } from "./runNotebooks";
 
-interface Cell { id: string; cell_type: string; source: string | string[]; outputs?: { data?: Record<string, string | string[]> }[] }
 interface Notebook { cells: Cell[] }
 
 const notebooks: string[] = notebookPaths();
@@ -21,7 +21,7 @@ const read = (file: string): Notebook => JSON.parse(readFileSync(file, "utf8"));
 const sourceOf = (cell: Cell) => [cell.source].flat().join("");
 /** The verdicts a cell shows (the text of its downhill-exercise lines). */
 const verdicts = (cell: Cell | undefined): string[] =>
-  (cell?.outputs ?? []).flatMap((o) => [o.data?.["text/html"] ?? ""].flat().join("").match(/class="downhill-exercise"[^>]*>[^<]*/g) ?? []).map((m) => m.replace(/^[^>]*>/, ""));
+  (cell?.outputs ?? []).flatMap((o) => outputHtml(o).match(/class="downhill-exercise"[^>]*>[^<]*/g) ?? []).map((m) => m.replace(/^[^>]*>/, ""));
 /** The cells with a solution region, by notebook: the exercises. */
 const exerciseCells = new Map<string, string[]>(notebooks.map((file) => [path.basename(file), studentNotebook(read(file), path.basename(file)).regions.map((r: { cell: string }) => r.cell)]));
 
@@ -105,7 +105,7 @@ describe("the student edition", () => {
         crosses += 1;
       }
       // Nothing else in the edition fails: the only ✗ are the exercises' "Not answered yet".
-      const allText = executed.cells.flatMap((c) => (c.outputs ?? []).map((o) => [o.data?.["text/html"] ?? ""].flat().join(""))).join("\n");
+      const allText = cellsHtml(executed.cells);
       assert.equal(allText.split("✗").length - 1, crosses);
     });
   }

@@ -6,24 +6,13 @@
 import { numericalGradient } from "../calculus/numericalGradient";
 import { relativeError } from "../calculus/gradcheck";
 import { formatNumber } from "../display/format";
-import { InvalidArgumentError } from "../errors/errors";
-import { rejectUnknownOptions, requireFunction, requireInteger, requirePositive } from "../errors/validate";
-import { createRandom } from "../random/createRandom";
+import { rejectUnknownOptions, requireFunction, requirePositive } from "../errors/validate";
 import { diagnose } from "./checkDerivative";
-import { callLearner, showExercise, vectorText, type ExerciseOptions, type ExerciseResult } from "./feedback";
+import { callForVector, showExercise, vectorText, type ExerciseOptions, type ExerciseResult } from "./feedback";
+import { randomTestPoints, testPointOptionNames, type TestPointOptions } from "./testPoints";
 
-export interface CheckDescentStepOptions extends ExerciseOptions {
-  /** Names of the weights, used in hints (default w[0], w[1], …). */
-  names?: string[];
-  /** How many weights (default: names.length, else 2). */
-  dimension?: number;
-  /** Each weight of a test point is drawn from this range (default [−2, 2]). */
-  range?: [number, number];
-  /** How many random test points (default 10). */
-  points?: number;
-  /** Seed for the test points (default 5). */
-  seed?: number;
-}
+/** The exercise's label and hint, and where to test (names are the weights'; default seed 5). */
+export interface CheckDescentStepOptions extends ExerciseOptions, TestPointOptions {}
 
 /**
  * Checks a learner's `step(w)` against w − η·∇E(w) with ∇E by central differences (`numericalGradient`),
@@ -42,24 +31,16 @@ export function evaluateDescentStepAnswer(answer: (w: number[]) => number[], los
   requireFunction(caller, "answer", answer);
   requireFunction(caller, "loss", loss);
   requirePositive(caller, "learningRate", learningRate);
-  rejectUnknownOptions(caller, options, ["names", "dimension", "range", "points", "seed", "label", "hint"]);
-  const dimension = requireInteger(caller, "dimension", options.dimension ?? options.names?.length ?? 2, 1);
-  const names = options.names ?? Array.from({ length: dimension }, (_, i) => `w[${i}]`);
-  if (names.length !== dimension) throw new InvalidArgumentError(`${caller}: names has length ${names.length}; expected ${dimension}`);
+  rejectUnknownOptions(caller, options, [...testPointOptionNames, "label", "hint"]);
+  const { names, points } = randomTestPoints(caller, options, 5);
+  const dimension = names.length;
   const hint = options.hint ?? "return w − η·∇E(w): each weight moves against its own partial derivative.";
-  const [low, high] = options.range ?? [-2, 2];
-  const random = createRandom(options.seed ?? 5);
-  const points = Array.from({ length: requireInteger(caller, "points", options.points ?? 10, 2) }, () => Array.from({ length: dimension }, () => random.uniform(low, high)));
   const trueChanges = points.map((w) => numericalGradient(loss, w).map((g) => -learningRate * g));
   const changes: number[][] = [];
   for (const w of points) {
-    const called = callLearner(() => answer(w.slice()), `at w = ${vectorText(w)}`, hint);
-    if (called.result) return called.result;
-    const next: unknown = called.value;
-    if (!Array.isArray(next) || next.length !== dimension || next.some((v) => typeof v !== "number" || !Number.isFinite(v))) {
-      return { passed: false, message: `✗ At w = ${vectorText(w)} your step returned ${Array.isArray(next) ? `[${next.map(String).join(", ")}]` : String(next)}; expected the ${dimension} new weights as finite numbers.` };
-    }
-    changes.push((next as number[]).map((v, i) => v - w[i]));
+    const next = callForVector(answer, w, "w", dimension, hint, `the ${dimension} new weights as finite numbers`);
+    if (!Array.isArray(next)) return next;
+    changes.push(next.map((v, i) => v - w[i]));
   }
   for (let i = 0; i < dimension; i++) {
     const bad = points.findIndex((_, k) => relativeError(changes[k][i], trueChanges[k][i], 1e-3) > 1e-6);

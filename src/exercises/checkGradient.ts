@@ -8,39 +8,14 @@ import { numericalGradient } from "../calculus/numericalGradient";
 import { relativeError } from "../calculus/gradcheck";
 import { angleBetween } from "../calculus/directions";
 import { formatNumber } from "../display/format";
-import { InvalidArgumentError } from "../errors/errors";
-import { rejectUnknownOptions, requireFunction, requireInteger } from "../errors/validate";
+import { rejectUnknownOptions, requireFunction } from "../errors/validate";
 import { createRandom } from "../random/createRandom";
 import { diagnose } from "./checkDerivative";
-import { callLearner, showExercise, vectorText, type ExerciseOptions, type ExerciseResult } from "./feedback";
+import { callForVector, showExercise, vectorText, type ExerciseOptions, type ExerciseResult } from "./feedback";
+import { randomTestPoints, testPointOptionNames, type TestPointOptions } from "./testPoints";
 
-export interface CheckGradientOptions extends ExerciseOptions {
-  /** Names of the parameters, used in hints as ∂f/∂name (default w[0], w[1], …). */
-  names?: string[];
-  /** How many parameters f takes (default: names.length, else 2). */
-  dimension?: number;
-  /** Each parameter of a test point is drawn from this range (default [−2, 2]). */
-  range?: [number, number];
-  /** How many random test points (default 10). */
-  points?: number;
-  /** Seed for the test points (default 2). */
-  seed?: number;
-}
-
-/** Calls the learner's function; returns its vector, or the verdict for what went wrong. */
-function callAnswer(answer: (v: number[]) => unknown, input: number[], inputName: string, length: number, hint: string): number[] | ExerciseResult {
-  const where = `at ${inputName} = ${vectorText(input)}`;
-  const called = callLearner(() => answer(input.slice()), where, hint);
-  if (called.result) return called.result;
-  const value = called.value;
-  if (!Array.isArray(value) || value.length !== length) {
-    const got = Array.isArray(value) ? `an array of length ${value.length}` : String(value);
-    return { passed: false, message: `✗ At ${inputName} = ${vectorText(input)} your function returned ${got}; expected an array of ${length} numbers.` };
-  }
-  const bad = value.findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
-  if (bad >= 0) return { passed: false, message: `✗ At ${inputName} = ${vectorText(input)} component ${bad} of your answer is ${String(value[bad])}; expected a finite number.` };
-  return value as number[];
-}
+/** The exercise's label and hint, and where to test (names appear in hints as ∂f/∂name; default seed 2). */
+export interface CheckGradientOptions extends ExerciseOptions, TestPointOptions {}
 
 /**
  * Checks a learner's gradient of f against central differences (`numericalGradient`) at seeded random
@@ -58,19 +33,15 @@ export function evaluateGradientAnswer(answer: (theta: number[]) => number[], f:
   const caller = "checkGradient";
   requireFunction(caller, "answer", answer);
   requireFunction(caller, "f", f);
-  rejectUnknownOptions(caller, options, ["names", "dimension", "range", "points", "seed", "label", "hint"]);
+  rejectUnknownOptions(caller, options, [...testPointOptionNames, "label", "hint"]);
   const hint = options.hint ?? "write out each partial derivative ∂f/∂θᵢ by hand and return them in order.";
-  const dimension = requireInteger(caller, "dimension", options.dimension ?? options.names?.length ?? 2, 1);
-  const names = options.names ?? Array.from({ length: dimension }, (_, i) => `w[${i}]`);
-  if (names.length !== dimension) throw new InvalidArgumentError(`${caller}: names has length ${names.length}; expected ${dimension}`);
-  const [low, high] = options.range ?? [-2, 2];
-  const count = requireInteger(caller, "points", options.points ?? 10, 2);
-  const random = createRandom(options.seed ?? 2);
-  const thetas = Array.from({ length: count }, () => Array.from({ length: dimension }, () => random.uniform(low, high)));
+  const { names, points: thetas, low, high } = randomTestPoints(caller, options, 2);
+  const dimension = names.length;
+  const count = thetas.length;
   const truths = thetas.map((theta) => numericalGradient(f, theta));
   const answers: number[][] = [];
   for (const theta of thetas) {
-    const value = callAnswer(answer, theta, "θ", dimension, hint);
+    const value = callForVector(answer, theta, "θ", dimension, hint);
     if (!Array.isArray(value)) return value;
     answers.push(value);
   }
@@ -124,7 +95,7 @@ export function evaluateDescentDirectionAnswer(answer: (gradient: number[]) => n
     return [scale * random.normal(), scale * random.normal()];
   });
   for (const g of gradients) {
-    const u = callAnswer(answer, g, "∇L", 2, hint);
+    const u = callForVector(answer, g, "∇L", 2, hint);
     if (!Array.isArray(u)) return u;
     const length = Math.hypot(u[0], u[1]);
     if (length === 0) return { passed: false, message: `✗ For ∇L = ${vectorText(g)} your u is [0, 0]: a zero step goes nowhere. Point it against the gradient.` };

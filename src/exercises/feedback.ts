@@ -68,6 +68,24 @@ export function requireFiniteAnswer(value: unknown, where: string, what: string)
 /** A vector as the hints write it: [0.5, -1.25]. */
 export const vectorText = (v: number[]): string => `[${v.map((x) => formatNumber(x)).join(", ")}]`;
 
+/**
+ * Calls a learner's function of a vector that must return `length` finite numbers; returns them, or the
+ * verdict for what went wrong. `expected` says what was asked for (default "an array of N numbers").
+ */
+export function callForVector(answer: (v: number[]) => unknown, input: number[], inputName: string, length: number, hint: string, expected = `an array of ${length} numbers`): number[] | ExerciseResult {
+  const where = `at ${inputName} = ${vectorText(input)}`;
+  const called = callLearner(() => answer(input.slice()), where, hint);
+  if (called.result) return called.result;
+  const value = called.value;
+  if (!Array.isArray(value) || value.length !== length) {
+    const got = Array.isArray(value) ? `an array of length ${value.length}` : String(value);
+    return { passed: false, message: `✗ At ${inputName} = ${vectorText(input)} your function returned ${got}; expected ${expected}.` };
+  }
+  const bad = value.findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
+  if (bad >= 0) return { passed: false, message: `✗ At ${inputName} = ${vectorText(input)} component ${bad} of your answer is ${String(value[bad])}; expected a finite number.` };
+  return value as number[];
+}
+
 /** The verdict as the learner reads it: "✓ Exercise 1: Correct: …" or "✗ Exercise 1: Not answered yet: …". */
 export function exerciseText(result: ExerciseResult, label?: string): string {
   return label ? result.message.replace(/^([✓✗]) /, `$1 ${label}: `) : result.message;

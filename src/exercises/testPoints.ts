@@ -1,0 +1,40 @@
+/**
+ * The seeded random points at which the vector checkers (`checkGradient`, `checkDescentStep`) compare a
+ * learner's answer with finite differences, and the names their hints give the components.
+ * @see notebooks/02-why-the-negative-gradient.ipynb, notebooks/03-gradient-descent-linear-neuron.ipynb (exercises)
+ */
+import { InvalidArgumentError } from "../errors/errors";
+import { requireInteger } from "../errors/validate";
+import { createRandom } from "../random/createRandom";
+
+export interface TestPointOptions {
+  /** Names of the components, used in hints (default w[0], w[1], …). */
+  names?: string[];
+  /** How many components a point has (default: names.length, else 2). */
+  dimension?: number;
+  /** Each component of a test point is drawn from this range (default [−2, 2]). */
+  range?: [number, number];
+  /** How many random test points (default 10). */
+  points?: number;
+  /** Seed for the test points (each checker has its own default). */
+  seed?: number;
+}
+
+export const testPointOptionNames = ["names", "dimension", "range", "points", "seed"] as const;
+
+/**
+ * `points` vectors of `dimension` components, each uniform in `range`, from `seed` (or `defaultSeed`).
+ * @throws InvalidArgumentError naming the checker, for a dimension, count or names that do not fit
+ * @example
+ * randomTestPoints("checkGradient", { names: ["w", "b"], points: 3 }, 2).points.length; // => 3
+ */
+export function randomTestPoints(caller: string, options: TestPointOptions, defaultSeed: number): { names: string[]; points: number[][]; low: number; high: number } {
+  const dimension = requireInteger(caller, "dimension", options.dimension ?? options.names?.length ?? 2, 1);
+  const names = options.names ?? Array.from({ length: dimension }, (_, i) => `w[${i}]`);
+  if (names.length !== dimension) throw new InvalidArgumentError(`${caller}: names has length ${names.length}; expected ${dimension}`);
+  const [low, high] = options.range ?? [-2, 2];
+  const count = requireInteger(caller, "points", options.points ?? 10, 2);
+  const random = createRandom(options.seed ?? defaultSeed);
+  const points = Array.from({ length: count }, () => Array.from({ length: dimension }, () => random.uniform(low, high)));
+  return { names, points, low, high };
+}
