@@ -10,7 +10,7 @@ export { centralDifference } from "./calculus/centralDifference";
 export { complexStepDerivative } from "./calculus/complexStepDerivative";
 export { symbolicDerivative, type SymbolicDerivative } from "./calculus/symbolicDerivative";
 export { numericalGradient, type NumericalGradientOptions } from "./calculus/numericalGradient";
-export { gradcheck, relativeError, type GradcheckOptions, type GradcheckReport, type GradcheckRow } from "./calculus/gradcheck";
+export { gradcheck, relativeError, scaledError, type GradcheckOptions, type GradcheckReport, type GradcheckRow } from "./calculus/gradcheck";
 
 // Seeded randomness
 export { createRandom, type Random } from "./random/createRandom";
@@ -48,7 +48,7 @@ export { checkDescentStep, evaluateDescentStepAnswer, type CheckDescentStepOptio
 
 // Notebook 2 — why the negative gradient: the line model, symbolic gradients, directions and the
 // Taylor gap, level sets, gradient figures (built on the error-surface builders) and exercise checkers
-export { linePredict, lineLoss, lineGradient, lineHessian, type LineData } from "./models/lineModel";
+export { linePredict, lineLoss, lineGradient, lineHessian, lineMinimum, type LineData } from "./models/lineModel";
 export { symbolicGradient, type SymbolicGradient, type SymbolicGradientOptions } from "./calculus/symbolicGradient";
 export { directionAtAngle, angleBetween, directionSweep, firstOrderGap, type SweepRow, type GapRow } from "./calculus/directions";
 export { levelSetTangent, type LevelSetTangent, type LevelSetTangentOptions } from "./calculus/levelSet";

@@ -3,9 +3,9 @@ import { rejectUnknownOptions, requireFiniteVector, requireFunction, requirePosi
 import { numericalGradient, type NumericalGradientOptions } from "./numericalGradient";
 
 export interface GradcheckOptions extends NumericalGradientOptions {
-  /** Largest relative error that passes. Default 1e-7: a correct float64 gradient scores far below it. */
+  /** Largest scaled error that passes. Default 1e-7: a correct float64 gradient scores far below it. */
   tolerance?: number;
-  /** Denominator floor of the relative error (default 1), so near-zero components are not inflated. */
+  /** Denominator floor of the scaled error (default 1), so near-zero components are not inflated. */
   floor?: number;
   /** Names for the parameters in the report (default `w[0]`, `w[1]`, …). */
   names?: string[];
@@ -15,46 +15,74 @@ export interface GradcheckRow {
   name: string;
   analytic: number;
   numeric: number;
+  /** |a − n| / max(|a|, |n|, floor): the quantity the tolerance applies to. */
+  scaledError: number;
+  /** |a − n| / max(|a|, |n|): the true relative error (0 when both are 0). */
   relativeError: number;
 }
 
 export interface GradcheckReport {
   passed: boolean;
-  maxRelativeError: number;
-  /** Index of the row with the largest relative error. */
+  /** Largest scaled error over the rows; passed ⇔ maxScaledError ≤ tolerance. */
+  maxScaledError: number;
+  /** Index of the row with the largest scaled error. */
   worstIndex: number;
   tolerance: number;
+  /** The floor of the scaled error's denominator. */
+  floor: number;
   rows: GradcheckRow[];
 }
 
 /**
- * The relative error of an analytic derivative a against a numerical one n:
+ * The scaled error of an analytic derivative a against a numerical one n, the quantity a gradient
+ * check compares with its tolerance:
  *
  *   |a − n| / max(|a|, |n|, floor)
  *
- * Large components are compared relatively (CS231n's measure); components smaller than `floor` are
- * compared absolutely, because there the finite-difference round-off (≈ ε|f|/h) would dominate a ratio.
- * @example relativeError(2, 2.000001) // => 4.99999...e-7
+ * Components larger than `floor` are compared relatively (CS231n's measure); smaller ones absolutely,
+ * because there the finite-difference round-off (≈ ε|f|/h) would dominate a ratio: two components that
+ * are both nearly zero would otherwise fail on rounding noise alone. Below the floor it is therefore
+ * not a relative error (see `relativeError`).
+ * @example scaledError(2, 2.000001)  // => 4.99999...e-7 (relative, |a| > 1)
+ * @example scaledError(1.8e-5, 1.80002e-5)  // => 1.8e-10 (absolute: the true relative error is 1e-5)
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.3 (the gradient check)
  */
-export function relativeError(analytic: number, numeric: number, floor = 1): number {
+export function scaledError(analytic: number, numeric: number, floor = 1): number {
   return Math.abs(analytic - numeric) / Math.max(Math.abs(analytic), Math.abs(numeric), floor);
+}
+
+/**
+ * The true relative error of a against n, with no floor:
+ *
+ *   |a − n| / max(|a|, |n|)   (0 when a = n)
+ *
+ * For components near zero it is dominated by rounding noise, which is why gradient checks pass or
+ * fail on `scaledError` and show this one beside it.
+ * @example relativeError(1.8e-5, 1.80002e-5) // => 1e-5 (to rounding)
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.3 (the gradient check)
+ */
+export function relativeError(analytic: number, numeric: number): number {
+  if (analytic === numeric) return 0;
+  return Math.abs(analytic - numeric) / Math.max(Math.abs(analytic), Math.abs(numeric));
 }
 
 /**
  * Checks an analytic gradient against central differences, one row per parameter.
  *
- * passed ⇔ max over i of |∂ᵢ analytic − ∂ᵢ numeric| / max(|·|, |·|, floor) ≤ tolerance
+ * passed ⇔ max over i of scaledError(∂ᵢ analytic, ∂ᵢ numeric, floor) ≤ tolerance
  *
- * With central differences (h ≈ ∛ε), a correct gradient of a smooth function of order-1 values scores
- * about 1e-10; a wrong one usually scores 1e-3 or worse, so the default tolerance 1e-7 separates them
- * (in the spirit of CS231n's notes and torch.autograd.gradcheck).
+ * Each row also carries the true relative error. With central differences (h ≈ ∛ε), a correct gradient
+ * of a smooth function of order-1 values scores a scaled error of about 1e-10; a wrong one usually 1e-3
+ * or worse, so the default tolerance 1e-7 separates them (in the spirit of CS231n's notes and
+ * torch.autograd.gradcheck).
  *
  * @throws ShapeError when analyticGradient and w differ in length
  * @throws InvalidArgumentError for non-finite entries, bad options; NonFiniteValueError (from
  *   numericalGradient) naming the parameter whose perturbation made f return NaN or ∞
  * @example
  * gradcheck(([a, b]) => a * b, [2, 1], [1, 2]).passed; // => true   (∂/∂a = b = 2, ∂/∂b = a = 1)
- * @see notebooks/02-why-the-negative-gradient.ipynb, notebooks/04-backpropagation-tanh-network.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.3 (the gradient check);
+ *   notebooks/04-backpropagation-tanh-network.ipynb (the gradient checks of backpropagation)
  */
 export function gradcheck(f: (w: number[]) => number, analyticGradient: number[], w: number[], options: GradcheckOptions = {}): GradcheckReport {
   const caller = "gradcheck";
@@ -72,9 +100,15 @@ export function gradcheck(f: (w: number[]) => number, analyticGradient: number[]
     throw new InvalidArgumentError(`${caller}: names has length ${names.length}; expected ${point.length}`);
   }
   const numeric = numericalGradient(f, point, { method: options.method, h: options.h });
-  const rows = analytic.map((a, i) => ({ name: names[i], analytic: a, numeric: numeric[i], relativeError: relativeError(a, numeric[i], floor) }));
+  const rows = analytic.map((a, i) => ({
+    name: names[i],
+    analytic: a,
+    numeric: numeric[i],
+    scaledError: scaledError(a, numeric[i], floor),
+    relativeError: relativeError(a, numeric[i]),
+  }));
   let worstIndex = 0;
-  rows.forEach((row, i) => { if (row.relativeError > rows[worstIndex].relativeError) worstIndex = i; });
-  const maxRelativeError = rows[worstIndex].relativeError;
-  return { passed: maxRelativeError <= tolerance, maxRelativeError, worstIndex, tolerance, rows };
+  rows.forEach((row, i) => { if (row.scaledError > rows[worstIndex].scaledError) worstIndex = i; });
+  const maxScaledError = rows[worstIndex].scaledError;
+  return { passed: maxScaledError <= tolerance, maxScaledError, worstIndex, tolerance, floor, rows };
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { gradcheck, relativeError } from "./gradcheck";
+import { gradcheck, relativeError, scaledError } from "./gradcheck";
 import { numericalGradient } from "./numericalGradient";
 import { symbolicDerivative } from "./symbolicDerivative";
 
@@ -26,10 +26,10 @@ test("the forward method is less accurate than central but still close", () => {
   assert.ok(Math.max(...central) < Math.max(...forward));
 });
 
-test("a correct gradient passes gradcheck with a relative error at most 1e-7", () => {
+test("a correct gradient passes gradcheck with a scaled error at most 1e-7", () => {
   fc.assert(fc.property(vector, (w) => {
     const report = gradcheck(f, gradient(w), w);
-    return report.passed && report.maxRelativeError <= 1e-7 && report.rows.length === w.length;
+    return report.passed && report.maxScaledError <= 1e-7 && report.rows.length === w.length;
   }), { seed });
 });
 
@@ -43,10 +43,34 @@ test("a gradient wrong in one component fails and gradcheck points at it", () =>
   }), { seed });
 });
 
-test("the relative error is floored, so tiny components are compared absolutely", () => {
-  assert.equal(relativeError(1e-12, 2e-12), 1e-12);
+test("the scaled error is floored, so tiny components are compared absolutely", () => {
+  assert.equal(scaledError(1e-12, 2e-12), 1e-12);
+  assert.equal(scaledError(100, 101), 1 / 101);
+  assert.equal(scaledError(0, 0), 0);
+  assert.equal(scaledError(1e-6, 2e-6, 1e-6), 0.5);
+});
+
+test("the relative error has no floor: a component near 1.8e-5 off by 1e-5 of itself shows 1e-5", () => {
+  const a = 1.8e-5;
+  const n = a * (1 + 1e-5);
+  assert.ok(Math.abs(relativeError(a, n) - 1e-5) < 1e-10, `relative error ${relativeError(a, n)}`);
+  assert.ok(Math.abs(scaledError(a, n) - 1.8e-10) < 1e-15, `scaled error ${scaledError(a, n)}`);
   assert.equal(relativeError(100, 101), 1 / 101);
   assert.equal(relativeError(0, 0), 0);
+  assert.equal(relativeError(0, 1e-300), 1);
+});
+
+test("gradcheck reports both errors per row and passes on the scaled one", () => {
+  // f(w) = 1.8e-5·w₀ + w₁²: the analytic gradient below is 1e-5 too large (relatively) in w₀
+  const f = (w: number[]) => 1.8e-5 * w[0] + w[1] * w[1];
+  const report = gradcheck(f, [1.8e-5 * (1 + 1e-5), 0], [0.5, 0], { names: ["small", "zero"] });
+  const small = report.rows[0];
+  assert.ok(Math.abs(small.relativeError - 1e-5) < 1e-7, `relative error ${small.relativeError}`);
+  assert.ok(small.scaledError < 1e-9, `scaled error ${small.scaledError}`);
+  assert.ok(report.passed, "the floored error passes the tolerance 1e-7");
+  assert.equal(report.maxScaledError, Math.max(...report.rows.map((r) => r.scaledError)));
+  assert.equal(report.floor, 1);
+  assert.ok(!gradcheck(f, [1.8e-5 * (1 + 1e-5), 0], [0.5, 0], { floor: 1e-6 }).passed, "a small floor makes it relative");
 });
 
 test("gradcheck rejects mismatched lengths, unknown options and names the parameter that broke f", () => {

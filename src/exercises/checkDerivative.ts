@@ -1,5 +1,5 @@
 import { centralDifference } from "../calculus/centralDifference";
-import { relativeError } from "../calculus/gradcheck";
+import { scaledError } from "../calculus/gradcheck";
 import { formatNumber } from "../display/format";
 import { rejectUnknownOptions, requireFunction } from "../errors/validate";
 import { createRandom } from "../random/createRandom";
@@ -63,7 +63,7 @@ export function evaluateDerivativeAnswer(answer: (x: number) => number, f: (x: n
     if (typeof value !== "number") return { passed: false, message: `${value.message.slice(0, -1)} (the slope is ${formatNumber(slopes[i])}).` };
     answers.push(value);
   }
-  const bad = answers.findIndex((a, i) => relativeError(a, slopes[i]) > 1e-6);
+  const bad = answers.findIndex((a, i) => scaledError(a, slopes[i]) > 1e-6);
   if (bad < 0) return { passed: true, message: `✓ Correct: your f′ matches the slope of f at ${xs.length} random points in [${low}, ${high}].` };
   return {
     passed: false,

@@ -4,7 +4,7 @@
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb (exercises)
  */
 import { numericalGradient } from "../calculus/numericalGradient";
-import { relativeError } from "../calculus/gradcheck";
+import { scaledError } from "../calculus/gradcheck";
 import { formatNumber } from "../display/format";
 import { rejectUnknownOptions, requireFunction, requirePositive } from "../errors/validate";
 import { diagnose } from "./checkDerivative";
@@ -43,7 +43,7 @@ export function evaluateDescentStepAnswer(answer: (w: number[]) => number[], los
     changes.push(next.map((v, i) => v - w[i]));
   }
   for (let i = 0; i < dimension; i++) {
-    const bad = points.findIndex((_, k) => relativeError(changes[k][i], trueChanges[k][i], 1e-3) > 1e-6);
+    const bad = points.findIndex((_, k) => scaledError(changes[k][i], trueChanges[k][i], 1e-3) > 1e-6);
     if (bad < 0) continue;
     const why = diagnose(changes.map((c) => c[i]), trueChanges.map((c) => c[i]), "true change").replace("The sign is flipped everywhere.", "The sign is flipped everywhere: your step goes uphill.");
     return {

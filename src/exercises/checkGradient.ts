@@ -5,7 +5,7 @@
  * @see notebooks/02-why-the-negative-gradient.ipynb (exercises)
  */
 import { numericalGradient } from "../calculus/numericalGradient";
-import { relativeError } from "../calculus/gradcheck";
+import { scaledError } from "../calculus/gradcheck";
 import { angleBetween } from "../calculus/directions";
 import { formatNumber } from "../display/format";
 import { rejectUnknownOptions, requireFunction } from "../errors/validate";
@@ -46,10 +46,10 @@ export function evaluateGradientAnswer(answer: (theta: number[]) => number[], f:
     answers.push(value);
   }
   for (let i = 0; i < dimension; i++) {
-    const bad = thetas.findIndex((_, k) => relativeError(answers[k][i], truths[k][i]) > 1e-6);
+    const bad = thetas.findIndex((_, k) => scaledError(answers[k][i], truths[k][i]) > 1e-6);
     if (bad < 0) continue;
     const mine = answers.map((a) => a[i]);
-    const swapped = names.findIndex((_, j) => j !== i && answers.every((a, k) => relativeError(a[i], truths[k][j]) <= 1e-6));
+    const swapped = names.findIndex((_, j) => j !== i && answers.every((a, k) => scaledError(a[i], truths[k][j]) <= 1e-6));
     const why = swapped >= 0 ? `It equals ∂f/∂${names[swapped]} at every point: the components are swapped.` : diagnose(mine, truths.map((t) => t[i]));
     const [a, t] = [answers[bad][i], truths[bad][i]];
     return {

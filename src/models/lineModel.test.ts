@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { gradcheck } from "../calculus/gradcheck";
 import { numericalGradient } from "../calculus/numericalGradient";
 import { createRandom } from "../random/createRandom";
-import { type LineData, lineGradient, lineHessian, lineLoss, linePredict } from "./lineModel";
+import { type LineData, lineGradient, lineHessian, lineLoss, lineMinimum, linePredict } from "./lineModel";
 
 const small: LineData = { x: [1, 2], t: [1, 4] };
 
@@ -40,4 +40,12 @@ test("bad input names the function and the argument", () => {
   assert.throws(() => lineGradient([1, NaN], small), /lineGradient: theta\[1\] is NaN/);
   assert.throws(() => lineLoss([1, 0], { x: [1, 2], t: [1] }), /lineLoss: data.t has length 1; expected 2/);
   assert.throws(() => lineHessian({ x: [1, Infinity], t: [0, 0] }), /lineHessian: data.x\[1\] is Infinity/);
+});
+
+test("lineMinimum is where the gradient vanishes, and it refuses data with one x", () => {
+  assert.deepEqual(lineMinimum({ x: [0, 1, 2], t: [1, 3, 5] }), [2, 1]);
+  const data = { x: [-1.5, -0.2, 0.4, 1.9], t: [0.3, -0.8, 1.1, 2.4] };
+  const g = lineGradient(lineMinimum(data), data);
+  assert.ok(Math.abs(g[0]) < 1e-15 && Math.abs(g[1]) < 1e-15, `∇L at the minimum is ${g}`);
+  assert.throws(() => lineMinimum({ x: [1, 1], t: [0, 2] }), { name: "InvalidArgumentError", message: /lineMinimum: all data.x are equal/ });
 });

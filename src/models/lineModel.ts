@@ -8,7 +8,7 @@
  * two numbers w and b only, so it can be drawn as a surface over the (w, b) plane.
  * @see notebooks/02-why-the-negative-gradient.ipynb
  */
-import { ShapeError } from "../errors/errors";
+import { InvalidArgumentError, ShapeError } from "../errors/errors";
 import { requireFiniteVector, requireLength } from "../errors/validate";
 
 /** Points to fit: inputs x[n] with targets t[n]. */
@@ -92,4 +92,26 @@ export function lineHessian(data: LineData): number[][] {
   const meanX = data.x.reduce((s, x) => s + x, 0) / n;
   const meanX2 = data.x.reduce((s, x) => s + x * x, 0) / n;
   return [[meanX2, meanX], [meanX, 1]];
+}
+
+/**
+ * The bottom of the bowl: the θ* = [w*, b*] where ∇L = 0, from the two linear equations (5) = 0,
+ *
+ *   w* = (mean xt − mean x · mean t) / (mean x² − (mean x)²),   b* = mean t − w* · mean x.
+ *
+ * @throws InvalidArgumentError / ShapeError for bad data; InvalidArgumentError when all xₙ are equal
+ *   (then every line through their mean fits equally well and there is no single bottom)
+ * @example lineMinimum({ x: [0, 1, 2], t: [1, 3, 5] }); // => [2, 1]
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.3, eq. (5)
+ */
+export function lineMinimum(data: LineData): number[] {
+  checkData("lineMinimum", data);
+  const n = data.x.length;
+  const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / n;
+  const meanX = mean(data.x);
+  const meanT = mean(data.t);
+  const varianceX = mean(data.x.map((x) => (x - meanX) ** 2));
+  if (!(varianceX > 0)) throw new InvalidArgumentError("lineMinimum: all data.x are equal; the minimum is not unique");
+  const w = mean(data.x.map((x, i) => (x - meanX) * (data.t[i] - meanT))) / varianceX;
+  return [w, meanT - w * meanX];
 }
