@@ -46,14 +46,14 @@ function measuredBound(c: number): number {
  * how far off it is (a constant factor, the form in c). The stub, a throw or NaN is reported, not thrown.
  * @example
  * evaluateStableRateAnswer((c) => 1 / c).passed; // => true
- * evaluateStableRateAnswer((c) => 2 / c).message; // => "✗ At c = …: α = 0.99 × your bound … diverges … It is 2 times the largest stable rate everywhere …"
+ * evaluateStableRateAnswer((c) => 2 / c).message; // => "✗ At c = …: η = 0.99 × your bound … diverges … It is 2 times the largest stable rate everywhere …"
  * @see notebooks/01-derivative-as-linear-approximation.ipynb (exercises)
  */
 export function evaluateStableRateAnswer(answer: (c: number) => number, options: CheckStableRateOptions = {}): ExerciseResult {
   const caller = "checkStableRate";
   requireFunction(caller, "answer", answer);
   rejectUnknownOptions(caller, options, ["points", "seed", "label", "hint"]);
-  const hint = options.hint ?? "one step multiplies x by 1 − 2cα; it must stay between −1 and 1.";
+  const hint = options.hint ?? "one step multiplies x by 1 − 2cη; it must stay between −1 and 1.";
   const random = createRandom(options.seed ?? 4);
   const cs = Array.from({ length: options.points ?? 8 }, () => 10 ** random.uniform(-1, 1));
   const answers: number[] = [];
@@ -71,10 +71,10 @@ export function evaluateStableRateAnswer(answer: (c: number) => number, options:
   const c = cs[failing];
   const bounds = cs.map(measuredBound);
   const tooLarge = finalDistance(c, 0.99 * answers[failing]) >= 1;
-  const what = tooLarge ? "α = 0.99 × your bound already diverges" : "α = 1.01 × your bound still converges";
+  const what = tooLarge ? "η = 0.99 × your bound already diverges" : "η = 1.01 × your bound still converges";
   return {
     passed: false,
-    message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(answers[failing])}, but ${what}: the runs turn from shrinking to growing at α ≈ ${formatNumber(bounds[failing])}. ${diagnose(answers, bounds, "largest stable rate").replace("check the form of your derivative", "check how your bound depends on c")}`,
+    message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(answers[failing])}, but ${what}: the runs turn from shrinking to growing at η ≈ ${formatNumber(bounds[failing])}. ${diagnose(answers, bounds, "largest stable rate").replace("check the form of your derivative", "check how your bound depends on c")}`,
   };
 }
 

@@ -17,6 +17,16 @@ test("each slider step moves the true point, the prediction and the error bar to
   assert.doesNotThrow(() => figureHtml(figure, "id"));
 });
 
+test("the figure opens at initialStep: points, error bar, title and slider all at that step", () => {
+  const figure = linearApproximationFigure({ ...square, steps: [0.25, 1, 3], initialStep: 3 });
+  const data = figure.data as { x: number[]; y: number[] }[];
+  assert.deepEqual(data[4].x, [7, 7]);
+  assert.deepEqual(data[4].y, [49, 40]); // f(7) = 49, the line predicts 16 + 8·3 = 40: an error bar of 9
+  assert.match((figure.layout?.title as { text: string }).text, /^h = 3: .*error 9$/);
+  assert.equal((figure.layout?.sliders as { active: number }[])[0].active, 2);
+  assert.throws(() => linearApproximationFigure({ ...square, steps: [1, 2], initialStep: 3 }), /linearApproximationFigure: initialStep is 3; expected one of steps \[1, 2\]/);
+});
+
 test("bad steps and functions that fail are named", () => {
   assert.throws(() => linearApproximationFigure({ ...square, steps: [] }), /linearApproximationFigure: steps is empty/);
   assert.throws(() => linearApproximationFigure({ ...square, steps: [1], xRange: [3, 2] }), /xRange is \[3, 2\]/);

@@ -14,16 +14,22 @@ export interface LinearApproximationOptions {
   steps: number[];
   /** The x-range drawn (default: x0 − 1 to x0 + the largest step + 1). */
   xRange?: [number, number];
+  /**
+   * The step the figure opens at, one of `steps` (default the first). The opening state is also the
+   * static image (handouts with scripts off, print), so pick a step whose error bar is visible.
+   */
+  initialStep?: number;
 }
 
 /**
  * The curve y = f(x), its tangent y = f(x₀) + f'(x₀)(x − x₀) at x₀, and, for the step h chosen on a
  * slider, the true value f(x₀ + h), the linear prediction f(x₀) + f'(x₀)·h, and the gap between them.
  * Every slider position is baked into the figure, so it works with no kernel (exported HTML too).
- * @throws InvalidArgumentError for an empty `steps`, a bad range, or a function that returns NaN
+ * @throws InvalidArgumentError for an empty `steps`, a bad range, an `initialStep` not in `steps`, or a
+ *   function that returns NaN
  * @example
  * linearApproximationFigure({ f: (x) => x * x, fPrime: (x) => 2 * x, x0: 4, steps: [0.5, 1, 2] }).data.length; // => 5
- * @see notebooks/01-derivative-as-linear-approximation.ipynb
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.3, eq. (3)
  */
 export function linearApproximationFigure(options: LinearApproximationOptions): Figure {
   const caller = "linearApproximationFigure";
@@ -41,8 +47,10 @@ export function linearApproximationFigure(options: LinearApproximationOptions): 
   const tangent = (x: number) => y0 + slope * (x - x0);
   const grid = Array.from({ length: 201 }, (_, i) => left + ((right - left) * i) / 200);
 
+  const active = options.initialStep === undefined ? 0 : steps.indexOf(options.initialStep);
+  if (active < 0) throw new InvalidArgumentError(`${caller}: initialStep is ${options.initialStep}; expected one of steps [${steps.join(", ")}]`);
   const at = (h: number) => ({ x: x0 + h, truth: value(x0 + h), prediction: tangent(x0 + h) });
-  const first = at(steps[0]);
+  const first = at(steps[active]);
   const title = (h: number) => {
     const p = at(h);
     return `h = ${formatNumber(h)}: f(x₀+h) = ${formatNumber(p.truth)}, line predicts ${formatNumber(p.prediction)}, error ${formatNumber(p.truth - p.prediction)}`;
@@ -57,14 +65,14 @@ export function linearApproximationFigure(options: LinearApproximationOptions): 
       { x: grid, y: grid.map(tangent), mode: "lines", name: "tangent at x₀", line: { color: "#ff7f0e", dash: "dash" } },
       { x: [first.x], y: [first.truth], mode: "markers", name: "f(x₀ + h)", marker: { size: 11, color: "#1f77b4" } },
       { x: [first.x], y: [first.prediction], mode: "markers", name: "f(x₀) + f′(x₀)·h", marker: { size: 11, color: "#ff7f0e", symbol: "diamond" } },
-      { ...movingTraces(steps[0]), x: [first.x, first.x], y: [first.truth, first.prediction], mode: "lines", name: "error", line: { color: "#d62728", width: 3 } },
+      { x: [first.x, first.x], y: [first.truth, first.prediction], mode: "lines", name: "error", line: { color: "#d62728", width: 3 } },
     ],
     layout: {
-      title: { text: title(steps[0]), font: { size: 14 } },
+      title: { text: title(steps[active]), font: { size: 14 } },
       xaxis: { title: { text: "x" }, range: [left, right] },
       yaxis: { title: { text: "y" } },
       sliders: [{
-        active: 0,
+        active,
         currentvalue: { prefix: "h = " },
         pad: { t: 40 },
         steps: steps.map((h) => ({ label: formatNumber(h), method: "update", args: [movingTraces(h), { "title.text": title(h) }, [2, 3, 4]] })),
