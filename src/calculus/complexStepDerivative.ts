@@ -18,7 +18,7 @@ import { describeValue, requireFinite, requireFunction, requirePositive } from "
  * @throws NonFiniteValueError when f returns something that is not a finite complex number
  * @example
  * complexStepDerivative((z) => math.multiply(z, z) as Complex, 4); // => 8
- * @see notebooks/01-derivative-as-linear-approximation.ipynb
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb "Going deeper (optional): the complex step"
  */
 export function complexStepDerivative(f: (z: Complex) => Complex | number, x: number, h = 1e-20): number {
   const caller = "complexStepDerivative";

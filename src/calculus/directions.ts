@@ -8,7 +8,7 @@
  *
  * and its first-order part η uᵀ∇L = η ‖∇L‖ cos β depends on u only through the angle β between u and
  * the gradient.
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.2, eq. (3); §2.5–2.7
  */
 import { InvalidArgumentError } from "../errors/errors";
 import { evaluateFinite, requireFinite, requireFiniteVector, requireFunction, requireLength, requirePositive } from "../errors/validate";
@@ -34,7 +34,7 @@ function nonZero(caller: string, name: string, v: [number, number]): number {
  * @throws InvalidArgumentError for a zero gradient (no direction) or non-finite input; ShapeError
  *   when the gradient does not have two components
  * @example directionAtAngle([3, 4], 180); // => [-0.6, -0.8] (to rounding)
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.6 (the sweep of the angle β), eqs. (8)–(10)
  */
 export function directionAtAngle(gradient: number[], betaDegrees: number): number[] {
   const caller = "directionAtAngle";
@@ -52,7 +52,7 @@ export function directionAtAngle(gradient: number[], betaDegrees: number): numbe
  *
  * @throws InvalidArgumentError for a zero vector; ShapeError for lengths that differ
  * @example angleBetween([1, 0], [-1, 1]); // => 135
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.5, eq. (8)
  */
 export function angleBetween(u: number[], v: number[]): number {
   const caller = "angleBetween";
@@ -92,7 +92,7 @@ export interface SweepRow {
  * @throws InvalidArgumentError for bad input, NonFiniteValueError when f returns NaN or ∞ (naming β)
  * @example
  * directionSweep(([w, b]) => w * w + b * b, [1, 0], [2, 0], 0.1, [0, 180]).map((r) => r.actual); // => [0.21, -0.19] (to rounding)
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.6 (actual change against the first order η‖∇L‖ cos β)
  */
 export function directionSweep(f: (theta: number[]) => number, theta: number[], gradient: number[], learningRate: number, betasDegrees: number[]): SweepRow[] {
   const caller = "directionSweep";
@@ -131,7 +131,7 @@ export interface GapRow {
  * @throws InvalidArgumentError for bad input, NonFiniteValueError when f returns NaN or ∞ (naming η)
  * @example
  * firstOrderGap(([w, b]) => w * w + b * b, [1, 0], [2, 0], [-1, 0], [0.1, 0.2]).map((r) => r.gap); // => [0.01, 0.04] (to rounding)
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.7, eq. (12)
  */
 export function firstOrderGap(f: (theta: number[]) => number, theta: number[], gradient: number[], u: number[], learningRates: number[]): GapRow[] {
   const caller = "firstOrderGap";

@@ -12,7 +12,7 @@ import { forwardStep } from "./steps";
  * @throws NonFiniteValueError when f returns NaN, ∞ or a non-number
  * @example
  * forwardDifference((x) => x * x, 4, 0.5); // => 8.5  (the exact 8 plus the error h)
- * @see notebooks/01-derivative-as-linear-approximation.ipynb
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.4 (the forward difference: eq. (2) with a finite h)
  */
 export function forwardDifference(f: (x: number) => number, x: number, h?: number): number {
   const caller = "forwardDifference";

@@ -29,7 +29,7 @@ export interface LevelSetTangent {
  * @throws NonFiniteValueError when F returns NaN or ∞ on the circle
  * @example
  * levelSetTangent(([x, y]) => x * x + y * y, [1, 0]).tangent; // => [0, 1] or [0, -1] (to about 1e-9)
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.8, eq. (13)
  */
 export function levelSetTangent(F: (p: number[]) => number, point: number[], options: LevelSetTangentOptions = {}): LevelSetTangent {
   const caller = "levelSetTangent";

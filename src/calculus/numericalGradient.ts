@@ -22,7 +22,7 @@ export interface NumericalGradientOptions {
  * @throws NonFiniteValueError naming the parameter whose perturbation made f return NaN or ∞
  * @example
  * numericalGradient(([a, b]) => a * a + 3 * b, [1, 2]); // => [2, 3] (to about 1e-10)
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.3 (every gradient, three ways)
  */
 export function numericalGradient(f: (w: number[]) => number, w: number[], options: NumericalGradientOptions = {}): number[] {
   const caller = "numericalGradient";

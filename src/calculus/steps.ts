@@ -4,7 +4,7 @@
  * - forward difference: error ≈ |f''|h/2 + ε|f|/h, smallest at h ≈ √ε ≈ 1.5e-8;
  * - central difference: error ≈ |f'''|h²/6 + ε|f|/h, smallest at h ≈ ∛ε ≈ 6.1e-6.
  * Both are scaled by max(1, |x|) so that x + h differs from x in the same number of digits for large x.
- * @see notebooks/01-derivative-as-linear-approximation.ipynb (the step-size study)
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.4 (the step-size study: √ε for forward, ∛ε for central differences)
  */
 export const EPSILON = Number.EPSILON;
 

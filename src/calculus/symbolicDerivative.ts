@@ -18,7 +18,7 @@ export interface SymbolicDerivative {
  * @example
  * symbolicDerivative("x^2").text;        // => "2 * x"
  * symbolicDerivative("x^2").evaluate(4); // => 8
- * @see notebooks/01-derivative-as-linear-approximation.ipynb
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.2 (the running example, three ways)
  */
 export function symbolicDerivative(expression: string, variable = "x"): SymbolicDerivative {
   const caller = "symbolicDerivative";

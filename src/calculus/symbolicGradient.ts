@@ -36,7 +36,7 @@ export interface SymbolicGradientOptions {
  * @example
  * symbolicGradient("x^2 * y", ["x", "y"]).texts;            // => ["2 * y * x", "x ^ 2"]
  * symbolicGradient("x^2 * y", ["x", "y"]).evaluate([3, 2]); // => [12, 9]
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.3 (every gradient, three ways)
  */
 export function symbolicGradient(expression: string, variables: string[], options: SymbolicGradientOptions = {}): SymbolicGradient {
   const caller = "symbolicGradient";

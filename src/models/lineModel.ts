@@ -6,7 +6,7 @@
  *
  * together with its gradient ∇L(θ) and its Hessian ∇²L(θ), all derived by hand. L is a function of the
  * two numbers w and b only, so it can be drawn as a surface over the (w, b) plane.
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.1–2.3, eqs. (1), (5), (6)
  */
 import { InvalidArgumentError, ShapeError } from "../errors/errors";
 import { requireFiniteVector, requireLength } from "../errors/validate";
@@ -34,7 +34,7 @@ function checkData(caller: string, data: LineData): void {
  * The prediction y = w·x + b of the line θ = [w, b].
  * @throws InvalidArgumentError / ShapeError for a θ that is not two finite numbers
  * @example linePredict([2, 1], 3); // => 7
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.1
  */
 export function linePredict(theta: number[], x: number): number {
   const [w, b] = checkTheta("linePredict", theta);
@@ -46,7 +46,7 @@ export function linePredict(theta: number[], x: number): number {
  * @throws InvalidArgumentError naming a non-finite θ or data entry; ShapeError when θ is not [w, b] or
  *   x and t differ in length
  * @example lineLoss([1, 0], { x: [1, 2], t: [1, 4] }); // => 1   (errors 0 and −2: (0 + 4) / 4)
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.1, eq. (1)
  */
 export function lineLoss(theta: number[], data: LineData): number {
   const [w, b] = checkTheta("lineLoss", theta);
@@ -64,7 +64,7 @@ export function lineLoss(theta: number[], data: LineData): number {
  * rule on ½e², whose derivative is e times ∂e/∂w = xₙ or ∂e/∂b = 1.
  * @throws the same errors as `lineLoss`
  * @example lineGradient([1, 0], { x: [1, 2], t: [1, 4] }); // => [-2, -1]
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.2, eq. (5)
  */
 export function lineGradient(theta: number[], data: LineData): number[] {
   const [w, b] = checkTheta("lineGradient", theta);
@@ -84,7 +84,7 @@ export function lineGradient(theta: number[], data: LineData): number[] {
  * quadratic in θ, so the Hessian is the same at every θ and depends on the inputs x only.
  * @throws InvalidArgumentError / ShapeError for bad data
  * @example lineHessian({ x: [1, 3], t: [0, 0] }); // => [[5, 2], [2, 1]]
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.2, eq. (6); its eigenvalues in §2.4
  */
 export function lineHessian(data: LineData): number[][] {
   checkData("lineHessian", data);
@@ -102,7 +102,7 @@ export function lineHessian(data: LineData): number[][] {
  * @throws InvalidArgumentError / ShapeError for bad data; InvalidArgumentError when all xₙ are equal
  *   (then every line through their mean fits equally well and there is no single bottom)
  * @example lineMinimum({ x: [0, 1, 2], t: [1, 3, 5] }); // => [2, 1]
- * @see notebooks/02-why-the-negative-gradient.ipynb §2.3, eq. (5)
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.3 (the gradient check at the bottom), where (5) is zero
  */
 export function lineMinimum(data: LineData): number[] {
   checkData("lineMinimum", data);

@@ -5,7 +5,7 @@
  * position is baked into the figure JSON, so it works in an exported page with no kernel.
  *
  * Built on the error-surface builders of `./errorSurface` (`surfaceGrid`, `contourFigure`).
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.8 and §2.9
  */
 import { InvalidArgumentError } from "../errors/errors";
 import { evaluateFinite, rejectUnknownOptions, requireFinite, requireFiniteVector, requireFunction, requireInteger, requireLength, requirePositive } from "../errors/validate";
@@ -72,7 +72,7 @@ function gradientAt(caller: string, gradient: GradientFunction, x: number, y: nu
  * @throws InvalidArgumentError for bad ranges or options, or a gradient that is not two finite numbers
  * @example
  * gradientFieldFigure((x, y) => x * x + y * y, (x, y) => [2 * x, 2 * y], { xRange: [-1, 1], yRange: [-1, 1], arrowsPerAxis: 3 }).layout?.annotations; // => 9 arrows (one is the zero gradient at the origin)
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.8, eq. (13)
  */
 export function gradientFieldFigure(F: SurfaceFunction, gradient: GradientFunction, options: GradientFieldOptions): Figure {
   const caller = "gradientFieldFigure";
@@ -125,7 +125,7 @@ export function gradientFieldFigure(F: SurfaceFunction, gradient: GradientFuncti
  * @throws NonFiniteValueError when F returns NaN or ∞
  * @example
  * gradientSliderFigure((x, y) => x * x + y * y, (x, y) => [2 * x, 2 * y], [[1, 0], [0, 1]], { xRange: [-2, 2], yRange: [-2, 2] }).layout?.sliders; // => one slider with 2 steps
- * @see notebooks/02-why-the-negative-gradient.ipynb
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.9, eqs. (13)–(14)
  */
 export function gradientSliderFigure(F: SurfaceFunction, gradient: GradientFunction, points: number[][], options: GradientSliderOptions): Figure {
   const caller = "gradientSliderFigure";
