@@ -62,6 +62,13 @@ export interface ContourOptions extends SurfaceOptions {
    * its steep walls. The colour bar and hover still show F itself. Default false.
    */
   logScale?: boolean;
+  /**
+   * Draw one unit of w₂ as long as one unit of w₁ (default true), so that angles and the stretch of
+   * the contours are shown true: −∇E meets the contours at right angles on screen, and an ellipse
+   * whose axes are in ratio √κ is drawn so. Choose w1Range and w2Range of similar length, or the map
+   * becomes a sliver. Pass false only for a map whose text says nothing about angles or shapes.
+   */
+  equalScale?: boolean;
 }
 
 export interface AnimationOptions extends GridOptions {
@@ -118,13 +125,16 @@ export function surfaceFigure(F: SurfaceFunction, options: SurfaceOptions): Figu
 
 /**
  * The contour map of F over (w₁, w₂) — the surface seen from above — with optional paths, markers and
- * arrows drawn on it.
+ * arrows drawn on it. Both axes have the same scale unless `equalScale: false` (plotly's
+ * `yaxis.scaleanchor: "x"`, `scaleratio: 1`), so the angles and shapes on screen are those in w.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.2 (the contour map), §3.3 (−∇E at right
+ *   angles to the contours), §3.6–3.9 (paths of descent)
  * @example
  * contourFigure((a, b) => a * a + 4 * b * b, { w1Range: [-2, 2], w2Range: [-1, 1], paths: [{ name: "descent", path: [[1.5, 0.8], [0.9, -0.4]] }] }).data.length; // => 2
  */
 export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figure {
   const caller = "contourFigure";
-  rejectUnknownOptions(caller, options, [...surfaceKeys, "arrows", "contours", "logScale"]);
+  rejectUnknownOptions(caller, options, [...surfaceKeys, "arrows", "contours", "logScale", "equalScale"]);
   const grid = surfaceGrid(F, options);
   const levels = options.contours === undefined ? 30 : requireInteger(caller, "contours", options.contours, 2, 200);
   const zTitle = options.zTitle ?? "E";
@@ -173,11 +183,15 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
     };
     return a.label ? [arrow, label] : [arrow];
   });
+  // Equal scales: plotly shrinks the longer axis's domain until a unit of w₂ is as long as one of w₁.
+  const equal = options.equalScale !== false;
+  const square = equal ? { constrain: "domain" } : {};
   return {
     data,
     layout: {
-      title: { text: options.title ?? "" }, height: 480,
-      xaxis: { title: { text: "w₁" }, range: options.w1Range }, yaxis: { title: { text: "w₂" }, range: options.w2Range },
+      title: { text: options.title ?? "" }, height: equal ? 540 : 480,
+      xaxis: { title: { text: "w₁" }, range: options.w1Range, ...square },
+      yaxis: { title: { text: "w₂" }, range: options.w2Range, ...(equal ? { scaleanchor: "x", scaleratio: 1, ...square } : {}) },
       legend: { x: 0, y: 1, bgcolor: "rgba(255,255,255,0.8)" }, annotations: [...labels, ...annotations],
     },
   };
