@@ -66,6 +66,8 @@ test("the animation has one self-contained frame per step and a slider step per 
   const sliders = figure.layout?.sliders as { steps: unknown[] }[];
   assert.equal(sliders[0].steps.length, 3);
   assert.doesNotThrow(() => figureHtml(figure, "a"));
+  const green = surfaceAnimationFigure(bowl, path, { ...ranges, color: "#2ca02c" }).data[1] as { line: { color: string } };
+  assert.equal(green.line.color, "#2ca02c");
 });
 
 test("bad ranges, paths, options and a function returning NaN are named in the error", () => {

@@ -76,6 +76,8 @@ export interface AnimationOptions extends GridOptions {
   zTitle?: string;
   /** Name of the path in the legend (default "gradient descent"). */
   name?: string;
+  /** Colour of the path (default red), e.g. the one its learning rate has in the other figures. */
+  color?: string;
   /** Milliseconds per frame when playing (default 150). */
   frameDuration?: number;
 }
@@ -205,7 +207,7 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
  */
 export function surfaceAnimationFigure(F: SurfaceFunction, path: number[][], options: AnimationOptions): Figure {
   const caller = "surfaceAnimationFigure";
-  rejectUnknownOptions(caller, options, [...gridKeys, "title", "zTitle", "name", "frameDuration"]);
+  rejectUnknownOptions(caller, options, [...gridKeys, "title", "zTitle", "name", "color", "frameDuration"]);
   const points = requirePoints(caller, "path", path);
   const duration = options.frameDuration === undefined ? 150 : requireInteger(caller, "frameDuration", options.frameDuration, 1);
   const grid = surfaceGrid(F, options);
@@ -213,9 +215,10 @@ export function surfaceAnimationFigure(F: SurfaceFunction, path: number[][], opt
   const z = points.map((w, k) => evaluateFinite(caller, "F", F, `at path[${k}]`, w[0], w[1]));
   const trail = (k: number) => ({ x: points.slice(0, k + 1).map((w) => w[0]), y: points.slice(0, k + 1).map((w) => w[1]), z: z.slice(0, k + 1) });
   const current = (k: number) => ({ x: [points[k][0]], y: [points[k][1]], z: [z[k]] });
+  const color = options.color ?? palette[0];
   const data = [
     surfaceTrace(grid, zTitle),
-    { type: "scatter3d", mode: "lines+markers", name: options.name ?? "gradient descent", ...trail(0), line: { color: palette[0], width: 6 }, marker: { size: 3, color: palette[0] } },
+    { type: "scatter3d", mode: "lines+markers", name: options.name ?? "gradient descent", ...trail(0), line: { color, width: 6 }, marker: { size: 3, color } },
     { type: "scatter3d", mode: "markers", name: "current w", ...current(0), marker: { size: 7, color: "black" } },
   ];
   const frames = points.map((_, k) => ({ name: String(k), traces: [1, 2], data: [trail(k), current(k)] }));
