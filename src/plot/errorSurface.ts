@@ -191,7 +191,9 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
   return {
     data,
     layout: {
-      title: { text: options.title ?? "" }, height: equal ? 540 : 480,
+      // A fixed width near the square plot keeps the colour bar beside it rather than far to its right.
+      title: { text: options.title ?? "" }, height: equal ? 560 : 480,
+      ...(equal ? { width: 640, margin: { t: 60, b: 60, l: 60, r: 20 } } : {}),
       xaxis: { title: { text: "w₁" }, range: options.w1Range, ...square },
       yaxis: { title: { text: "w₂" }, range: options.w2Range, ...(equal ? { scaleanchor: "x", scaleratio: 1, ...square } : {}) },
       legend: { x: 0, y: 1, bgcolor: "rgba(255,255,255,0.8)" }, annotations: [...labels, ...annotations],
