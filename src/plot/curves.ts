@@ -1,6 +1,6 @@
 /**
  * Line charts of quantities over training steps — loss curves — as plotly figure JSON for `showFigure`.
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.7 (E against steps), §3.9 (the race, eq. (11)), §3.10 (early stopping)
  */
 import { InvalidArgumentError } from "../errors/errors";
 import { describeValue, rejectUnknownOptions, requireFinite } from "../errors/validate";

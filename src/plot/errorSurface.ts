@@ -2,7 +2,7 @@
  * Figures of a function of two weights, F(w₁, w₂) — an error surface: the 3-D surface, its contour map,
  * paths of gradient descent on either, and an animation of a path on the surface (plotly frames and a
  * slider, so it plays without a kernel). Pure functions returning plotly figure JSON for `showFigure`.
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.2 (surface and contours), §3.6 (the animation)
  */
 import { InvalidArgumentError } from "../errors/errors";
 import { describeValue, evaluateFinite, rejectUnknownOptions, requireFinite, requireFunction, requireInteger } from "../errors/validate";
@@ -111,6 +111,7 @@ export function surfaceGrid(F: SurfaceFunction, options: GridOptions): Grid {
 
 /**
  * The surface z = F(w₁, w₂) in 3-D, with optional markers (a point on the surface at F(w)) and paths.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.2, eq. (2)
  * @example
  * surfaceFigure((a, b) => a * a + b * b, { w1Range: [-1, 1], w2Range: [-1, 1], markers: [{ w: [0.5, 0.5], label: "current w" }] }).data[0].type; // => "surface"
  */
@@ -204,6 +205,7 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
 /**
  * The surface of F with a path animated on it: one frame per step, a Play button and a slider. The
  * frames are part of the figure, so the animation plays in an exported page without a kernel.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.6
  * @example
  * surfaceAnimationFigure((a, b) => a * a + b * b, [[1, 1], [0.5, 0.5], [0.25, 0.25]], { w1Range: [-1, 1], w2Range: [-1, 1] }).frames?.length; // => 3
  */
