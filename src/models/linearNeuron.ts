@@ -8,7 +8,7 @@
  * one learning rate serves every batch size.
  *
  * The neuron holds no weights: w is passed to every method, so E can be drawn as a surface over w.
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.1, eq. (1); §3.2, eq. (2)
  */
 import { InvalidArgumentError, NonFiniteValueError, ShapeError } from "../errors/errors";
 import { describeValue, requireFinite, requireInteger } from "../errors/validate";
@@ -48,6 +48,7 @@ export class LinearNeuron implements Model {
    * The neuron's output y = Σᵢ wᵢ xᵢ.
    * @throws ShapeError when w or x has the wrong length; InvalidArgumentError for NaN or ∞
    * @example new LinearNeuron(2).predict([1, 2], [3, 4]); // => 11
+   * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.1, eq. (1)
    */
   predict(w: ArrayLike<number>, x: ArrayLike<number>): number {
     this.checkWeights("predict", w);
@@ -61,6 +62,7 @@ export class LinearNeuron implements Model {
    * @param batch indices of the examples to use; all of them when omitted
    * @throws ShapeError, InvalidArgumentError naming the bad row or index, e.g. `loss: data.X[3][1] is NaN`
    * @example new LinearNeuron(2).loss([1, 1], { X: [[1, 0], [0, 1]], t: [0, 3] }); // => 1.25
+   * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.2, eq. (2)
    */
   loss(w: ArrayLike<number>, data: Dataset, batch?: ArrayLike<number>): number {
     this.checkWeights("loss", w);
@@ -84,6 +86,7 @@ export class LinearNeuron implements Model {
    * its error times its input. Written into `out` (no allocation) when given.
    * @throws as `loss`
    * @example new LinearNeuron(2).gradient([1, 1], { X: [[1, 0], [0, 1]], t: [0, 3] }); // => [0.5, -1]
+   * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.5, eq. (5); over a batch, §3.9, eq. (10)
    */
   gradient(w: ArrayLike<number>, data: Dataset, batch?: ArrayLike<number>, out?: number[]): number[] {
     this.checkWeights("gradient", w);
@@ -108,6 +111,7 @@ export class LinearNeuron implements Model {
    * The Hessian H = 1/N Σₙ xₙ xₙᵀ of E: constant, because E is quadratic in w. Its eigenvalues set how
    * large a learning rate can be (η < 2/λ_max) and how fast gradient descent converges.
    * @example new LinearNeuron(2).hessian({ X: [[1, 0], [1, 2]], t: [0, 0] }); // => [[1, 1], [1, 2]]
+   * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.6, eq. (7); its eigenvalues in §3.8, eqs. (8)–(9)
    */
   hessian(data: Dataset, batch?: ArrayLike<number>): number[][] {
     const size = this.checkData("hessian", data, batch);

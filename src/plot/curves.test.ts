@@ -22,6 +22,9 @@ test("NaN, mismatched lengths and non-positive values on a log axis are named in
 test("a logarithmic x axis is offered, and refuses sizes it cannot show", () => {
   const figure = curvesFigure([{ name: "cost", x: [10, 100], y: [1, 2] }], { logX: true, markers: [{ x: 10, label: "stop" }] });
   assert.equal((figure.layout?.xaxis as { type: string }).type, "log");
+  // plotly reads an annotation's x on a log axis as log₁₀ of the value, a shape's x as the value itself
+  assert.equal((figure.layout?.annotations as { x: number }[])[0].x, 1);
+  assert.equal((figure.layout?.shapes as { x0: number }[])[0].x0, 10);
   assert.equal((figure.layout?.shapes as unknown[]).length, 1);
   assert.throws(() => curvesFigure([{ name: "cost", x: [0, 100], y: [1, 2] }], { logX: true }), /curvesFigure: curves\[0\].x has a value ≤ 0/);
 });

@@ -1,6 +1,6 @@
 /**
  * Line charts of quantities over training steps — loss curves — as plotly figure JSON for `showFigure`.
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.7 (E against steps), §3.9 (the race, eq. (11)), §3.10 (early stopping)
  */
 import { InvalidArgumentError } from "../errors/errors";
 import { describeValue, rejectUnknownOptions, requireFinite } from "../errors/validate";
@@ -49,7 +49,8 @@ export function curvesFigure(curves: Curve[], options: CurvesOptions = {}): Figu
     return { type: "scatter", mode: c.mode ?? "lines", name: c.name, x, y, line: { color: c.color, dash: c.dash ?? "solid", width: 2 }, marker: { color: c.color, size: 8 } };
   });
   const shapes = (options.markers ?? []).map((m) => ({ type: "line", x0: m.x, x1: m.x, yref: "paper", y0: 0, y1: 1, line: { color: "#555", dash: "dot", width: 1.5 } }));
-  const annotations = (options.markers ?? []).map((m) => ({ x: m.x, yref: "paper", y: 1, text: m.label, showarrow: false, xanchor: "left", yanchor: "top", font: { size: 12 } }));
+  // Plotly places annotations on a log axis by log₁₀ of the value (shapes by the value itself).
+  const annotations = (options.markers ?? []).map((m) => ({ x: options.logX ? Math.log10(m.x) : m.x, yref: "paper", y: 1, text: m.label, showarrow: false, xanchor: "left", yanchor: "top", font: { size: 12 } }));
   return {
     data,
     layout: {

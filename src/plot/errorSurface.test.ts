@@ -30,6 +30,15 @@ test("the contour figure draws paths, markers and arrows in weight coordinates",
   assert.ok(annotations.some((a) => a.text === "w" && a.x === 1.5), "the marker's label");
 });
 
+test("a contour map draws w₁ and w₂ on equal scales unless told not to, so angles are shown true", () => {
+  const axes = (f: ReturnType<typeof contourFigure>) => [f.layout?.xaxis, f.layout?.yaxis] as Record<string, unknown>[];
+  const [x, y] = axes(contourFigure(bowl, ranges));
+  assert.deepEqual([y.scaleanchor, y.scaleratio, y.constrain, x.constrain], ["x", 1, "domain", "domain"]);
+  assert.deepEqual([x.range, y.range], [[-2, 2], [-1, 1]]);
+  const [, free] = axes(contourFigure(bowl, { ...ranges, equalScale: false }));
+  assert.equal(free.scaleanchor, undefined);
+});
+
 test("a log-scale contour spaces levels in log10 F and still shows F on hover and colour bar", () => {
   const figure = contourFigure((a, b) => 1 + a * a + b * b, { w1Range: [0, 3], w2Range: [0, 3], points: 4, logScale: true });
   const trace = figure.data[0] as { z: number[][]; customdata: number[][]; colorbar: { tickvals: number[]; ticktext: string[] } };
@@ -57,6 +66,8 @@ test("the animation has one self-contained frame per step and a slider step per 
   const sliders = figure.layout?.sliders as { steps: unknown[] }[];
   assert.equal(sliders[0].steps.length, 3);
   assert.doesNotThrow(() => figureHtml(figure, "a"));
+  const green = surfaceAnimationFigure(bowl, path, { ...ranges, color: "#2ca02c" }).data[1] as { line: { color: string } };
+  assert.equal(green.line.color, "#2ca02c");
 });
 
 test("bad ranges, paths, options and a function returning NaN are named in the error", () => {

@@ -2,7 +2,7 @@
  * Figures of a function of two weights, F(w₁, w₂) — an error surface: the 3-D surface, its contour map,
  * paths of gradient descent on either, and an animation of a path on the surface (plotly frames and a
  * slider, so it plays without a kernel). Pure functions returning plotly figure JSON for `showFigure`.
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.2 (surface and contours), §3.6 (the animation)
  */
 import { InvalidArgumentError } from "../errors/errors";
 import { describeValue, evaluateFinite, rejectUnknownOptions, requireFinite, requireFunction, requireInteger } from "../errors/validate";
@@ -62,6 +62,13 @@ export interface ContourOptions extends SurfaceOptions {
    * its steep walls. The colour bar and hover still show F itself. Default false.
    */
   logScale?: boolean;
+  /**
+   * Draw one unit of w₂ as long as one unit of w₁ (default true), so that angles and the stretch of
+   * the contours are shown true: −∇E meets the contours at right angles on screen, and an ellipse
+   * whose axes are in ratio √κ is drawn so. Choose w1Range and w2Range of similar length, or the map
+   * becomes a sliver. Pass false only for a map whose text says nothing about angles or shapes.
+   */
+  equalScale?: boolean;
 }
 
 export interface AnimationOptions extends GridOptions {
@@ -69,6 +76,8 @@ export interface AnimationOptions extends GridOptions {
   zTitle?: string;
   /** Name of the path in the legend (default "gradient descent"). */
   name?: string;
+  /** Colour of the path (default red), e.g. the one its learning rate has in the other figures. */
+  color?: string;
   /** Milliseconds per frame when playing (default 150). */
   frameDuration?: number;
 }
@@ -102,6 +111,7 @@ export function surfaceGrid(F: SurfaceFunction, options: GridOptions): Grid {
 
 /**
  * The surface z = F(w₁, w₂) in 3-D, with optional markers (a point on the surface at F(w)) and paths.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.2, eq. (2)
  * @example
  * surfaceFigure((a, b) => a * a + b * b, { w1Range: [-1, 1], w2Range: [-1, 1], markers: [{ w: [0.5, 0.5], label: "current w" }] }).data[0].type; // => "surface"
  */
@@ -118,13 +128,16 @@ export function surfaceFigure(F: SurfaceFunction, options: SurfaceOptions): Figu
 
 /**
  * The contour map of F over (w₁, w₂) — the surface seen from above — with optional paths, markers and
- * arrows drawn on it.
+ * arrows drawn on it. Both axes have the same scale unless `equalScale: false` (plotly's
+ * `yaxis.scaleanchor: "x"`, `scaleratio: 1`), so the angles and shapes on screen are those in w.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.2 (the contour map), §3.3 (−∇E at right
+ *   angles to the contours), §3.6–3.9 (paths of descent)
  * @example
  * contourFigure((a, b) => a * a + 4 * b * b, { w1Range: [-2, 2], w2Range: [-1, 1], paths: [{ name: "descent", path: [[1.5, 0.8], [0.9, -0.4]] }] }).data.length; // => 2
  */
 export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figure {
   const caller = "contourFigure";
-  rejectUnknownOptions(caller, options, [...surfaceKeys, "arrows", "contours", "logScale"]);
+  rejectUnknownOptions(caller, options, [...surfaceKeys, "arrows", "contours", "logScale", "equalScale"]);
   const grid = surfaceGrid(F, options);
   const levels = options.contours === undefined ? 30 : requireInteger(caller, "contours", options.contours, 2, 200);
   const zTitle = options.zTitle ?? "E";
@@ -173,11 +186,17 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
     };
     return a.label ? [arrow, label] : [arrow];
   });
+  // Equal scales: plotly shrinks the longer axis's domain until a unit of w₂ is as long as one of w₁.
+  const equal = options.equalScale !== false;
+  const square = equal ? { constrain: "domain" } : {};
   return {
     data,
     layout: {
-      title: { text: options.title ?? "" }, height: 480,
-      xaxis: { title: { text: "w₁" }, range: options.w1Range }, yaxis: { title: { text: "w₂" }, range: options.w2Range },
+      // A fixed width near the square plot keeps the colour bar beside it rather than far to its right.
+      title: { text: options.title ?? "" }, height: equal ? 560 : 480,
+      ...(equal ? { width: 640, margin: { t: 60, b: 60, l: 60, r: 20 } } : {}),
+      xaxis: { title: { text: "w₁" }, range: options.w1Range, ...square },
+      yaxis: { title: { text: "w₂" }, range: options.w2Range, ...(equal ? { scaleanchor: "x", scaleratio: 1, ...square } : {}) },
       legend: { x: 0, y: 1, bgcolor: "rgba(255,255,255,0.8)" }, annotations: [...labels, ...annotations],
     },
   };
@@ -186,12 +205,13 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
 /**
  * The surface of F with a path animated on it: one frame per step, a Play button and a slider. The
  * frames are part of the figure, so the animation plays in an exported page without a kernel.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.6
  * @example
  * surfaceAnimationFigure((a, b) => a * a + b * b, [[1, 1], [0.5, 0.5], [0.25, 0.25]], { w1Range: [-1, 1], w2Range: [-1, 1] }).frames?.length; // => 3
  */
 export function surfaceAnimationFigure(F: SurfaceFunction, path: number[][], options: AnimationOptions): Figure {
   const caller = "surfaceAnimationFigure";
-  rejectUnknownOptions(caller, options, [...gridKeys, "title", "zTitle", "name", "frameDuration"]);
+  rejectUnknownOptions(caller, options, [...gridKeys, "title", "zTitle", "name", "color", "frameDuration"]);
   const points = requirePoints(caller, "path", path);
   const duration = options.frameDuration === undefined ? 150 : requireInteger(caller, "frameDuration", options.frameDuration, 1);
   const grid = surfaceGrid(F, options);
@@ -199,9 +219,10 @@ export function surfaceAnimationFigure(F: SurfaceFunction, path: number[][], opt
   const z = points.map((w, k) => evaluateFinite(caller, "F", F, `at path[${k}]`, w[0], w[1]));
   const trail = (k: number) => ({ x: points.slice(0, k + 1).map((w) => w[0]), y: points.slice(0, k + 1).map((w) => w[1]), z: z.slice(0, k + 1) });
   const current = (k: number) => ({ x: [points[k][0]], y: [points[k][1]], z: [z[k]] });
+  const color = options.color ?? palette[0];
   const data = [
     surfaceTrace(grid, zTitle),
-    { type: "scatter3d", mode: "lines+markers", name: options.name ?? "gradient descent", ...trail(0), line: { color: palette[0], width: 6 }, marker: { size: 3, color: palette[0] } },
+    { type: "scatter3d", mode: "lines+markers", name: options.name ?? "gradient descent", ...trail(0), line: { color, width: 6 }, marker: { size: 3, color } },
     { type: "scatter3d", mode: "markers", name: "current w", ...current(0), marker: { size: 7, color: "black" } },
   ];
   const frames = points.map((_, k) => ({ name: String(k), traces: [1, 2], data: [trail(k), current(k)] }));
