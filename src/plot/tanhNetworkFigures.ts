@@ -240,7 +240,8 @@ export function trainingSliderFigure(options: TrainingSliderOptions): Figure {
     layout: {
       title: { text: title(frames[active]) }, height: 520,
       xaxis: { title: { text: "x" }, range: spanOf(grid, x) }, yaxis: { title: { text: "y" }, range: [lo - pad, hi + pad] },
-      legend: { orientation: "h", y: -0.3 }, margin: { b: 150 },
+      // The legend sits right of the plot, clear of the slider below it.
+      legend: { orientation: "v", x: 1.02, y: 1 }, margin: { r: 230, b: 110 },
       sliders: [{
         active, currentvalue: { prefix: "gradient-descent step " }, pad: { t: 50 },
         steps: frames.map((f) => ({ label: String(f.step), method: "update", args: [traces(f), { "title.text": title(f) }, moving] })),
