@@ -15,7 +15,9 @@
  *   w⁽¹⁾ⱼᵢ at index j·(inputs + 1) + i                         (i = 0 is the bias)
  *   w⁽²⁾ₖⱼ at index hiddenUnits·(inputs + 1) + k·(hiddenUnits + 1) + j   (j = 0 is the bias)
  *
- * @see notebooks/04-backpropagation-tanh-network.ipynb
+ * E is Bishop's sum (the derivation and the gradient checks use it); the optimiser trains the mean E/N
+ * through `tanhNetworkModel`.
+ * @see notebooks/04-backpropagation-tanh-network.ipynb §4.2–4.4, eqs. (4)–(6), (9) and (14)–(16)
  */
 import { DivergenceError, InvalidArgumentError, ShapeError } from "../errors/errors";
 import { rejectUnknownOptions, requireFinite, requireFunction, requireInteger, requirePositive } from "../errors/validate";
@@ -58,7 +60,7 @@ export interface PassCounts {
  * net.forward([0.25]).h;                // => [1]
  * net.loss([[0.25]], [[1]]);            // => 0.04055… (½(−1 + 3·tanh 1 − 1)²)
  * net.gradient([[0.25]], [[1]]);        // => [0.35880…, 0.08970…, 0.28478…, 0.21689…]
- * @see notebooks/04-backpropagation-tanh-network.ipynb
+ * @see notebooks/04-backpropagation-tanh-network.ipynb §4.2, eqs. (4)–(6); §4.3, eqs. (14)–(15)
  */
 export class TanhNetwork {
   readonly inputs: number;
@@ -155,6 +157,7 @@ export class TanhNetwork {
   /**
    * One forward pass: h = W⁽¹⁾[1; x], z = tanh(h), y = W⁽²⁾[1; z].
    * @throws ShapeError when x does not have `inputs` entries
+   * @see notebooks/04-backpropagation-tanh-network.ipynb §4.2, eqs. (4)–(6)
    */
   forward(x: readonly number[]): ForwardPass {
     this.checkVector("TanhNetwork.forward", "x", x, this.inputs);
@@ -169,8 +172,9 @@ export class TanhNetwork {
   }
 
   /**
-   * The sum-of-squares error over a batch, E = ½ Σₙ Σₖ (yₙₖ − tₙₖ)².
+   * The sum-of-squares error over a batch, E = ½ Σₙ Σₖ (yₙₖ − tₙₖ)² (Bishop's sum, not the mean).
    * @throws ShapeError when X and T have different numbers of rows, or rows of the wrong size
+   * @see notebooks/04-backpropagation-tanh-network.ipynb §4.3, eq. (9)
    */
   loss(X: readonly (readonly number[])[], T: readonly (readonly number[])[]): number {
     this.checkBatch("TanhNetwork.loss", X, T);
@@ -184,8 +188,9 @@ export class TanhNetwork {
   }
 
   /**
-   * ∂E/∂w for every weight, by back-propagation, in the layout of `parameters`.
+   * ∂E/∂w for every weight, by back-propagation, in the layout of `parameters` (of the sum E).
    * @throws ShapeError as `loss` does
+   * @see notebooks/04-backpropagation-tanh-network.ipynb §4.3, eqs. (14)–(16)
    */
   gradient(X: readonly (readonly number[])[], T: readonly (readonly number[])[]): number[] {
     return this.lossAndGradient(X, T).gradient;

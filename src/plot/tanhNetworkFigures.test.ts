@@ -91,6 +91,7 @@ test("the training slider opens at the trained network and every step updates th
   assert.deepEqual(slider.steps[0].args[0].y, [[1, 2], [1, 1], [0, 1], [0.5, 0.5]]);
   assert.deepEqual(slider.steps[0].args[2], [1, 2, 3, 4]);
   assert.equal(slider.steps.length, 3);
+  assert.deepEqual(figure.data.slice(2, 4).map((d) => d.name), ["unit 1: w⁽²⁾₁ z₁(x)", "unit 2: w⁽²⁾₂ z₂(x)"]);
   assert.equal((trainingSliderFigure({ title: "", x: [0], t: [0], grid: [0, 1], frames: [frame(0, 1), frame(1, 2)], active: 0 }).layout?.sliders as { active: number }[])[0].active, 0);
   assert.doesNotThrow(() => figureHtml(figure, "t"));
   assert.throws(() => trainingSliderFigure({ title: "", x: [0], t: [0], grid: [0, 1], frames: [] }), /trainingSliderFigure: frames is empty/);

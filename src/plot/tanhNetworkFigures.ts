@@ -102,6 +102,11 @@ export function fitFigure(fit: FitPlot): Figure {
   };
 }
 
+/** A number in subscript digits: subscript(12) === "₁₂". */
+function subscript(n: number): string {
+  return String(n).split("").map((c) => "₀₁₂₃₄₅₆₇₈₉"[Number(c)]).join("");
+}
+
 /** [min, max] over all the values given: an axis range that shows every point. */
 function spanOf(...lists: number[][]): [number, number] {
   let lo = Infinity, hi = -Infinity;
@@ -234,7 +239,7 @@ export function trainingSliderFigure(options: TrainingSliderOptions): Figure {
     data: [
       { x, y: t, mode: "markers", name: "data", marker: { color: blue, size: 6 } },
       { x: start.x[0], y: start.y[0], mode: "lines", name: "network y(x)", line: { color: red, width: 3 } },
-      ...Array.from({ length: M }, (_, j) => ({ x: start.x[j + 1], y: start.y[j + 1], mode: "lines", name: `unit ${j + 1}: w⁽²⁾${j + 1} z${j + 1}(x)`, line: { color: unitColours[j % unitColours.length], dash: "dash", width: 2 } })),
+      ...Array.from({ length: M }, (_, j) => ({ x: start.x[j + 1], y: start.y[j + 1], mode: "lines", name: `unit ${j + 1}: w⁽²⁾${subscript(j + 1)} z${subscript(j + 1)}(x)`, line: { color: unitColours[j % unitColours.length], dash: "dash", width: 2 } })),
       { x: start.x[M + 1], y: start.y[M + 1], mode: "lines", name: "bias w⁽²⁾₀", line: { color: grey, dash: "dot", width: 2 } },
     ],
     layout: {
