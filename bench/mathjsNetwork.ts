@@ -6,6 +6,8 @@
  *   Xa = [1 X]          H = Xa·W1ᵀ      Z = tanh(H)      Za = [1 Z]      Y = Za·W2ᵀ
  *   Δ2 = Y − T          ∂E/∂W2 = Δ2ᵀ·Za
  *   Δ1 = (1 − Z∘Z) ∘ (Δ2·W2[:, 1:])      ∂E/∂W1 = Δ1ᵀ·Xa
+ *
+ * It trains the mean error E/N, as the course's optimiser does: w ← w − (η/N)·∂E/∂w.
  */
 import * as math from "mathjs";
 import type { Problem } from "./problems";
@@ -43,13 +45,13 @@ export class MathjsNetwork {
     return { Z, Za, Y: math.multiply(Za, math.transpose(this.W2)) };
   }
 
-  /** E = ½ ΣΣ (y − t)². */
+  /** E/N = ½ ΣΣ (y − t)² / N. */
   loss(): number {
     const D2 = math.subtract(this.forward().Y, this.T);
-    return 0.5 * (math.sum(math.dotMultiply(D2, D2)) as number);
+    return (0.5 * (math.sum(math.dotMultiply(D2, D2)) as number)) / this.ones.size()[0];
   }
 
-  /** `epochs` gradient-descent steps w ← w − η∇E. */
+  /** `epochs` gradient-descent steps w ← w − η∇E/N. */
   train(epochs: number): void {
     const K = this.outputs, Mh = this.hiddenUnits;
     for (let e = 0; e < epochs; e++) {
@@ -59,8 +61,9 @@ export class MathjsNetwork {
       const W2noBias = math.subset(this.W2, math.index(math.range(0, K), math.range(1, Mh + 1)));
       const D1 = math.dotMultiply(math.subtract(1, math.dotMultiply(Z, Z)), math.multiply(D2, W2noBias));
       const G1 = math.multiply(math.transpose(D1), this.Xa);
-      this.W1 = math.subtract(this.W1, math.multiply(this.learningRate, G1));
-      this.W2 = math.subtract(this.W2, math.multiply(this.learningRate, G2));
+      const rate = this.learningRate / this.ones.size()[0]; // a step of η on E/N is η/N on E
+      this.W1 = math.subtract(this.W1, math.multiply(rate, G1));
+      this.W2 = math.subtract(this.W2, math.multiply(rate, G2));
     }
   }
 }

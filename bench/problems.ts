@@ -15,14 +15,14 @@ export interface Problem {
   /** The batch: N rows of inputs X and targets T. */
   X: number[][];
   T: number[][];
-  /** A stable step size for full-batch gradient descent on E = ½ΣΣ(y − t)² (which grows with N). */
+  /** A stable step size for full-batch gradient descent on the mean error E/N = ½ΣΣ(y − t)²/N. */
   learningRate: number;
 }
 
 function oneInput(name: string, hiddenUnits: number, N: number, target: (x: number) => number): Problem {
   const X = Array.from({ length: N }, (_, n) => [N === 1 ? 0 : -1 + (2 * n) / (N - 1)]);
   const T = X.map(([x]) => [target(x)]);
-  return { name, inputs: 1, hiddenUnits, outputs: 1, X, T, learningRate: 0.5 / (N * (hiddenUnits + 1)) };
+  return { name, inputs: 1, hiddenUnits, outputs: 1, X, T, learningRate: 0.5 / (hiddenUnits + 1) };
 }
 
 function teacherProblem(name: string, inputs: number, hiddenUnits: number, outputs: number, N: number): Problem {
@@ -30,7 +30,7 @@ function teacherProblem(name: string, inputs: number, hiddenUnits: number, outpu
   const X = Array.from({ length: N }, () => Array.from({ length: inputs }, () => random.uniform(-1, 1)));
   const teacher = new TanhNetwork({ inputs, hiddenUnits: Math.max(2, Math.round(hiddenUnits / 5)), outputs, seed: `teacher-${name}` });
   const T = teacher.predict(X);
-  return { name, inputs, hiddenUnits, outputs, X, T, learningRate: 0.5 / (N * (hiddenUnits + 1)) };
+  return { name, inputs, hiddenUnits, outputs, X, T, learningRate: 0.5 / (hiddenUnits + 1) };
 }
 
 /** The three sizes of the issue, or tiny ones for the smoke test. */

@@ -1,7 +1,8 @@
 /**
  * The course's tanh network written the way one would in TensorFlow.js (`@tensorflow/tfjs`, pure-JS CPU
- * backend, float32): weights as variables, the loss E = ½ΣΣ(y − t)² as tensor operations, and the
- * gradient from tfjs's own autodiff through `tf.train.sgd(η).minimize`. Only for the benchmark.
+ * backend, float32): weights as variables, the mean error E/N = ½ΣΣ(y − t)²/N as tensor operations (the
+ * loss the course's optimiser trains), and the gradient from tfjs's own autodiff through
+ * `tf.train.sgd(η).minimize`. Only for the benchmark.
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Problem } from "./problems";
@@ -45,19 +46,19 @@ export class TfjsNetwork {
     this.optimizer = tf.train.sgd(p.learningRate);
   }
 
-  /** E = ½ ΣΣ (y − t)², y = tanh(X·W1 + b1)·W2 + b2, as a scalar tensor. */
+  /** E/N = ½ ΣΣ (y − t)² / N, y = tanh(X·W1 + b1)·W2 + b2, as a scalar tensor. */
   private lossTensor(): tf.Scalar {
     const z = tf.tanh(tf.add(tf.matMul(this.X, this.W1), this.b1));
     const y = tf.add(tf.matMul(z, this.W2), this.b2);
-    return tf.mul(0.5, tf.sum(tf.square(tf.sub(y, this.T))));
+    return tf.mul(0.5 / this.X.shape[0], tf.sum(tf.square(tf.sub(y, this.T))));
   }
 
-  /** The loss at the current weights. */
+  /** The mean error E/N at the current weights. */
   loss(): number {
     return tf.tidy(() => this.lossTensor().dataSync()[0]);
   }
 
-  /** `epochs` gradient-descent steps w ← w − η∇E. */
+  /** `epochs` gradient-descent steps w ← w − η∇E/N. */
   train(epochs: number): void {
     for (let e = 0; e < epochs; e++) this.optimizer.minimize(() => this.lossTensor());
   }

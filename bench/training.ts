@@ -1,10 +1,10 @@
 /**
  * Measure 3, training throughput: samples per second of full-batch gradient descent (one epoch = one
- * step w ← w − η∇E over all N samples) for TanhNetwork (`trainTanhNetwork`, i.e. the course's
+ * step w ← w − η∇E/N on the mean error over all N samples) for TanhNetwork (`trainTanhNetwork`, i.e. the course's
  * `gradientDescent` on `tanhNetworkModel`), the same network in
  * TensorFlow.js (CPU backend, float32, autodiff) and with mathjs matrices (float64), at each size. All
  * three start from the same weights with the same data and learning rate, and their losses after
- * `checkEpochs` epochs are compared before anything is timed: a fast wrong answer does not count.
+ * `checkEpochs` epochs (the mean error E/N) are compared before anything is timed: a fast wrong answer does not count.
  *
  * Tolerances: mathjs computes in float64 like TanhNetwork, so only the order of the sums differs and the
  * losses agree to ~1e-13; 1e-9 is asked. TensorFlow.js computes in float32 (unit roundoff u = 6·10⁻⁸),
@@ -33,7 +33,7 @@ export interface TrainingRow {
   W: number;
   learningRate: number;
   checkEpochs: number;
-  /** E after checkEpochs epochs, from each implementation. */
+  /** E/N after checkEpochs epochs, from each implementation. */
   losses: { initial: number; ours: number; tfjs: number; mathjs: number };
   /** |E − E_ours| / E_ours. */
   relativeDifference: { tfjs: number; mathjs: number };

@@ -63,4 +63,5 @@ export { curvesFigure, type Curve, type CurvesOptions } from "./plot/curves";
 
 // Notebook 4 — backpropagation through a two-layer tanh network (Bishop, PRML §5.3)
 export { TanhNetwork, trainTanhNetwork, tanhNetworkModel, type NetworkData, type TanhNetworkOptions, type ForwardPass, type PassCounts, type TrainOptions } from "./models/tanhNetwork";
-export { networkGraphSvg, fitFigure, lossCurveSvg, type FitPlot } from "./plot/tanhNetworkFigures";
+export { networkGraphSvg, fitFigure, stabilityFigure, trainingSliderFigure, lossCurveSvg, type FitPlot, type StabilityRun, type TrainingFrame, type TrainingSliderOptions } from "./plot/tanhNetworkFigures";
+export { numericalHessian, symmetricEigenvalues, type NumericalHessianOptions } from "./calculus/hessian";

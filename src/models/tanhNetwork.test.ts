@@ -4,7 +4,8 @@ import fc from "fast-check";
 import { numericalGradient } from "../calculus/numericalGradient";
 import { scaledError } from "../calculus/gradcheck";
 import { createRandom } from "../random/createRandom";
-import { TanhNetwork, trainTanhNetwork } from "./tanhNetwork";
+import { TanhNetwork, tanhNetworkModel, trainTanhNetwork } from "./tanhNetwork";
+import { numericalHessian, symmetricEigenvalues } from "../calculus/hessian";
 
 const seed = 20261123;
 
@@ -138,11 +139,11 @@ test("training by gradient descent lowers the loss and records it before each st
   const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
   const X = [[-1], [0], [1]], T = [[1], [0], [1]];
   const seen: number[] = [];
-  const losses = trainTanhNetwork(net, X, T, { learningRate: 0.1, steps: 300, onStep: (_, loss) => seen.push(loss) });
+  const losses = trainTanhNetwork(net, X, T, { learningRate: 0.3, steps: 300, onStep: (_, loss) => seen.push(loss) });
   assert.equal(losses.length, 301);
   assert.deepEqual(seen, losses.slice(0, 300));
   assert.ok(losses[300] < 0.1 * losses[0]);
-  assert.equal(losses[300], net.loss(X, T));
+  assert.equal(losses[300], net.loss(X, T) / X.length); // the mean error E/N
 });
 
 test("training with a far too large learning rate throws DivergenceError naming step and learning rate", () => {
@@ -166,8 +167,11 @@ test("the examples in the doc comments hold", () => {
   const expected = [0.3588, 0.0897, 0.28478, 0.21689];
   net.gradient([[0.25]], [[1]]).forEach((g, i) => assert.ok(Math.abs(g - expected[i]) < 1e-4));
   const trained = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
-  const losses = trainTanhNetwork(trained, [[0], [1]], [[0], [1]], { learningRate: 0.1, steps: 500 });
+  const losses = trainTanhNetwork(trained, [[0], [1]], [[0], [1]], { learningRate: 0.2, steps: 500 });
   assert.ok(losses[500] < losses[0]);
+  assert.equal(losses[500], trained.loss([[0], [1]], [[0], [1]]) / 2);
+  const model = tanhNetworkModel(net);
+  assert.equal(model.loss(net.parameters, { X: [[0], [1]], T: [[0], [1]] }), net.loss([[0], [1]], [[0], [1]]) / 2);
 });
 
 test("the network trains with the course's gradientDescent, as a Model over flat weights, also in mini-batches", async () => {
@@ -177,11 +181,66 @@ test("the network trains with the course's gradientDescent, as a Model over flat
   const X = [[-1], [-0.5], [0], [0.5], [1]];
   const T = X.map(([x]) => [x * x]);
   const w0 = Array.from(net.parameters);
-  const full = gradientDescent(tanhNetworkModel(net), { X, T }, w0, { learningRate: 0.1, steps: 200 });
+  const full = gradientDescent(tanhNetworkModel(net), { X, T }, w0, { learningRate: 0.5, steps: 200 });
   assert.equal(full.losses.length, 201);
   assert.ok(full.losses[200] < 0.5 * full.losses[0]);
   const again = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 4 });
-  assert.deepEqual(trainTanhNetwork(again, X, T, { learningRate: 0.1, steps: 200 }), full.losses);
-  const batches = gradientDescent(tanhNetworkModel(net), { X, T }, w0, { learningRate: 0.05, steps: 50, batchSize: 2, seed: 1 });
+  assert.deepEqual(trainTanhNetwork(again, X, T, { learningRate: 0.5, steps: 200 }), full.losses);
+  const batches = gradientDescent(tanhNetworkModel(net), { X, T }, w0, { learningRate: 0.1, steps: 50, batchSize: 2, seed: 1 });
   assert.ok(batches.losses[50] < batches.losses[0]);
+});
+
+test("the optimiser sees the mean error: a batch of one example repeated has the gradient of that example", () => {
+  const net = new TanhNetwork({ inputs: 2, hiddenUnits: 4, outputs: 2, seed: 7 });
+  const model = tanhNetworkModel(net), w = net.parameters;
+  const one = { X: [[0.3, -0.8]], T: [[1, -0.5]] };
+  const many = { X: Array(25).fill(one.X[0]), T: Array(25).fill(one.T[0]) };
+  const g1 = model.gradient(w, one), g25 = model.gradient(w, many);
+  g1.forEach((g, n) => assert.ok(Math.abs(g25[n] - g) <= 1e-14 * Math.max(1, Math.abs(g)), `w[${n}]: ${g25[n]} vs ${g}`));
+  assert.ok(Math.abs(model.loss(w, many) - model.loss(w, one)) <= 1e-15);
+  // Bishop's sum does grow with the batch: the reason the optimiser gets the mean
+  net.setParameters(w);
+  assert.ok(Math.abs(net.gradient(many.X, many.T)[0] - 25 * net.gradient(one.X, one.T)[0]) < 1e-12);
+  // a mini-batch (rows 0 and 0 of `many`) is averaged over its own size
+  const batch = model.gradient(w, many, [0, 3]);
+  batch.forEach((g, n) => assert.ok(Math.abs(g - g1[n]) <= 1e-14 * Math.max(1, Math.abs(g1[n]))));
+  const out = new Array<number>(w.length).fill(NaN);
+  assert.equal(model.gradient(w, many, undefined, out), out);
+  assert.deepEqual(out, g25);
+});
+
+test("a step of η on the mean E/N is a step of η/N on Bishop's sum E", () => {
+  const X = [[-1], [-0.2], [0.4], [0.9]], T = X.map(([x]) => [Math.sin(3 * x)]);
+  const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 3 });
+  const w = net.parameters, eta = 0.4;
+  trainTanhNetwork(net, X, T, { learningRate: eta, steps: 1 });
+  const byHand = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 3 });
+  const g = byHand.gradient(X, T);
+  net.parameters.forEach((v, n) => assert.ok(Math.abs(v - (w[n] - (eta / X.length) * g[n])) < 1e-15));
+});
+
+test("the curvature of the mean error along a direction matches a second difference of it", () => {
+  const X = [[-0.7], [0.1], [0.8]], T = [[0.5], [-0.3], [0.9]];
+  const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 5 });
+  const model = tanhNetworkModel(net), w = net.parameters, data = { X, T };
+  const H = numericalHessian((v) => model.gradient(v, data), w);
+  const v = w.map((_, n) => Math.cos(n + 1)), h = 1e-4;
+  const vHv = H.reduce((s, row, i) => s + v[i] * row.reduce((t, x, j) => t + x * v[j], 0), 0);
+  const at = (c: number) => model.loss(w.map((x, n) => x + c * v[n]), data);
+  const second = (at(h) - 2 * at(0) + at(-h)) / (h * h);
+  assert.ok(Math.abs(vHv - second) < 1e-5 * Math.max(1, Math.abs(vHv)), `${vHv} vs ${second}`);
+  const values = symmetricEigenvalues(H);
+  assert.ok(values[values.length - 1] * v.reduce((s, x) => s + x * x, 0) >= vHv - 1e-9); // vᵀHv ≤ λ_max‖v‖²
+});
+
+test("a back-propagated gradient costs (2W + KM)/W ≤ 3 forward passes in multiply-adds, finite differences 2W", () => {
+  assert.deepEqual(new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 }).multiplyAddsPerPass, { forward: 10, backward: 13 });
+  for (const [D, M, K] of [[1, 3, 1], [4, 2, 2], [4, 128, 2], [10, 100, 10], [1, 1, 8]]) {
+    const net = new TanhNetwork({ inputs: D, hiddenUnits: M, outputs: K, seed: 1 });
+    const cost = net.multiplyAddsPerPass, W = net.parameterCount;
+    // the backward pass: ∂E/∂w⁽²⁾ₖⱼ for K(M + 1) weights, Σₖ w⁽²⁾ₖⱼ δₖ for KM, ∂E/∂w⁽¹⁾ⱼᵢ for M(D + 1)
+    assert.equal(cost.backward, K * (M + 1) + K * M + M * (D + 1));
+    assert.equal(cost.forward, M * (D + 1) + K * (M + 1));
+    assert.ok((cost.forward + cost.backward) / cost.forward <= 3);
+  }
 });

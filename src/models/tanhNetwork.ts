@@ -15,7 +15,9 @@
  *   w⁽¹⁾ⱼᵢ at index j·(inputs + 1) + i                         (i = 0 is the bias)
  *   w⁽²⁾ₖⱼ at index hiddenUnits·(inputs + 1) + k·(hiddenUnits + 1) + j   (j = 0 is the bias)
  *
- * @see notebooks/04-backpropagation-tanh-network.ipynb
+ * E is Bishop's sum (the derivation and the gradient checks use it); the optimiser trains the mean E/N
+ * through `tanhNetworkModel`.
+ * @see notebooks/04-backpropagation-tanh-network.ipynb §4.2–4.4, eqs. (4)–(6), (9) and (14)–(16)
  */
 import { DivergenceError, InvalidArgumentError, ShapeError } from "../errors/errors";
 import { rejectUnknownOptions, requireFinite, requireFunction, requireInteger, requirePositive } from "../errors/validate";
@@ -58,7 +60,7 @@ export interface PassCounts {
  * net.forward([0.25]).h;                // => [1]
  * net.loss([[0.25]], [[1]]);            // => 0.04055… (½(−1 + 3·tanh 1 − 1)²)
  * net.gradient([[0.25]], [[1]]);        // => [0.35880…, 0.08970…, 0.28478…, 0.21689…]
- * @see notebooks/04-backpropagation-tanh-network.ipynb
+ * @see notebooks/04-backpropagation-tanh-network.ipynb §4.2, eqs. (4)–(6); §4.3, eqs. (14)–(15)
  */
 export class TanhNetwork {
   readonly inputs: number;
@@ -123,6 +125,20 @@ export class TanhNetwork {
   }
 
   /**
+   * Multiply-adds of one single-example pass, read off the loops below (a bias counts as a weight times
+   * the constant input 1): the forward pass uses every weight once, W; the backward pass uses every
+   * weight once for its own derivative (15) and each non-bias w⁽²⁾ₖⱼ once more to send δₖ back (14),
+   * W + K·M. Left out: the M + K element-wise products (1 − zⱼ²)·… and yₖ − tₖ, and the M tanh.
+   * So a back-propagated gradient costs (2W + KM)/W ≤ 3 forward passes; finite differences cost 2W.
+   * @example new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 }).multiplyAddsPerPass; // => { forward: 10, backward: 13 }
+   * @see notebooks/04-backpropagation-tanh-network.ipynb §4.5
+   */
+  get multiplyAddsPerPass(): { forward: number; backward: number } {
+    const W = this.w.length;
+    return { forward: W, backward: W + this.outputs * this.hiddenUnits };
+  }
+
+  /**
    * Replaces all weights. @throws ShapeError when w has the wrong length; InvalidArgumentError naming
    * the first non-finite entry.
    */
@@ -141,6 +157,7 @@ export class TanhNetwork {
   /**
    * One forward pass: h = W⁽¹⁾[1; x], z = tanh(h), y = W⁽²⁾[1; z].
    * @throws ShapeError when x does not have `inputs` entries
+   * @see notebooks/04-backpropagation-tanh-network.ipynb §4.2, eqs. (4)–(6)
    */
   forward(x: readonly number[]): ForwardPass {
     this.checkVector("TanhNetwork.forward", "x", x, this.inputs);
@@ -155,8 +172,9 @@ export class TanhNetwork {
   }
 
   /**
-   * The sum-of-squares error over a batch, E = ½ Σₙ Σₖ (yₙₖ − tₙₖ)².
+   * The sum-of-squares error over a batch, E = ½ Σₙ Σₖ (yₙₖ − tₙₖ)² (Bishop's sum, not the mean).
    * @throws ShapeError when X and T have different numbers of rows, or rows of the wrong size
+   * @see notebooks/04-backpropagation-tanh-network.ipynb §4.3, eq. (9)
    */
   loss(X: readonly (readonly number[])[], T: readonly (readonly number[])[]): number {
     this.checkBatch("TanhNetwork.loss", X, T);
@@ -170,8 +188,9 @@ export class TanhNetwork {
   }
 
   /**
-   * ∂E/∂w for every weight, by back-propagation, in the layout of `parameters`.
+   * ∂E/∂w for every weight, by back-propagation, in the layout of `parameters` (of the sum E).
    * @throws ShapeError as `loss` does
+   * @see notebooks/04-backpropagation-tanh-network.ipynb §4.3, eqs. (14)–(16)
    */
   gradient(X: readonly (readonly number[])[], T: readonly (readonly number[])[]): number[] {
     return this.lossAndGradient(X, T).gradient;
@@ -272,12 +291,18 @@ export interface NetworkData {
 }
 
 /**
- * The network as a `Model` for the course's optimiser (`gradientDescent`, notebook 3): E(w) and ∇E(w)
- * at any flat weight vector w, over all examples or a batch of them. Each call loads w into the network.
+ * The network as a `Model` for the course's optimiser (`gradientDescent`, notebook 3): the **mean**
+ * error E(w)/N and its gradient ∇E(w)/N at any flat weight vector w, over all N examples or over a
+ * batch of them (then N is the batch's size). Bishop's E (`TanhNetwork.loss`) is a sum, so its
+ * gradient grows with the number of examples; the mean does not, so a learning rate η means the same
+ * step for every batch size (a step of η on E/N is a step of η/N on E). Each call loads w into the
+ * network.
  * @example
  * const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
- * gradientDescent(tanhNetworkModel(net), { X: [[0], [1]], T: [[0], [1]] }, net.parameters, { learningRate: 0.1, steps: 10 }).losses.length; // => 11
- * @see notebooks/04-backpropagation-tanh-network.ipynb
+ * const model = tanhNetworkModel(net), w = net.parameters;
+ * model.loss(w, { X: [[0], [1]], T: [[0], [1]] }) === net.loss([[0], [1]], [[0], [1]]) / 2; // => true
+ * gradientDescent(model, { X: [[0], [1]], T: [[0], [1]] }, w, { learningRate: 0.2, steps: 10 }).losses.length; // => 11
+ * @see notebooks/04-backpropagation-tanh-network.ipynb §4.6, eq. (17)
  */
 export function tanhNetworkModel(net: TanhNetwork): Model<NetworkData> {
   if (!(net instanceof TanhNetwork)) throw new InvalidArgumentError(`tanhNetworkModel: net is not a TanhNetwork`);
@@ -285,37 +310,40 @@ export function tanhNetworkModel(net: TanhNetwork): Model<NetworkData> {
   return {
     loss(w, data, batch) {
       net.setParameters(w);
-      return net.loss(rows(data.X, batch), rows(data.T, batch));
+      const X = rows(data.X, batch);
+      return net.loss(X, rows(data.T, batch)) / X.length; // E/N
     },
     gradient(w, data, batch, out) {
       net.setParameters(w);
-      const g = net.gradient(rows(data.X, batch), rows(data.T, batch));
-      if (out === undefined) return g;
-      for (let n = 0; n < g.length; n++) out[n] = g[n];
-      return out;
+      const X = rows(data.X, batch);
+      const g = net.gradient(X, rows(data.T, batch));
+      const target = out ?? g;
+      for (let n = 0; n < g.length; n++) target[n] = g[n] / X.length; // ∇E/N
+      return target;
     },
   };
 }
 
 export interface TrainOptions {
-  /** η: the step size of gradient descent. */
+  /** η: the step size on the mean error E/N (a step of η on E/N is a step of η/N on Bishop's E). */
   learningRate: number;
   /** How many full-batch steps to take. */
   steps: number;
-  /** Called after every step with the step number (1, 2, …) and the loss before that step. */
+  /** Called after every step with the step number (1, 2, …) and the mean error E/N before that step. */
   onStep?: (step: number, loss: number) => void;
 }
 
 /**
- * Full-batch gradient descent on the network's error, w ← w − η ∇E(w), `steps` times, with the course's
- * optimiser (`descentSteps`, notebook 3). Leaves the final weights in `net` and returns the loss before
- * each step and after the last one (length steps + 1).
+ * Full-batch gradient descent on the network's mean error, w ← w − η ∇E(w)/N, `steps` times, with the
+ * course's optimiser (`descentSteps`, notebook 3) on `tanhNetworkModel`. Leaves the final weights in
+ * `net` and returns the mean error E/N before each step and after the last one (length steps + 1).
  * @throws DivergenceError naming the step, the learning rate and the last finite loss when E becomes NaN or ∞
  * @example
  * const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
- * const losses = trainTanhNetwork(net, [[0], [1]], [[0], [1]], { learningRate: 0.1, steps: 500 });
+ * const losses = trainTanhNetwork(net, [[0], [1]], [[0], [1]], { learningRate: 0.2, steps: 500 });
  * losses[500] < losses[0]; // => true
- * @see notebooks/04-backpropagation-tanh-network.ipynb
+ * losses[500] === net.loss([[0], [1]], [[0], [1]]) / 2; // => true (E/N)
+ * @see notebooks/04-backpropagation-tanh-network.ipynb §4.6, eq. (17)
  */
 export function trainTanhNetwork(net: TanhNetwork, X: readonly (readonly number[])[], T: readonly (readonly number[])[], options: TrainOptions): number[] {
   const caller = "trainTanhNetwork";

@@ -1,7 +1,13 @@
 /**
- * The pictures of notebook 4: the network's computational graph (inline SVG), a fit with its hidden
- * units (Bishop's Figure 5.3), line charts of losses and timings, and a small loss curve in SVG that can
- * be redrawn in place while training runs. Pure functions returning SVG text or plotly figure JSON.
+ * The pictures of notebook 4, as pure functions returning SVG text or plotly figure JSON:
+ * - `networkGraphSvg`: the network's computational graph, values forward and δs backward (§4.2);
+ * - `fitFigure`: a fit with its hidden units, one panel of Bishop's Figure 5.3 (§4.6);
+ * - `stabilityFigure`: the error and the Hessian's largest eigenvalue λ_max against 2/η during
+ *   training (§4.7);
+ * - `trainingSliderFigure`: a fit over training, with a slider over the steps, showing each hidden
+ *   unit's contribution w⁽²⁾ⱼ zⱼ(x) (§4.7);
+ * - `lossCurveSvg`: a small loss curve in SVG that can be redrawn in place while training runs.
+ * Line charts (losses against steps, timings against W) come from `curvesFigure` (src/plot/curves.ts).
  * @see notebooks/04-backpropagation-tanh-network.ipynb
  */
 import { InvalidArgumentError, ShapeError } from "../errors/errors";
@@ -18,6 +24,7 @@ const blue = "#1f77b4", red = "#d62728", grey = "#888";
  * @throws InvalidArgumentError for sizes that are not integers from 1 to 8 (larger graphs are unreadable)
  * @example
  * networkGraphSvg({ inputs: 1, hiddenUnits: 3, outputs: 1 }).startsWith("<svg"); // => true
+ * @see notebooks/04-backpropagation-tanh-network.ipynb §4.2, eqs. (4)–(6) and (14)
  */
 export function networkGraphSvg(sizes: { inputs: number; hiddenUnits: number; outputs: number }): string {
   const caller = "networkGraphSvg";
@@ -67,10 +74,11 @@ export interface FitPlot {
 
 /**
  * Bishop's Figure 5.3 for one function: data as dots, the network's fit as a line, and the hidden units'
- * outputs zⱼ(x) dashed.
+ * outputs zⱼ(x) dashed. The x axis spans the grid and the data, whatever their range.
  * @throws ShapeError when x and t, or grid and y or a hidden row, differ in length
  * @example
  * fitFigure({ title: "x²", x: [0], t: [0], grid: [0, 1], y: [0, 1], hidden: [[0, 0.5]] }).data.length; // => 3
+ * @see notebooks/04-backpropagation-tanh-network.ipynb §4.6, eqs. (4)–(6)
  */
 export function fitFigure(fit: FitPlot): Figure {
   const caller = "fitFigure";
@@ -81,15 +89,169 @@ export function fitFigure(fit: FitPlot): Figure {
   const hidden = fit.hidden.map((z, j) => {
     const row = requireFiniteVector(caller, `hidden[${j}]`, z);
     if (row.length !== grid.length) throw new ShapeError(`${caller}: hidden[${j}] has length ${row.length}; expected ${grid.length}`);
-    return { x: grid, y: row, mode: "lines", name: `z${j + 1}(x)`, line: { dash: "dash", width: 1.5 }, showlegend: j === 0 };
+    // One legend entry for all hidden units: the first trace shows it, the others join its group.
+    return { x: grid, y: row, mode: "lines", name: "hidden units zⱼ(x)", legendgroup: "hidden", showlegend: j === 0, line: { dash: "dash", width: 1.5, color: grey } };
   });
   return {
     data: [
       { x, y: t, mode: "markers", name: "data", marker: { color: blue, size: 6 } },
       { x: grid, y, mode: "lines", name: "network y(x)", line: { color: red, width: 3 } },
-      ...hidden.map((trace) => ({ ...trace, name: "hidden units zⱼ(x)", line: { ...trace.line, color: grey } })),
+      ...hidden,
     ],
-    layout: { title: { text: fit.title }, height: 320, xaxis: { title: { text: "x" }, range: [-1, 1] }, yaxis: { title: { text: "y" } }, legend: { orientation: "h", y: -0.25 }, margin: { t: 40 } },
+    layout: { title: { text: fit.title }, height: 320, xaxis: { title: { text: "x" }, range: spanOf(grid, x) }, yaxis: { title: { text: "y" } }, legend: { orientation: "h", y: -0.25 }, margin: { t: 40 } },
+  };
+}
+
+/** A number in subscript digits: subscript(12) === "₁₂". */
+function subscript(n: number): string {
+  return String(n).split("").map((c) => "₀₁₂₃₄₅₆₇₈₉"[Number(c)]).join("");
+}
+
+/** [min, max] over all the values given: an axis range that shows every point. */
+function spanOf(...lists: number[][]): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const list of lists) for (const v of list) { if (v < lo) lo = v; if (v > hi) hi = v; }
+  return lo < hi ? [lo, hi] : [lo - 1, hi + 1];
+}
+
+/** One run of training to show in `stabilityFigure`: E/N after every step, λ_max at checkpoints. */
+export interface StabilityRun {
+  /** The legend's name for the run, e.g. "η = 0.5". */
+  name: string;
+  learningRate: number;
+  /** The mean error E/N after 0, 1, 2, … steps (> 0: the axis is logarithmic). */
+  losses: number[];
+  /** The steps at which λ_max was measured. */
+  step: number[];
+  /** The largest eigenvalue of the Hessian of E/N at each of those steps. */
+  lambdaMax: number[];
+  color?: string;
+}
+
+/**
+ * Two panels over the training steps, one colour per run: the mean error E/N (log scale) above, and
+ * the Hessian's largest eigenvalue λ_max below, each run with its bound 2/η dotted. Where λ_max reaches
+ * 2/η, a step overshoots along the steepest direction and E jumps (lesson 3's η < 2/λ_max). Long loss
+ * lists are drawn at every k-th step (at most 2000 points per run, the last step always kept).
+ * @throws InvalidArgumentError for no runs, a learning rate ≤ 0, or a loss ≤ 0; ShapeError when a run's
+ *   steps and λ_max differ in length
+ * @example
+ * stabilityFigure([{ name: "η = 0.5", learningRate: 0.5, losses: [1, 0.5], step: [0, 1], lambdaMax: [3, 4] }]).data.length; // => 3
+ * @see notebooks/04-backpropagation-tanh-network.ipynb §4.7, eq. (18)
+ */
+export function stabilityFigure(runs: StabilityRun[]): Figure {
+  const caller = "stabilityFigure";
+  if (!Array.isArray(runs) || runs.length === 0) throw new InvalidArgumentError(`${caller}: runs is empty; expected at least one run`);
+  const palette = [red, blue, "#2ca02c", "#9467bd"];
+  const data = runs.flatMap((run, r) => {
+    const losses = requireFiniteVector(caller, `runs[${r}].losses`, run.losses);
+    const step = requireFiniteVector(caller, `runs[${r}].step`, run.step);
+    const lambda = requireFiniteVector(caller, `runs[${r}].lambdaMax`, run.lambdaMax);
+    if (!(run.learningRate > 0)) throw new InvalidArgumentError(`${caller}: runs[${r}].learningRate is ${run.learningRate}; expected a number > 0`);
+    if (lambda.length !== step.length) throw new ShapeError(`${caller}: runs[${r}] has ${step.length} steps and ${lambda.length} λ_max; expected one λ_max per step`);
+    losses.forEach((v, n) => { if (v <= 0) throw new InvalidArgumentError(`${caller}: runs[${r}].losses[${n}] is ${v}; expected a number > 0 (the scale is logarithmic)`); });
+    const stride = Math.ceil(losses.length / 2000);
+    const kept = losses.map((_, n) => n).filter((n) => n % stride === 0 || n === losses.length - 1);
+    const color = run.color ?? palette[r % palette.length];
+    const group = `run${r}`;
+    const bound = 2 / run.learningRate;
+    return [
+      { x: kept, y: kept.map((n) => losses[n]), mode: "lines", name: `${run.name}: E/N`, legendgroup: group, line: { color, width: 1.5 }, xaxis: "x", yaxis: "y" },
+      { x: step, y: lambda, mode: "lines+markers", name: `${run.name}: λ_max`, legendgroup: group, line: { color, width: 2 }, marker: { color, size: 4 }, xaxis: "x", yaxis: "y2" },
+      { x: [0, Math.max(losses.length - 1, ...step)], y: [bound, bound], mode: "lines", name: `${run.name}: 2/η = ${formatNumber(bound)}`, legendgroup: group, line: { color, dash: "dot", width: 2 }, xaxis: "x", yaxis: "y2" },
+    ];
+  });
+  return {
+    data,
+    layout: {
+      title: { text: "Where λ_max reaches 2/η, the error jumps" }, height: 560,
+      xaxis: { title: { text: "gradient-descent step" }, anchor: "y2" },
+      yaxis: { title: { text: "E/N (log scale)" }, type: "log", exponentformat: "power", domain: [0.55, 1] },
+      yaxis2: { title: { text: "λ_max of the Hessian of E/N" }, domain: [0, 0.42] },
+      legend: { orientation: "h", y: -0.15 }, margin: { t: 50, b: 120 },
+    },
+  };
+}
+
+/** The network at one step of training, for `trainingSliderFigure`. */
+export interface TrainingFrame {
+  step: number;
+  /** The error at this step (shown in the title). */
+  E: number;
+  /** The output y(x) along the grid. */
+  y: number[];
+  /** contributions[j][n] = w⁽²⁾ⱼ zⱼ(x) of hidden unit j at grid[n] (one output). */
+  contributions: number[][];
+  /** The output bias w⁽²⁾₀: y = bias + Σⱼ contributions[j]. */
+  bias: number;
+}
+
+export interface TrainingSliderOptions {
+  title: string;
+  /** The data (x, t). */
+  x: number[];
+  t: number[];
+  grid: number[];
+  frames: TrainingFrame[];
+  /** The frame the figure opens at (default the last: the trained network, what a static image shows). */
+  active?: number;
+}
+
+/**
+ * A fit over training with a slider over the recorded steps: the data, the network's output y(x) and,
+ * dashed, each hidden unit's contribution w⁽²⁾ⱼ zⱼ(x) and the bias, which add up to y (eq. (6)). Every
+ * slider position is computed here and baked into the figure (plotly `update` steps), so it works
+ * with no kernel. It opens at `active`, by default the last frame.
+ * @throws InvalidArgumentError for no frames or a bad `active`; ShapeError when a frame's curves do not
+ *   have one value per grid point, or frames differ in their number of hidden units
+ * @example
+ * trainingSliderFigure({ title: "sin", x: [0], t: [0], grid: [0, 1], frames: [{ step: 0, E: 1, y: [0, 1], contributions: [[0, 1]], bias: 0 }] }).data.length; // => 4
+ * @see notebooks/04-backpropagation-tanh-network.ipynb §4.7, eq. (6)
+ */
+export function trainingSliderFigure(options: TrainingSliderOptions): Figure {
+  const caller = "trainingSliderFigure";
+  rejectUnknownOptions(caller, options, ["title", "x", "t", "grid", "frames", "active"]);
+  const x = requireFiniteVector(caller, "x", options.x), t = requireFiniteVector(caller, "t", options.t);
+  const grid = requireFiniteVector(caller, "grid", options.grid);
+  if (t.length !== x.length) throw new ShapeError(`${caller}: t has length ${t.length}; expected ${x.length} (one per x)`);
+  const frames = options.frames;
+  if (!Array.isArray(frames) || frames.length === 0) throw new InvalidArgumentError(`${caller}: frames is empty; expected at least one frame`);
+  const M = frames[0].contributions.length;
+  frames.forEach((f, k) => {
+    if (f.contributions.length !== M) throw new ShapeError(`${caller}: frames[${k}] has ${f.contributions.length} hidden units; expected ${M} (as frames[0])`);
+    for (const [name, row] of [["y", f.y], ...f.contributions.map((c, j) => [`contributions[${j}]`, c] as const)] as const) {
+      const values = requireFiniteVector(caller, `frames[${k}].${name}`, row);
+      if (values.length !== grid.length) throw new ShapeError(`${caller}: frames[${k}].${name} has length ${values.length}; expected ${grid.length} (one per grid point)`);
+    }
+  });
+  const active = options.active === undefined ? frames.length - 1 : requireInteger(caller, "active", options.active, 0, frames.length - 1);
+  const unitColours = ["#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
+  const moving = Array.from({ length: M + 2 }, (_, n) => n + 1); // y, the M contributions, the bias
+  const traces = (f: TrainingFrame) => ({
+    x: [grid, ...f.contributions.map(() => grid), [grid[0], grid[grid.length - 1]]],
+    y: [f.y, ...f.contributions, [f.bias, f.bias]],
+  });
+  const title = (f: TrainingFrame) => `${options.title}: step ${f.step}, E = ${formatNumber(f.E, 3)}`;
+  const start = traces(frames[active]);
+  const all = [...x, ...t, ...frames.flatMap((f) => [...f.y, ...f.contributions.flat(), f.bias])];
+  const lo = Math.min(...all), hi = Math.max(...all), pad = 0.05 * (hi - lo || 1);
+  return {
+    data: [
+      { x, y: t, mode: "markers", name: "data", marker: { color: blue, size: 6 } },
+      { x: start.x[0], y: start.y[0], mode: "lines", name: "network y(x)", line: { color: red, width: 3 } },
+      ...Array.from({ length: M }, (_, j) => ({ x: start.x[j + 1], y: start.y[j + 1], mode: "lines", name: `unit ${j + 1}: w⁽²⁾${subscript(j + 1)} z${subscript(j + 1)}(x)`, line: { color: unitColours[j % unitColours.length], dash: "dash", width: 2 } })),
+      { x: start.x[M + 1], y: start.y[M + 1], mode: "lines", name: "bias w⁽²⁾₀", line: { color: grey, dash: "dot", width: 2 } },
+    ],
+    layout: {
+      title: { text: title(frames[active]) }, height: 520,
+      xaxis: { title: { text: "x" }, range: spanOf(grid, x) }, yaxis: { title: { text: "y" }, range: [lo - pad, hi + pad] },
+      // The legend sits right of the plot, clear of the slider below it.
+      legend: { orientation: "v", x: 1.02, y: 1 }, margin: { r: 230, b: 110 },
+      sliders: [{
+        active, currentvalue: { prefix: "gradient-descent step " }, pad: { t: 50 },
+        steps: frames.map((f) => ({ label: String(f.step), method: "update", args: [traces(f), { "title.text": title(f) }, moving] })),
+      }],
+    },
   };
 }
 
@@ -99,6 +261,7 @@ export function fitFigure(fit: FitPlot): Figure {
  * @throws InvalidArgumentError for an empty list or a loss that is not finite and > 0
  * @example
  * lossCurveSvg([1, 0.5, 0.1], "x²").includes("<polyline"); // => true
+ * @see notebooks/04-backpropagation-tanh-network.ipynb §4.6
  */
 export function lossCurveSvg(losses: number[], label = ""): string {
   const caller = "lossCurveSvg";
