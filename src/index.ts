@@ -1,4 +1,5 @@
-// Downhill's public API, in the order the notebooks introduce it. Notebooks import from "./src".
+// Downhill's public API, in the order the notebooks introduce it. Notebooks import from "./src/index"
+// (tslab cannot load the folder import "./src").
 
 // Errors and argument checks
 export * from "./errors/errors";

@@ -71,7 +71,8 @@ export const cases: [string, () => unknown, ErrorName, RegExp][] = [
   ["TanhNetwork.forward with the wrong input size", () => new downhill.TanhNetwork({ inputs: 2, hiddenUnits: 3, outputs: 1, seed: 1 }).forward([1]), "ShapeError", /TanhNetwork.forward: x has length 1; expected 2/],
   ["TanhNetwork.setParameters with ∞", () => new downhill.TanhNetwork({ inputs: 1, hiddenUnits: 1, outputs: 1, seed: 1 }).setParameters([0, 0, Infinity, 0]), "InvalidArgumentError", /setParameters: w\[2\] is Infinity/],
   ["TanhNetwork.gradient with targets of the wrong size", () => new downhill.TanhNetwork({ inputs: 2, hiddenUnits: 3, outputs: 1, seed: 1 }).gradient([[1, 2]], [[1, 2]]), "ShapeError", /T\[0\] has length 2; expected 1/],
-  ["trainTanhNetwork that diverges", () => downhill.trainTanhNetwork(new downhill.TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 }), [[-1], [1]], [[1e3], [-1e3]], { learningRate: 1e6, steps: 1000 }), "DivergenceError", /learningRate 1000000/],
+  ["trainTanhNetwork that diverges", () => downhill.trainTanhNetwork(new downhill.TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 }), [[-1], [1]], [[1e3], [-1e3]], { learningRate: 1e6, steps: 1000 }), "DivergenceError", /^trainTanhNetwork: diverged at step \d+ with learningRate 1000000/],
+  ["descentSteps with stopWhen not a function", () => downhill.descentSteps(new downhill.LinearNeuron(1), { X: [[1]], t: [1] }, [0], { learningRate: 0.1, steps: 1, stopWhen: 1 as never }), "InvalidArgumentError", /^descentSteps: stopWhen is 1; expected a function/],
 ];
 
 for (const [name, call, errorName, message] of cases) {
@@ -85,4 +86,10 @@ for (const [name, call, errorName, message] of cases) {
   });
 }
 
-test("the table covers at least 40 cases", () => assert.ok(cases.length >= 40, `${cases.length} cases`));
+test("every typed error the course exports is thrown by at least one row of the table", () => {
+  const errorNames = Object.entries(downhill)
+    .filter(([name, value]) => typeof value === "function" && value.prototype instanceof downhill.DownhillError && name !== "YourTurnError")
+    .map(([name]) => name);
+  assert.ok(errorNames.length >= 6, `found only ${errorNames.join(", ")}`);
+  for (const name of errorNames) assert.ok(cases.some(([, , errorName]) => errorName === name), `no row throws ${name}`);
+});

@@ -20,7 +20,11 @@ describe("the notebooks run in the tslab kernel", () => {
     results = runNotebooks(notebooks, outDir, ["--runs", "2"]).results;
   });
 
-  test("there is at least one notebook", () => assert.ok(notebooks.length >= 1));
+  test("the lessons are numbered 01, 02, … without a gap, and the runner ran each of them", () => {
+    const numbers = notebooks.map((notebook) => path.basename(notebook).match(/^(\d\d)-/)?.[1]);
+    assert.deepEqual(numbers, notebooks.map((_, i) => String(i + 1).padStart(2, "0")));
+    assert.deepEqual(results.map((r) => path.basename(r.notebook)).sort(), notebooks.map((n) => path.basename(n)).sort());
+  });
 
   for (const notebook of notebooks) {
     const name = path.basename(notebook);

@@ -10,7 +10,7 @@ export interface Table {
 /**
  * Reads a CSV file of numbers with a header line. Blank lines and lines starting with `#` are skipped.
  * @throws DataFileError naming the file, and the line and column of the first bad value:
- *   `loadCsv: data/x.csv line 7, column 2 ("w2"): "abc" is not a number`
+ *   `loadCsv: data/x.csv line 7, column 2 ("w2"): "abc" is not a finite number`
  * @example
  * loadCsv("../data/linear-neuron/train.csv").columns; // => ["x1", "x2", "t"]
  */

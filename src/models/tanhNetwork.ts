@@ -20,7 +20,7 @@
 import { DivergenceError, InvalidArgumentError, ShapeError } from "../errors/errors";
 import { rejectUnknownOptions, requireFinite, requireFunction, requireInteger, requirePositive } from "../errors/validate";
 import { createRandom } from "../random/createRandom";
-import { descentSteps } from "../optim/gradientDescent";
+import { namedDescentSteps } from "../optim/gradientDescent";
 import type { Model } from "./linearNeuron";
 
 export interface TanhNetworkOptions {
@@ -323,7 +323,7 @@ export function trainTanhNetwork(net: TanhNetwork, X: readonly (readonly number[
   rejectUnknownOptions(caller, options, ["learningRate", "steps", "onStep"]);
   if (options.onStep !== undefined) requireFunction(caller, "onStep", options.onStep);
   const losses: number[] = [];
-  const states = descentSteps(tanhNetworkModel(net), { X, T }, Array.from(net.parameters), { learningRate: options.learningRate, steps: options.steps });
+  const states = namedDescentSteps(caller, tanhNetworkModel(net), { X, T }, Array.from(net.parameters), { learningRate: options.learningRate, steps: options.steps });
   for (const state of states) {
     // descentSteps evaluates E at the new weights last, so `net` already holds them here.
     if (state.step > 0) options.onStep?.(state.step, losses[losses.length - 1]);

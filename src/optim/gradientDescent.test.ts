@@ -50,6 +50,16 @@ test("stopWhen ends the run early and steps says where", () => {
   assert.ok(run.losses[run.steps] < 0.1 && run.losses[run.steps - 1] >= 0.1);
 });
 
+test("descentSteps honours stopWhen: the state it returns true for is the last one yielded", () => {
+  const stopWhen = ({ loss }: { loss: number }) => loss < 0.1;
+  const states = [...descentSteps(neuron, data, [0, 0], { learningRate: 0.3, steps: 1000, stopWhen })];
+  const run = gradientDescent(neuron, data, [0, 0], { learningRate: 0.3, steps: 1000, stopWhen });
+  assert.ok(states.length < 1001);
+  assert.ok(stopWhen(states[states.length - 1]) && !states.slice(0, -1).some(stopWhen));
+  assert.deepEqual(states.map((s) => s.w), run.path);
+  assert.equal([...descentSteps(neuron, data, [0, 0], { learningRate: 0.3, steps: 5, stopWhen: () => true })].length, 1);
+});
+
 test("descentSteps yields the start and then every step", () => {
   const states = [...descentSteps(neuron, data, [1, 1], { learningRate: 0.1, steps: 3 })];
   assert.deepEqual(states.map((s) => s.step), [0, 1, 2, 3]);
@@ -80,5 +90,12 @@ test("bad arguments are named in the error", () => {
   assert.throws(() => gradientDescent(neuron, data, [0, 0], { ...ok, batchSize: 4 }), /gradientDescent: seed is missing/);
   assert.throws(() => gradientDescent(neuron, data, [0, 0], { ...ok, batchSize: 31, seed: 1 }), /batchSize is 31; expected an integer from 1 to 30/);
   assert.throws(() => gradientDescent(neuron, data, [0, 0], { ...ok, learningrate: 0.1 } as never), /gradientDescent: unknown option "learningrate"/);
-  assert.throws(() => descentSteps(neuron, data, [0, 0], { ...ok, learningRate: NaN }), /learningRate is NaN/);
+  assert.throws(() => descentSteps(neuron, data, [0, 0], { ...ok, learningRate: NaN }), { message: /^descentSteps: learningRate is NaN/ });
+  assert.throws(() => descentSteps(neuron, data, [0, 0], { ...ok, stopWhen: 1 } as never), { message: /^descentSteps: stopWhen is 1; expected a function/ });
+});
+
+test("an error names the function the caller called: descentSteps or gradientDescent", () => {
+  const diverge = { learningRate: 5, steps: 100000 };
+  assert.throws(() => [...descentSteps(neuron, data, [0, 0], diverge)], { name: "DivergenceError", message: /^descentSteps: diverged at step/ });
+  assert.throws(() => gradientDescent(neuron, data, [0, 0], diverge), { name: "DivergenceError", message: /^gradientDescent: diverged at step/ });
 });

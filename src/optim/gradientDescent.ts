@@ -48,7 +48,8 @@ const known = ["learningRate", "steps", "batchSize", "seed", "stopWhen"];
 
 /**
  * The states of gradient descent one by one, starting with step 0 (the start): a generator, so a
- * notebook can show progress (and let the display refresh) between steps.
+ * notebook can show progress (and let the display refresh) between steps. With `stopWhen`, the state it
+ * returns true for is the last one yielded.
  * @throws DivergenceError as soon as the weights or the loss stop being finite, naming the step, the
  *   learning rate and the last finite loss; InvalidArgumentError / ShapeError for bad arguments
  * @example
@@ -57,12 +58,20 @@ const known = ["learningRate", "steps", "batchSize", "seed", "stopWhen"];
  * }
  */
 export function descentSteps<D extends { X: ArrayLike<unknown> } = Dataset>(model: Model<D>, data: D, w0: number[], options: GradientDescentOptions): Generator<DescentState, void, undefined> {
-  // Arguments are checked here, when descentSteps is called, not later when the first state is asked for.
-  return run("gradientDescent", model, data, w0, checkArguments("gradientDescent", model, data, w0, options));
+  return namedDescentSteps("descentSteps", model, data, w0, options);
+}
+
+/**
+ * `descentSteps` for a function built on it (`gradientDescent`, `trainTanhNetwork`): its errors start
+ * with `caller`, the name of the function the learner called. Internal (src/internal.ts).
+ */
+export function namedDescentSteps<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<D>, data: D, w0: number[], options: GradientDescentOptions): Generator<DescentState, void, undefined> {
+  // Arguments are checked here, when the generator is made, not later when the first state is asked for.
+  return run(caller, model, data, w0, checkArguments(caller, model, data, w0, options));
 }
 
 function* run<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<D>, data: D, w0: number[], checked: ReturnType<typeof checkArguments>): Generator<DescentState, void, undefined> {
-  const { learningRate, steps, batchSize, random } = checked;
+  const { learningRate, steps, batchSize, random, stopWhen } = checked;
   const N = data.X.length;
   const w = w0.slice();
   const g = new Array<number>(w.length);
@@ -73,7 +82,9 @@ function* run<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<
 
   let loss = model.loss(w, data);
   if (!Number.isFinite(loss)) throw divergence(caller, 0, learningRate, loss, undefined);
-  yield { step: 0, w: w.slice(), loss };
+  const start = { step: 0, w: w.slice(), loss };
+  yield start;
+  if (stopWhen?.(start) === true) return;
   for (let step = 1; step <= steps; step++) {
     const b = (step - 1) % batches.length;
     if (b === 0 && random) order.set(random.shuffle(Array.from(order)));
@@ -82,7 +93,9 @@ function* run<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<
     const lastLoss = loss;
     loss = w.every(Number.isFinite) ? model.loss(w, data) : NaN;
     if (!Number.isFinite(loss)) throw divergence(caller, step, learningRate, loss, lastLoss);
-    yield { step, w: w.slice(), loss };
+    const state = { step, w: w.slice(), loss };
+    yield state;
+    if (stopWhen?.(state) === true) return;
   }
 }
 
@@ -92,7 +105,7 @@ function* run<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<
  *   w ← w − η ∇E_batch(w),   E_batch = the error over one batch of examples
  *
  * @throws DivergenceError when the loss becomes NaN or ∞ (η too large), e.g.
- *   `gradientDescent: diverged at step 31 with learningRate 1.2: the loss became Infinity; the last finite loss was 2.1e+301`
+ *   `gradientDescent: diverged at step 876 with learningRate 2.5: the loss became Infinity; the last finite loss was 7.222e+307 (step 875). …`
  * @throws InvalidArgumentError for a non-positive learning rate, NaN in w0, a missing seed, unknown options;
  *   ShapeError when w0 does not fit the data
  * @example
@@ -103,10 +116,9 @@ function* run<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<
 export function gradientDescent<D extends { X: ArrayLike<unknown> } = Dataset>(model: Model<D>, data: D, w0: number[], options: GradientDescentOptions): DescentResult {
   const path: number[][] = [];
   const losses: number[] = [];
-  for (const state of descentSteps(model, data, w0, options)) {
+  for (const state of namedDescentSteps("gradientDescent", model, data, w0, options)) {
     path.push(state.w);
     losses.push(state.loss);
-    if (options.stopWhen?.(state) === true) break;
   }
   return { w: path[path.length - 1], path, losses, steps: path.length - 1 };
 }
@@ -121,6 +133,7 @@ function checkArguments<D extends { X: ArrayLike<unknown> }>(caller: string, mod
   const learningRate = requirePositive(caller, "learningRate", options.learningRate);
   const steps = requireInteger(caller, "steps", options.steps, 0);
   if (options.stopWhen !== undefined) requireFunction(caller, "stopWhen", options.stopWhen);
+  const stopWhen = options.stopWhen;
   const N = data?.X?.length;
   if (!Number.isInteger(N) || N < 1) throw new InvalidArgumentError(`${caller}: data.X is ${describeValue(data?.X)}; expected at least one example`);
   const batchSize = options.batchSize === undefined ? N : requireInteger(caller, "batchSize", options.batchSize, 1, N);
@@ -128,7 +141,7 @@ function checkArguments<D extends { X: ArrayLike<unknown> }>(caller: string, mod
     throw new InvalidArgumentError(`${caller}: seed is missing; a batchSize (${batchSize}) smaller than the data (${N}) needs a seed for its shuffle`);
   }
   const random = batchSize < N ? createRandom(options.seed as string | number) : undefined;
-  return { learningRate, steps, batchSize, random };
+  return { learningRate, steps, batchSize, random, stopWhen };
 }
 
 function divergence(caller: string, step: number, learningRate: number, loss: number, lastFiniteLoss: number | undefined): DivergenceError {
