@@ -57,7 +57,8 @@ export { gradientFieldFigure, gradientSliderFigure, type GradientFunction, type 
 export { checkGradient, evaluateGradientAnswer, checkDescentDirection, evaluateDescentDirectionAnswer, type CheckGradientOptions, type CheckDescentDirectionOptions } from "./exercises/checkGradient";
 
 // Notebook 3 — a linear neuron, gradient descent (batch, mini-batch, stochastic) and its figures
-export { LinearNeuron, type Dataset, type Model } from "./models/linearNeuron";
+export { LinearNeuron } from "./models/linearNeuron";
+export type { Dataset, Model } from "./optim/model";
 export { gradientDescent, descentSteps, type GradientDescentOptions, type DescentState, type DescentResult } from "./optim/gradientDescent";
 export { surfaceGrid, surfaceFigure, contourFigure, surfaceAnimationFigure, type SurfaceFunction, type Range, type Grid, type GridOptions, type SurfaceOptions, type ContourOptions, type AnimationOptions, type PathSpec, type MarkerSpec, type ArrowSpec } from "./plot/errorSurface";
 export { curvesFigure, type Curve, type CurvesOptions } from "./plot/curves";

@@ -12,24 +12,8 @@
  */
 import { InvalidArgumentError, NonFiniteValueError, ShapeError } from "../errors/errors";
 import { describeValue, requireFinite, requireInteger } from "../errors/validate";
-
-/** Training examples: row n of X is the input xₙ, t[n] its target tₙ. */
-export interface Dataset {
-  X: number[][];
-  t: number[];
-}
-
-/**
- * Anything gradient descent can train: an error E(w) over a data set (or a batch of it) and its gradient.
- * The data is the linear neuron's `Dataset` unless the model says otherwise; it needs one row of `X` per
- * example, because batches are lists of example indices.
- */
-export interface Model<D extends { X: ArrayLike<unknown> } = Dataset> {
-  /** E over the examples in `batch` (all of them when omitted). */
-  loss(w: ArrayLike<number>, data: D, batch?: ArrayLike<number>): number;
-  /** ∂E/∂w over the examples in `batch`, written into `out` when given. */
-  gradient(w: ArrayLike<number>, data: D, batch?: ArrayLike<number>, out?: number[]): number[];
-}
+import type { Dataset, Model } from "../optim/model";
+export type { Dataset, Model } from "../optim/model";
 
 /**
  * A linear neuron with `inputs` weights.

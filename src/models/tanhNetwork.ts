@@ -21,7 +21,7 @@ import { DivergenceError, InvalidArgumentError, ShapeError } from "../errors/err
 import { rejectUnknownOptions, requireFinite, requireFunction, requireInteger, requirePositive } from "../errors/validate";
 import { createRandom } from "../random/createRandom";
 import { namedDescentSteps } from "../optim/gradientDescent";
-import type { Model } from "./linearNeuron";
+import type { Model } from "../optim/model";
 
 export interface TanhNetworkOptions {
   /** D: the size of an input x. */

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DivergenceError } from "../errors/errors";
-import { type Dataset, LinearNeuron } from "../models/linearNeuron";
+import { LinearNeuron } from "../models/linearNeuron";
 import { createRandom } from "../random/createRandom";
 import { descentSteps, gradientDescent } from "./gradientDescent";
+import type { Dataset } from "./model";
 
 const neuron = new LinearNeuron(2);
 const random = createRandom("descent");

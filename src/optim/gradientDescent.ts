@@ -10,7 +10,7 @@
  */
 import { DivergenceError, InvalidArgumentError } from "../errors/errors";
 import { describeValue, rejectUnknownOptions, requireFiniteVector, requireFunction, requireInteger, requirePositive } from "../errors/validate";
-import type { Dataset, Model } from "../models/linearNeuron";
+import type { Dataset, Model } from "./model";
 import { createRandom } from "../random/createRandom";
 
 export interface GradientDescentOptions {
