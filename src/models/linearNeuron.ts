@@ -11,7 +11,7 @@
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb
  */
 import { InvalidArgumentError, NonFiniteValueError, ShapeError } from "../errors/errors";
-import { describeValue, requireFinite, requireInteger } from "../errors/validate";
+import { describeValue, requireFinite, requireInteger, requireVectorOfLength } from "../errors/validate";
 import type { Dataset, Model } from "../optim/model";
 export type { Dataset, Model } from "../optim/model";
 
@@ -35,7 +35,7 @@ export class LinearNeuron implements Model {
    */
   predict(w: ArrayLike<number>, x: ArrayLike<number>): number {
     this.checkWeights("predict", w);
-    this.checkVector("predict", "x", x);
+    requireVectorOfLength("predict", "x", x, this.inputs, "one per input");
     return dot(w, x);
   }
 
@@ -110,15 +110,7 @@ export class LinearNeuron implements Model {
   }
 
   private checkWeights(caller: string, w: ArrayLike<number>): void {
-    this.checkVector(caller, "w", w);
-  }
-
-  private checkVector(caller: string, name: string, v: ArrayLike<number>): void {
-    if (v === null || typeof v !== "object" || typeof v.length !== "number") {
-      throw new InvalidArgumentError(`${caller}: ${name} is ${describeValue(v)}; expected an array of ${this.inputs} numbers`);
-    }
-    if (v.length !== this.inputs) throw new ShapeError(`${caller}: ${name} has length ${v.length}; expected ${this.inputs} (one per input)`);
-    for (let i = 0; i < v.length; i++) requireFinite(caller, `${name}[${i}]`, v[i]);
+    requireVectorOfLength(caller, "w", w, this.inputs, "one per input");
   }
 
   /** Checks shapes and batch indices (cheap); finiteness of the values is checked only if a result is not finite. */
