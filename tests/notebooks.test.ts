@@ -8,6 +8,7 @@ import path from "node:path";
 import { before, describe, test } from "node:test";
 // @ts-expect-error: plain JavaScript module without types
 import { notebookPaths } from "../scripts/notebook-format.mjs";
+import { passColour } from "../src/display/verdict";
 import { cellsHtml } from "./notebookHtml";
 import { runNotebooks, type RunResult } from "./runNotebooks";
 
@@ -34,7 +35,7 @@ describe("the notebooks run in the tslab kernel", () => {
       assert.ok(result.passed, `${name} failed at cell ${result.cell}: ${result.message}`);
       const executed = JSON.parse(readFileSync(path.join(outDir, name), "utf8"));
       const html = cellsHtml(executed.cells);
-      const passedChecks = html.match(/class="downhill-check" style="color:#1a7f37">✓/g)?.length ?? 0;
+      const passedChecks = html.match(new RegExp(`class="downhill-check" style="color:${passColour}">✓`, "g"))?.length ?? 0;
       assert.ok(passedChecks >= 3, `${name} shows only ${passedChecks} passing checks`);
       assert.doesNotMatch(html, /✗/);
     });

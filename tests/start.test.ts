@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { freePort } from "./freePort";
+import { jupyterPython } from "./helpers/jupyter";
 
 const token = "downhill-test";
 
@@ -59,7 +60,7 @@ test("npm start serves notebooks/ with the tslab kernel, and code importing the 
   const kernel = await (await api("kernels", { method: "POST", body: JSON.stringify({ name: "tslab" }) })).json();
   assert.equal(kernel.name, "tslab");
   const code = 'import { centralDifference } from "./src/index";\nconsole.log(centralDifference(Math.sin, 0).toFixed(9));';
-  const python = process.env.DOWNHILL_PYTHON ?? "/usr/bin/python3";
+  const python = jupyterPython();
   const run = spawnSync(python, ["-c", runInKernel, path.join(runtime, `kernel-${kernel.id}.json`), code], { encoding: "utf8", timeout: 180_000 });
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(JSON.parse(run.stdout), { status: "ok", printed: "1.000000000\n" });

@@ -14,8 +14,9 @@ import { launchBrowser } from "../scripts/handouts/browser.mjs";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
 import { freePort } from "./freePort";
 import { runNotebooks } from "./runNotebooks";
+import { jupyterPython } from "./helpers/jupyter";
 
-const python = process.env.DOWNHILL_PYTHON ?? "/usr/bin/python3";
+const python = jupyterPython();
 const token = "downhill-ui-test";
 const folder = mkdtempSync(path.join(tmpdir(), "downhill-classic-"));
 const jupyterEnv = {

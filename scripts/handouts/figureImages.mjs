@@ -5,6 +5,7 @@
 // figure's script hides the note when it draws the live figure.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { escapeHtml } from "../src.mjs";
 
 const require = createRequire(import.meta.url);
 /** Width of the images in CSS pixels; they are rendered at twice that for print. */
@@ -28,8 +29,6 @@ export function findFigures(nb) {
   if (divs !== found.length) throw new Error(`found ${found.length} of ${divs} figures: the figure HTML of src/plot/figure.ts changed, update figurePattern in scripts/handouts/figureImages.mjs`);
   return found;
 }
-
-const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function altText(figure) {
   const title = figure.layout?.title;

@@ -1,7 +1,7 @@
 // The course page of the handouts (index.html): the title, one line per lesson (its first heading and
 // blurb, with links to both variants of its handout), and how to run the notebooks live. A small page:
 // MathJax is loaded only when a heading or blurb has math in it.
-const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+import { escapeHtml } from "../src.mjs";
 
 /** Inline markdown of one line (code, bold, italic) as HTML; `$…$` math is left for MathJax. */
 export function inlineMarkdown(text) {

@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { escapeInlineScript, plotlyLibraryHtml } from "../src.mjs";
 
 const require = createRequire(import.meta.url);
 const templateDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "template");
@@ -18,8 +19,7 @@ const plotlyFile = require.resolve("plotly.js-dist-min/plotly.min.js");
 
 /** A JavaScript source as an inline `<script>` that the HTML parser cannot end early. */
 export function inlineScript(source) {
-  const safe = source.replace(/<\/script/gi, "<\\/script").replace(/<!--/g, "\\x3C!--");
-  return `<script type="text/javascript">\n${safe}\n</script>`;
+  return `<script type="text/javascript">\n${escapeInlineScript(source)}\n</script>`;
 }
 
 /** MathJax 3 (TeX in, SVG out, every TeX extension built in, so it never loads a file), inlined. */
@@ -29,8 +29,7 @@ export function mathjaxScript() {
 
 /** The block src/plot/figure.ts (plotlyLibraryHtml) puts before a notebook's first figure. */
 function plotlyInlineBlock() {
-  const safe = readFileSync(plotlyFile, "utf8").replace(/<\/script/gi, "<\\/script").replace(/<!--/g, "\\x3C!--");
-  return `<script type="text/javascript">if (!window.Plotly) {\n${safe}\n}</script>`;
+  return plotlyLibraryHtml(readFileSync(plotlyFile, "utf8"));
 }
 
 /**

@@ -16,7 +16,21 @@ export function formatNumber(value: number, significant = 4): string {
   return String(Number(value.toPrecision(significant)));
 }
 
-/** Escapes text for HTML. @example escapeHtml("a < b") // => "a &lt; b" */
+/**
+ * Escapes text for HTML (the one copy: scripts/ reach it through scripts/src.mjs).
+ * @example escapeHtml("a < b") // => "a &lt; b"
+ */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * JavaScript source made safe to inline in a `<script>` element: the HTML parser cannot end it early at
+ * a `</script` inside a string, nor read `<!--` as a comment. Both replacements mean the same to
+ * JavaScript inside a string or a regular expression (`<\/` is `</`, `\x3C` is `<`), which is where
+ * the sources inlined here (plotly.js, MathJax) have them.
+ * @example escapeInlineScript('s = "</script>"') // => 's = "<\\/script>"'
+ */
+export function escapeInlineScript(source: string): string {
+  return source.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "\\x3C!--");
 }

@@ -2,6 +2,7 @@ import type { GradcheckReport } from "../calculus/gradcheck";
 import { escapeHtml, formatNumber } from "./format";
 import { showHtml } from "./show";
 import { tableHtml } from "./table";
+import { verdictColour } from "./verdict";
 
 /**
  * A gradient-check report as a table (parameter, analytic, numerical, relative error) under a verdict
@@ -10,7 +11,7 @@ import { tableHtml } from "./table";
  */
 export function gradcheckHtml(report: GradcheckReport, title = "Gradient check"): string {
   const verdict = report.passed ? "✓ passed" : "✗ FAILED";
-  const colour = report.passed ? "#1a7f37" : "#cf222e";
+  const colour = verdictColour(report.passed);
   const worst = report.rows[report.worstIndex].name;
   const summary = `<div style="color:${colour};font-weight:bold">${verdict}: max relative error ${formatNumber(report.maxRelativeError, 2)} ${report.passed ? "≤" : ">"} ${formatNumber(report.tolerance, 2)} (at ${escapeHtml(worst)})</div>`;
   const rows = report.rows.map((r) => ({ parameter: r.name, analytic: r.analytic, numerical: r.numeric, "relative error": formatNumber(r.relativeError, 2) }));

@@ -9,6 +9,7 @@ import { finiteDifferenceCalls } from "../calculus/callCounter";
 import { escapeHtml, formatNumber } from "../display/format";
 import { showHtml } from "../display/show";
 import { YourTurnError } from "./yourTurn";
+import { verdictColour } from "../display/verdict";
 
 export interface ExerciseResult {
   passed: boolean;
@@ -96,6 +97,6 @@ export function exerciseText(result: ExerciseResult, label?: string): string {
  * `check…` call shows the verdict only; the `evaluate…` functions return the verdict for code to read.
  */
 export function showExercise(result: ExerciseResult, label?: string): void {
-  const colour = result.passed ? "#1a7f37" : "#cf222e";
+  const colour = verdictColour(result.passed);
   showHtml(`<div class="downhill-exercise" style="color:${colour}">${escapeHtml(exerciseText(result, label))}</div>`);
 }

@@ -2,6 +2,7 @@
  * A plotly.js figure as HTML that draws itself wherever scripts run: JupyterLab, classic Notebook,
  * VS Code and nbconvert's HTML export. Pure functions: no kernel needed, so they are tested in Node.
  */
+import { escapeInlineScript } from "../display/format";
 import { InvalidArgumentError } from "../errors/errors";
 
 /** A plotly.js figure: traces, layout, optional animation frames and config — plain JSON. */
@@ -94,7 +95,5 @@ export function figureHtml(figure: Figure, id: string): string {
  * nothing when the page already has `window.Plotly`.
  */
 export function plotlyLibraryHtml(source: string): string {
-  // `<!--` inside a script can confuse the HTML parser; in plotly's source it only occurs in strings.
-  const safe = source.replace(/<\/script/gi, "<\\/script").replace(/<!--/g, "\\x3C!--");
-  return `<script type="text/javascript">if (!window.Plotly) {\n${safe}\n}</script>`;
+  return `<script type="text/javascript">if (!window.Plotly) {\n${escapeInlineScript(source)}\n}</script>`;
 }

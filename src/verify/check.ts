@@ -7,10 +7,11 @@ import { CheckFailedError } from "../errors/errors";
 import { requireFinite } from "../errors/validate";
 import { escapeHtml, formatNumber } from "../display/format";
 import { showHtml } from "../display/show";
+import { verdictColour } from "../display/verdict";
 
 function report(passed: boolean, label: string, evidence: string): void {
   const mark = passed ? "✓" : "✗";
-  const colour = passed ? "#1a7f37" : "#cf222e";
+  const colour = verdictColour(passed);
   showHtml(`<div class="downhill-check" style="color:${colour}">${mark} ${escapeHtml(label)}: ${escapeHtml(evidence)}</div>`);
   if (!passed) throw new CheckFailedError(`check failed: ${label}: ${evidence}`);
 }
