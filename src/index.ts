@@ -54,7 +54,8 @@ export { symbolicGradient, type SymbolicGradient, type SymbolicGradientOptions }
 export { directionAtAngle, angleBetween, directionSweep, firstOrderGap, type SweepRow, type GapRow } from "./calculus/directions";
 export { levelSetTangent, type LevelSetTangent, type LevelSetTangentOptions } from "./calculus/levelSet";
 export { gradientFieldFigure, gradientSliderFigure, type GradientFunction, type GradientFieldOptions, type GradientSliderOptions } from "./plot/gradientFigures";
-export { checkGradient, evaluateGradientAnswer, checkDescentDirection, evaluateDescentDirectionAnswer, type CheckGradientOptions, type CheckDescentDirectionOptions } from "./exercises/checkGradient";
+export { checkGradient, evaluateGradientAnswer, type CheckGradientOptions } from "./exercises/checkGradient";
+export { checkDescentDirection, evaluateDescentDirectionAnswer, type CheckDescentDirectionOptions } from "./exercises/checkDescentDirection";
 
 // Notebook 3 — a linear neuron, gradient descent (batch, mini-batch, stochastic) and its figures
 export { LinearNeuron } from "./models/linearNeuron";

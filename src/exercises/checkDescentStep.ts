@@ -7,8 +7,7 @@ import { numericalGradient } from "../calculus/numericalGradient";
 import { relativeError } from "../calculus/gradcheck";
 import { formatNumber } from "../display/format";
 import { rejectUnknownOptions, requireFunction, requirePositive } from "../errors/validate";
-import { diagnose } from "./checkDerivative";
-import { callForVector, showExercise, vectorText, type ExerciseOptions, type ExerciseResult } from "./feedback";
+import { callForVector, diagnose, showExercise, vectorText, type ExerciseOptions, type ExerciseResult } from "./feedback";
 import { randomTestPoints, testPointOptionNames, type TestPointOptions } from "./testPoints";
 
 /** The exercise's label and hint, and where to test (names are the weights'; default seed 5). */
@@ -45,7 +44,7 @@ export function evaluateDescentStepAnswer(answer: (w: number[]) => number[], los
   for (let i = 0; i < dimension; i++) {
     const bad = points.findIndex((_, k) => relativeError(changes[k][i], trueChanges[k][i], 1e-3) > 1e-6);
     if (bad < 0) continue;
-    const why = diagnose(changes.map((c) => c[i]), trueChanges.map((c) => c[i]), "true change").replace("The sign is flipped everywhere.", "The sign is flipped everywhere: your step goes uphill.");
+    const why = diagnose(changes.map((c) => c[i]), trueChanges.map((c) => c[i]), { truth: "true change", flipped: "your step goes uphill" });
     return {
       passed: false,
       message: `✗ The change of ${names[i]} is off: at w = ${vectorText(points[bad])} your step changes it by ${formatNumber(changes[bad][i])}; −η·∂E/∂${names[i]} there is ${formatNumber(trueChanges[bad][i])}. ${why}`,

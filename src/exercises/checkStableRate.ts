@@ -6,9 +6,8 @@
 import { centralDifference } from "../calculus/centralDifference";
 import { formatNumber } from "../display/format";
 import { rejectUnknownOptions, requireFunction } from "../errors/validate";
-import { createRandom } from "../random/createRandom";
-import { diagnose } from "./checkDerivative";
-import { callLearner, requireFiniteAnswer, showExercise, type ExerciseOptions, type ExerciseResult } from "./feedback";
+import { callLearner, diagnose, requireFiniteAnswer, showExercise, type ExerciseOptions, type ExerciseResult } from "./feedback";
+import { randomTestPoints } from "./testPoints";
 
 export interface CheckStableRateOptions extends ExerciseOptions {
   /** How many random curvatures c, drawn log-uniformly from [0.1, 10] (default 8). */
@@ -54,8 +53,9 @@ export function evaluateStableRateAnswer(answer: (c: number) => number, options:
   requireFunction(caller, "answer", answer);
   rejectUnknownOptions(caller, options, ["points", "seed", "label", "hint"]);
   const hint = options.hint ?? "one step multiplies x by 1 − 2cα; it must stay between −1 and 1.";
-  const random = createRandom(options.seed ?? 4);
-  const cs = Array.from({ length: options.points ?? 8 }, () => 10 ** random.uniform(-1, 1));
+  // c = 10^e with e uniform in [−1, 1]: log-uniform in [0.1, 10].
+  const exponents = randomTestPoints(caller, { dimension: 1, range: [-1, 1], points: options.points ?? 8, seed: options.seed }, 4).points;
+  const cs = exponents.map(([e]) => 10 ** e);
   const answers: number[] = [];
   for (const c of cs) {
     const where = `at c = ${formatNumber(c)}`;
@@ -74,7 +74,7 @@ export function evaluateStableRateAnswer(answer: (c: number) => number, options:
   const what = tooLarge ? "α = 0.99 × your bound already diverges" : "α = 1.01 × your bound still converges";
   return {
     passed: false,
-    message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(answers[failing])}, but ${what}: the runs turn from shrinking to growing at α ≈ ${formatNumber(bounds[failing])}. ${diagnose(answers, bounds, "largest stable rate").replace("check the form of your derivative", "check how your bound depends on c")}`,
+    message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(answers[failing])}, but ${what}: the runs turn from shrinking to growing at α ≈ ${formatNumber(bounds[failing])}. ${diagnose(answers, bounds, { truth: "largest stable rate", form: "how your bound depends on c" })}`,
   };
 }
 

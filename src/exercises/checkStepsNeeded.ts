@@ -38,7 +38,7 @@ export function evaluateStepsNeededAnswer(answer: () => number, shrinkAfter: (st
   const called = callLearner(() => answer(), "", hint);
   if (called.result) return called.result;
   const k = requireFiniteAnswer(called.value, "", "number of steps");
-  if (typeof k !== "number") return { passed: false, message: k.message.replace("✗  your", "✗ Your") };
+  if (typeof k !== "number") return k;
   if (k <= 0) return { passed: false, message: `✗ Your number of steps is ${formatNumber(k)}; it must be positive. Mind the sign: a logarithm of a number below 1 is negative, and dividing by it flips ≤ into ≥.` };
   if (!Number.isInteger(k)) return { passed: false, message: `✗ Your number of steps is ${formatNumber(k)}; gradient descent takes whole steps. Round up (Math.ceil): the smallest whole k with ρᵏ ≤ ${formatNumber(factor)}.` };
   const shrink = (steps: number) => (steps === 0 ? 1 : shrinkAfter(steps));   // no step, no shrinking
