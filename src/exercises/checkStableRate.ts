@@ -45,14 +45,14 @@ function measuredBound(c: number): number {
  * how far off it is (a constant factor, the form in c). The stub, a throw or NaN is reported, not thrown.
  * @example
  * evaluateStableRateAnswer((c) => 1 / c).passed; // => true
- * evaluateStableRateAnswer((c) => 2 / c).message; // => "✗ At c = …: α = 0.99 × your bound … diverges … It is 2 times the largest stable rate everywhere …"
+ * evaluateStableRateAnswer((c) => 2 / c).message; // => "✗ At c = …: η = 0.99 × your bound … diverges … It is 2 times the largest stable rate everywhere …"
  * @see notebooks/01-derivative-as-linear-approximation.ipynb (exercises)
  */
 export function evaluateStableRateAnswer(answer: (c: number) => number, options: CheckStableRateOptions = {}): ExerciseResult {
   const caller = "checkStableRate";
   requireFunction(caller, "answer", answer);
   rejectUnknownOptions(caller, options, ["points", "seed", "label", "hint"]);
-  const hint = options.hint ?? "one step multiplies x by 1 − 2cα; it must stay between −1 and 1.";
+  const hint = options.hint ?? "one step multiplies x by 1 − 2cη; it must stay between −1 and 1.";
   // c = 10^e with e uniform in [−1, 1]: log-uniform in [0.1, 10].
   const exponents = randomTestPoints(caller, { dimension: 1, range: [-1, 1], points: options.points ?? 8, seed: options.seed }, 4).points;
   const cs = exponents.map(([e]) => 10 ** e);
@@ -71,10 +71,10 @@ export function evaluateStableRateAnswer(answer: (c: number) => number, options:
   const c = cs[failing];
   const bounds = cs.map(measuredBound);
   const tooLarge = finalDistance(c, 0.99 * answers[failing]) >= 1;
-  const what = tooLarge ? "α = 0.99 × your bound already diverges" : "α = 1.01 × your bound still converges";
+  const what = tooLarge ? "η = 0.99 × your bound already diverges" : "η = 1.01 × your bound still converges";
   return {
     passed: false,
-    message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(answers[failing])}, but ${what}: the runs turn from shrinking to growing at α ≈ ${formatNumber(bounds[failing])}. ${diagnose(answers, bounds, { truth: "largest stable rate", form: "how your bound depends on c" })}`,
+    message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(answers[failing])}, but ${what}: the runs turn from shrinking to growing at η ≈ ${formatNumber(bounds[failing])}. ${diagnose(answers, bounds, { truth: "largest stable rate", form: "how your bound depends on c" })}`,
   };
 }
 
