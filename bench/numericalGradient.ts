@@ -47,7 +47,20 @@ export function measureNumericalGradient(quick: boolean): NumericalGradientResul
       },
       { warmup: W >= 3000 ? 0 : 2, repeats, minSampleMs: W >= 1000 ? 0 : 20 },
     );
-    return { hiddenUnits: M, W, backpropMs: t.backprop.medianMs, numericalMs: t.numerical.medianMs, speedup: t.numerical.medianMs / t.backprop.medianMs };
+    return {
+      hiddenUnits: M,
+      W,
+      backpropMs: t.backprop.medianMs,
+      numericalMs: t.numerical.medianMs,
+      speedup: t.numerical.medianMs / t.backprop.medianMs,
+    };
   });
-  return { N, points, slope: logLogSlope(points.map((p) => p.W), points.map((p) => p.speedup)) };
+  return {
+    N,
+    points,
+    slope: logLogSlope(
+      points.map((p) => p.W),
+      points.map((p) => p.speedup),
+    ),
+  };
 }

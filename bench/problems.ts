@@ -19,16 +19,42 @@ export interface Problem {
   learningRate: number;
 }
 
-function oneInput(name: string, hiddenUnits: number, N: number, target: (x: number) => number): Problem {
+function oneInput(
+  name: string,
+  hiddenUnits: number,
+  N: number,
+  target: (x: number) => number,
+): Problem {
   const X = Array.from({ length: N }, (_, n) => [N === 1 ? 0 : -1 + (2 * n) / (N - 1)]);
   const T = X.map(([x]) => [target(x)]);
-  return { name, inputs: 1, hiddenUnits, outputs: 1, X, T, learningRate: 0.5 / (N * (hiddenUnits + 1)) };
+  return {
+    name,
+    inputs: 1,
+    hiddenUnits,
+    outputs: 1,
+    X,
+    T,
+    learningRate: 0.5 / (N * (hiddenUnits + 1)),
+  };
 }
 
-function teacherProblem(name: string, inputs: number, hiddenUnits: number, outputs: number, N: number): Problem {
+function teacherProblem(
+  name: string,
+  inputs: number,
+  hiddenUnits: number,
+  outputs: number,
+  N: number,
+): Problem {
   const random = createRandom(`bench-${name}`);
-  const X = Array.from({ length: N }, () => Array.from({ length: inputs }, () => random.uniform(-1, 1)));
-  const teacher = new TanhNetwork({ inputs, hiddenUnits: Math.max(2, Math.round(hiddenUnits / 5)), outputs, seed: `teacher-${name}` });
+  const X = Array.from({ length: N }, () =>
+    Array.from({ length: inputs }, () => random.uniform(-1, 1)),
+  );
+  const teacher = new TanhNetwork({
+    inputs,
+    hiddenUnits: Math.max(2, Math.round(hiddenUnits / 5)),
+    outputs,
+    seed: `teacher-${name}`,
+  });
   const T = teacher.predict(X);
   return { name, inputs, hiddenUnits, outputs, X, T, learningRate: 0.5 / (N * (hiddenUnits + 1)) };
 }
@@ -51,5 +77,10 @@ export function problems(quick: boolean): Problem[] {
 
 /** A fresh network for a problem, always with the same initial weights. */
 export function networkFor(p: Problem): TanhNetwork {
-  return new TanhNetwork({ inputs: p.inputs, hiddenUnits: p.hiddenUnits, outputs: p.outputs, seed: `bench-${p.name}` });
+  return new TanhNetwork({
+    inputs: p.inputs,
+    hiddenUnits: p.hiddenUnits,
+    outputs: p.outputs,
+    seed: `bench-${p.name}`,
+  });
 }

@@ -11,7 +11,10 @@ const seed = "downhill-line-fit";
 const [slope, intercept, noise, size] = [0.8, 0.5, 0.3, 20];
 
 const random = createRandom(seed);
-const lines = [`# ${size} points made by scripts/make-line-fit-data.ts (seed "${seed}"): t = ${slope} x + ${intercept} + N(0, ${noise}²)`, "x,t"];
+const lines = [
+  `# ${size} points made by scripts/make-line-fit-data.ts (seed "${seed}"): t = ${slope} x + ${intercept} + N(0, ${noise}²)`,
+  "x,t",
+];
 for (let n = 0; n < size; n++) {
   const x = random.uniform(-2, 2);
   const t = slope * x + intercept + random.normal(0, noise);

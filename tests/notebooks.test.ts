@@ -6,7 +6,6 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-// @ts-expect-error: plain JavaScript module without types
 import { notebookPaths } from "../scripts/notebook-format.mjs";
 import { passColour } from "../src/display/verdict";
 import { cellsHtml } from "./notebookHtml";
@@ -23,8 +22,14 @@ describe("the notebooks run in the tslab kernel", () => {
 
   test("the lessons are numbered 01, 02, … without a gap, and the runner ran each of them", () => {
     const numbers = notebooks.map((notebook) => path.basename(notebook).match(/^(\d\d)-/)?.[1]);
-    assert.deepEqual(numbers, notebooks.map((_, i) => String(i + 1).padStart(2, "0")));
-    assert.deepEqual(results.map((r) => path.basename(r.notebook)).sort(), notebooks.map((n) => path.basename(n)).sort());
+    assert.deepEqual(
+      numbers,
+      notebooks.map((_, i) => String(i + 1).padStart(2, "0")),
+    );
+    assert.deepEqual(
+      results.map((r) => path.basename(r.notebook)).sort(),
+      notebooks.map((n) => path.basename(n)).sort(),
+    );
   });
 
   for (const notebook of notebooks) {
@@ -35,7 +40,9 @@ describe("the notebooks run in the tslab kernel", () => {
       assert.ok(result.passed, `${name} failed at cell ${result.cell}: ${result.message}`);
       const executed = JSON.parse(readFileSync(path.join(outDir, name), "utf8"));
       const html = cellsHtml(executed.cells);
-      const passedChecks = html.match(new RegExp(`class="downhill-check" style="color:${passColour}">✓`, "g"))?.length ?? 0;
+      const passedChecks =
+        html.match(new RegExp(`class="downhill-check" style="color:${passColour}">✓`, "g"))
+          ?.length ?? 0;
       assert.ok(passedChecks >= 3, `${name} shows only ${passedChecks} passing checks`);
       assert.doesNotMatch(html, /✗/);
     });

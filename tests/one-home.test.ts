@@ -16,20 +16,35 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const files = ["src", "scripts", "tests", "bench"].flatMap(sourceFiles).filter((f) => f !== path.join("tests", "one-home.test.ts"));
+const files = ["src", "scripts", "tests", "bench"]
+  .flatMap(sourceFiles)
+  .filter((f) => f !== path.join("tests", "one-home.test.ts"));
 const text = new Map(files.map((f) => [f, readFileSync(path.join(root, f), "utf8")]));
 
 const rules: [what: string, pattern: RegExp, home: string[]][] = [
-  ["HTML escaping", /(function|const) escapeHtml\b|\.replace\(\/&\/g, "&amp;"\)/, ["src/display/format.ts"]],
+  [
+    "HTML escaping",
+    /(function|const) escapeHtml\b|\.replace\(\/&\/g, "&amp;"\)/,
+    ["src/display/format.ts"],
+  ],
   ["inline-script escaping", /\.replace\(\/<\\\/\(?script/i, ["src/display/format.ts"]],
   ["the pass/fail colours", /#1a7f37|#cf222e/i, ["src/display/verdict.ts"]],
   ["the Jupyter Python lookup", /\/usr\/bin\/python3/, ["scripts/environment.mjs"]],
-  ["argument checks outside validate.ts", /function (vector2|checkTheta|isFiniteVector|axis|requirePoints|checkRanges|gradientAt)\(|checkVector\(/, []],
+  [
+    "argument checks outside validate.ts",
+    /function (vector2|checkTheta|isFiniteVector|axis|requirePoints|checkRanges|gradientAt)\(|checkVector\(/,
+    [],
+  ],
 ];
 
 for (const [what, pattern, home] of rules) {
   test(`one home: ${what} ${home.length ? `only in ${home.join(", ")}` : "nowhere (validate.ts has them)"}`, () => {
-    const found = files.filter((f) => pattern.test(text.get(f) ?? "")).map((f) => f.split(path.sep).join("/"));
-    assert.deepEqual(found.filter((f) => !home.includes(f)), []);
+    const found = files
+      .filter((f) => pattern.test(text.get(f) ?? ""))
+      .map((f) => f.split(path.sep).join("/"));
+    assert.deepEqual(
+      found.filter((f) => !home.includes(f)),
+      [],
+    );
   });
 }

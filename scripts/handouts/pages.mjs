@@ -47,7 +47,8 @@ export function libraries(outDir, { shared = false } = {}) {
     finish(html) {
       const parts = html.split(block);
       if (parts.length > 2) throw new Error("plotly.js is inlined more than once");
-      if (parts.length === 1 && html.includes('class="downhill-figure"')) throw new Error("a page with figures has no inline plotly.js to share");
+      if (parts.length === 1 && html.includes('class="downhill-figure"'))
+        throw new Error("a page with figures has no inline plotly.js to share");
       return parts.join(`<script type="text/javascript" src="assets/plotly.min.js"></script>`);
     },
   };
@@ -66,14 +67,32 @@ export function convertNotebooks(notebooks, outDir, { python, scratchDir, libs }
     const scratch = path.join(scratchDir, `html${variant.suffix || ".full"}`);
     rmSync(scratch, { recursive: true, force: true });
     mkdirSync(scratch, { recursive: true });
-    const args = ["-m", "nbconvert", "--to", "html", `--TemplateExporter.extra_template_basedirs=${templateDir}`, "--template", "downhill", ...variant.args, "--output-dir", scratch, ...notebooks];
+    const args = [
+      "-m",
+      "nbconvert",
+      "--to",
+      "html",
+      `--TemplateExporter.extra_template_basedirs=${templateDir}`,
+      "--template",
+      "downhill",
+      ...variant.args,
+      "--output-dir",
+      scratch,
+      ...notebooks,
+    ];
     const run = spawnSync(python, args, { encoding: "utf8" });
     if (run.status !== 0) throw new Error(`nbconvert failed:\n${run.stderr}`);
-    for (const name of readdirSync(scratch).filter((n) => n.endsWith(".html")).sort()) {
+    for (const name of readdirSync(scratch)
+      .filter((n) => n.endsWith(".html"))
+      .sort()) {
       const html = readFileSync(path.join(scratch, name), "utf8");
-      if (html.split(mathjaxMarker).length !== 2) throw new Error(`${name}: expected one MathJax marker from the template`);
+      if (html.split(mathjaxMarker).length !== 2)
+        throw new Error(`${name}: expected one MathJax marker from the template`);
       const target = name.replace(/\.html$/, `${variant.suffix}.html`);
-      writeFileSync(path.join(outDir, target), libs.finish(html.replace(mathjaxMarker, () => libs.mathjax)));
+      writeFileSync(
+        path.join(outDir, target),
+        libs.finish(html.replace(mathjaxMarker, () => libs.mathjax)),
+      );
       written.push(target);
     }
   }

@@ -20,26 +20,40 @@ export function loadCsv(path: string): Table {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    throw new DataFileError(`${caller}: cannot read ${path}: ${reason} (working directory ${process.cwd()})`);
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT"
+        ? "no such file"
+        : (error as Error).message;
+    throw new DataFileError(
+      `${caller}: cannot read ${path}: ${reason} (working directory ${process.cwd()})`,
+    );
   }
-  const lines = text.split(/\r?\n/).map((line, i) => ({ line, number: i + 1 })).filter(({ line }) => line.trim() !== "" && !line.startsWith("#"));
-  if (lines.length === 0) throw new DataFileError(`${caller}: ${path} is empty; expected a header line`);
+  const lines = text
+    .split(/\r?\n/)
+    .map((line, i) => ({ line, number: i + 1 }))
+    .filter(({ line }) => line.trim() !== "" && !line.startsWith("#"));
+  if (lines.length === 0)
+    throw new DataFileError(`${caller}: ${path} is empty; expected a header line`);
   const columns = lines[0].line.split(",").map((c) => c.trim());
   const rows = lines.slice(1).map(({ line, number }) => {
     const cells = line.split(",");
     if (cells.length !== columns.length) {
-      throw new DataFileError(`${caller}: ${path} line ${number}: ${cells.length} values; expected ${columns.length} (${columns.join(", ")})`);
+      throw new DataFileError(
+        `${caller}: ${path} line ${number}: ${cells.length} values; expected ${columns.length} (${columns.join(", ")})`,
+      );
     }
     return cells.map((cell, c) => {
       const value = Number(cell.trim());
       if (cell.trim() === "" || !Number.isFinite(value)) {
-        throw new DataFileError(`${caller}: ${path} line ${number}, column ${c + 1} ("${columns[c]}"): ${JSON.stringify(cell.trim())} is not a finite number`);
+        throw new DataFileError(
+          `${caller}: ${path} line ${number}, column ${c + 1} ("${columns[c]}"): ${JSON.stringify(cell.trim())} is not a finite number`,
+        );
       }
       return value;
     });
   });
-  if (rows.length === 0) throw new DataFileError(`${caller}: ${path} has a header but no data lines`);
+  if (rows.length === 0)
+    throw new DataFileError(`${caller}: ${path} has a header but no data lines`);
   return { columns, rows };
 }
 
@@ -50,6 +64,9 @@ export function loadCsv(path: string): Table {
  */
 export function column(table: Table, name: string): number[] {
   const index = table.columns.indexOf(name);
-  if (index < 0) throw new DataFileError(`column: no column "${name}"; the table has ${table.columns.map((c) => `"${c}"`).join(", ")}`);
+  if (index < 0)
+    throw new DataFileError(
+      `column: no column "${name}"; the table has ${table.columns.map((c) => `"${c}"`).join(", ")}`,
+    );
   return table.rows.map((row) => row[index]);
 }

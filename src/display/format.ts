@@ -12,7 +12,11 @@ export function formatNumber(value: number, significant = 4): string {
   if (!Number.isFinite(value)) return value > 0 ? "∞" : "−∞";
   if (value === 0) return "0";
   const magnitude = Math.abs(value);
-  if (magnitude < 1e-4 || magnitude >= 1e6) return value.toExponential(significant - 1).replace(/\.?0+e/, "e").replace("e+", "e");
+  if (magnitude < 1e-4 || magnitude >= 1e6)
+    return value
+      .toExponential(significant - 1)
+      .replace(/\.?0+e/, "e")
+      .replace("e+", "e");
   return String(Number(value.toPrecision(significant)));
 }
 
@@ -21,7 +25,11 @@ export function formatNumber(value: number, significant = 4): string {
  * @example escapeHtml("a < b") // => "a &lt; b"
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 /**

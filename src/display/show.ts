@@ -11,7 +11,9 @@ function htmlToText(html: string): string {
     .replace(/<(br|\/tr|\/p|\/div|\/h\d)>/g, "\n")
     .replace(/<\/t[dh]>/g, "\t")
     .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
     .trim();
 }
 

@@ -20,10 +20,20 @@ const cellStyle = "padding:2px 10px;text-align:right;font-family:monospace";
  */
 export function tableHtml(rows: Record<string, Cell>[], options: TableOptions = {}): string {
   const columns = options.columns ?? Object.keys(rows[0] ?? {});
-  const format = (cell: Cell | undefined) => (typeof cell === "number" ? formatNumber(cell, options.significant) : escapeHtml(String(cell ?? "")));
+  const format = (cell: Cell | undefined) =>
+    typeof cell === "number"
+      ? formatNumber(cell, options.significant)
+      : escapeHtml(String(cell ?? ""));
   const head = `<tr>${columns.map((c) => `<th style="${cellStyle}">${escapeHtml(c)}</th>`).join("")}</tr>`;
-  const body = rows.map((row) => `<tr>${columns.map((c) => `<td style="${cellStyle}">${format(row[c])}</td>`).join("")}</tr>`).join("");
-  const caption = options.title ? `<caption style="caption-side:top;text-align:left;font-weight:bold">${escapeHtml(options.title)}</caption>` : "";
+  const body = rows
+    .map(
+      (row) =>
+        `<tr>${columns.map((c) => `<td style="${cellStyle}">${format(row[c])}</td>`).join("")}</tr>`,
+    )
+    .join("");
+  const caption = options.title
+    ? `<caption style="caption-side:top;text-align:left;font-weight:bold">${escapeHtml(options.title)}</caption>`
+    : "";
   return `<table class="downhill-table" style="border-collapse:collapse">${caption}${head}${body}</table>`;
 }
 

@@ -2,7 +2,14 @@ import { centralDifference } from "../calculus/centralDifference";
 import { relativeError } from "../calculus/gradcheck";
 import { formatNumber } from "../display/format";
 import { rejectUnknownOptions, requireFunction } from "../errors/validate";
-import { callLearner, diagnose, requireFiniteAnswer, showExercise, type ExerciseOptions, type ExerciseResult } from "./feedback";
+import {
+  callLearner,
+  diagnose,
+  requireFiniteAnswer,
+  showExercise,
+  type ExerciseOptions,
+  type ExerciseResult,
+} from "./feedback";
 import { randomTestPoints } from "./testPoints";
 
 export type { ExerciseResult } from "./feedback";
@@ -29,25 +36,42 @@ export interface CheckDerivativeOptions extends ExerciseOptions {
  * evaluateDerivativeAnswer((x) => 2 * x * x, (x) => x ** 3).message; // => "✗ At x = … your f′ gives …; the slope of f there is …. It is 0.6667 times …"
  * @see notebooks/01-derivative-as-linear-approximation.ipynb (exercises)
  */
-export function evaluateDerivativeAnswer(answer: (x: number) => number, f: (x: number) => number, options: CheckDerivativeOptions = {}): ExerciseResult {
+export function evaluateDerivativeAnswer(
+  answer: (x: number) => number,
+  f: (x: number) => number,
+  options: CheckDerivativeOptions = {},
+): ExerciseResult {
   const caller = "checkDerivative";
   requireFunction(caller, "answer", answer);
   requireFunction(caller, "f", f);
   rejectUnknownOptions(caller, options, ["range", "points", "seed", "label", "hint"]);
   const hint = options.hint ?? "differentiate f by hand and return f′(x).";
-  const { points, low, high } = randomTestPoints(caller, { dimension: 1, range: options.range, points: options.points ?? 20, seed: options.seed }, 1);
+  const { points, low, high } = randomTestPoints(
+    caller,
+    { dimension: 1, range: options.range, points: options.points ?? 20, seed: options.seed },
+    1,
+  );
   const xs = points.map(([x]) => x);
   const slopes = xs.map((x) => centralDifference(f, x));
   const answers: number[] = [];
   for (const [i, x] of xs.entries()) {
     const called = callLearner(() => answer(x), `at x = ${formatNumber(x)}`, hint);
     if (called.result) return called.result;
-    const value = requireFiniteAnswer(called.value, `At x = ${formatNumber(x)}`, "f′", `the slope is ${formatNumber(slopes[i])}`);
+    const value = requireFiniteAnswer(
+      called.value,
+      `At x = ${formatNumber(x)}`,
+      "f′",
+      `the slope is ${formatNumber(slopes[i])}`,
+    );
     if (typeof value !== "number") return value;
     answers.push(value);
   }
   const bad = answers.findIndex((a, i) => relativeError(a, slopes[i]) > 1e-6);
-  if (bad < 0) return { passed: true, message: `✓ Correct: your f′ matches the slope of f at ${xs.length} random points in [${low}, ${high}].` };
+  if (bad < 0)
+    return {
+      passed: true,
+      message: `✓ Correct: your f′ matches the slope of f at ${xs.length} random points in [${low}, ${high}].`,
+    };
   return {
     passed: false,
     message: `✗ At x = ${formatNumber(xs[bad])} your f′ gives ${formatNumber(answers[bad])}; the slope of f there is ${formatNumber(slopes[bad])}. ${diagnose(answers, slopes)}`,
@@ -55,6 +79,10 @@ export function evaluateDerivativeAnswer(answer: (x: number) => number, f: (x: n
 }
 
 /** Checks a learner's derivative (see `evaluateDerivativeAnswer`) and shows the verdict or the hint. */
-export function checkDerivative(answer: (x: number) => number, f: (x: number) => number, options: CheckDerivativeOptions = {}): void {
+export function checkDerivative(
+  answer: (x: number) => number,
+  f: (x: number) => number,
+  options: CheckDerivativeOptions = {},
+): void {
   showExercise(evaluateDerivativeAnswer(answer, f, options), options.label);
 }

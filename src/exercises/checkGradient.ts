@@ -8,7 +8,14 @@ import { numericalGradient } from "../calculus/numericalGradient";
 import { relativeError } from "../calculus/gradcheck";
 import { formatNumber } from "../display/format";
 import { rejectUnknownOptions, requireFunction } from "../errors/validate";
-import { callForVector, diagnose, showExercise, vectorText, type ExerciseOptions, type ExerciseResult } from "./feedback";
+import {
+  callForVector,
+  diagnose,
+  showExercise,
+  vectorText,
+  type ExerciseOptions,
+  type ExerciseResult,
+} from "./feedback";
 import { randomTestPoints, testPointOptionNames, type TestPointOptions } from "./testPoints";
 
 /** The exercise's label and hint, and where to test (names appear in hints as ∂f/∂name; default seed 2). */
@@ -26,12 +33,17 @@ export interface CheckGradientOptions extends ExerciseOptions, TestPointOptions 
  * evaluateGradientAnswer(([w, b]) => [2 * w, -1], ([w, b]) => w * w + b, { names: ["w", "b"] }).message; // => "✗ ∂f/∂b is off: … The sign is flipped everywhere."
  * @see notebooks/02-why-the-negative-gradient.ipynb (exercises)
  */
-export function evaluateGradientAnswer(answer: (theta: number[]) => number[], f: (theta: number[]) => number, options: CheckGradientOptions = {}): ExerciseResult {
+export function evaluateGradientAnswer(
+  answer: (theta: number[]) => number[],
+  f: (theta: number[]) => number,
+  options: CheckGradientOptions = {},
+): ExerciseResult {
   const caller = "checkGradient";
   requireFunction(caller, "answer", answer);
   requireFunction(caller, "f", f);
   rejectUnknownOptions(caller, options, [...testPointOptionNames, "label", "hint"]);
-  const hint = options.hint ?? "write out each partial derivative ∂f/∂θᵢ by hand and return them in order.";
+  const hint =
+    options.hint ?? "write out each partial derivative ∂f/∂θᵢ by hand and return them in order.";
   const { names, points: thetas, low, high } = randomTestPoints(caller, options, 2);
   const dimension = names.length;
   const count = thetas.length;
@@ -46,19 +58,37 @@ export function evaluateGradientAnswer(answer: (theta: number[]) => number[], f:
     const bad = thetas.findIndex((_, k) => relativeError(answers[k][i], truths[k][i]) > 1e-6);
     if (bad < 0) continue;
     const mine = answers.map((a) => a[i]);
-    const swapped = names.findIndex((_, j) => j !== i && answers.every((a, k) => relativeError(a[i], truths[k][j]) <= 1e-6));
-    const why = swapped >= 0 ? `It equals ∂f/∂${names[swapped]} at every point: the components are swapped.` : diagnose(mine, truths.map((t) => t[i]));
+    const swapped = names.findIndex(
+      (_, j) => j !== i && answers.every((a, k) => relativeError(a[i], truths[k][j]) <= 1e-6),
+    );
+    const why =
+      swapped >= 0
+        ? `It equals ∂f/∂${names[swapped]} at every point: the components are swapped.`
+        : diagnose(
+            mine,
+            truths.map((t) => t[i]),
+          );
     const [a, t] = [answers[bad][i], truths[bad][i]];
     return {
       passed: false,
       message: `✗ ∂f/∂${names[i]} is off: at θ = ${vectorText(thetas[bad])} you give ${formatNumber(a)}, the slope of f there is ${formatNumber(t)} (off by ${formatNumber(a - t)}). ${why}`,
     };
   }
-  const which = dimension <= 4 ? `every component (${names.map((n) => `∂f/∂${n}`).join(", ")})` : `all ${dimension} components`;
-  return { passed: true, message: `✓ Correct: ${which} match${dimension <= 4 ? "es" : ""} the slopes of f at ${count} random points in [${low}, ${high}].` };
+  const which =
+    dimension <= 4
+      ? `every component (${names.map((n) => `∂f/∂${n}`).join(", ")})`
+      : `all ${dimension} components`;
+  return {
+    passed: true,
+    message: `✓ Correct: ${which} match${dimension <= 4 ? "es" : ""} the slopes of f at ${count} random points in [${low}, ${high}].`,
+  };
 }
 
 /** Checks a learner's gradient (see `evaluateGradientAnswer`) and shows the verdict or the hint. */
-export function checkGradient(answer: (theta: number[]) => number[], f: (theta: number[]) => number, options: CheckGradientOptions = {}): void {
+export function checkGradient(
+  answer: (theta: number[]) => number[],
+  f: (theta: number[]) => number,
+  options: CheckGradientOptions = {},
+): void {
   showExercise(evaluateGradientAnswer(answer, f, options), options.label);
 }

@@ -6,7 +6,14 @@
 import { centralDifference } from "../calculus/centralDifference";
 import { formatNumber } from "../display/format";
 import { rejectUnknownOptions, requireFunction } from "../errors/validate";
-import { callLearner, diagnose, requireFiniteAnswer, showExercise, type ExerciseOptions, type ExerciseResult } from "./feedback";
+import {
+  callLearner,
+  diagnose,
+  requireFiniteAnswer,
+  showExercise,
+  type ExerciseOptions,
+  type ExerciseResult,
+} from "./feedback";
 import { randomTestPoints } from "./testPoints";
 
 export interface CheckStableRateOptions extends ExerciseOptions {
@@ -22,7 +29,8 @@ const STEPS = 50;
 function finalDistance(c: number, learningRate: number): number {
   const q = (x: number) => c * x * x;
   let x = 1;
-  for (let k = 0; k < STEPS && Number.isFinite(x) && Math.abs(x) < 1e150; k++) x -= learningRate * centralDifference(q, x);
+  for (let k = 0; k < STEPS && Number.isFinite(x) && Math.abs(x) < 1e150; k++)
+    x -= learningRate * centralDifference(q, x);
   return Number.isFinite(x) ? Math.abs(x) : Infinity;
 }
 
@@ -48,13 +56,20 @@ function measuredBound(c: number): number {
  * evaluateStableRateAnswer((c) => 2 / c).message; // => "✗ At c = …: η = 0.99 × your bound … diverges … It is 2 times the largest stable rate everywhere …"
  * @see notebooks/01-derivative-as-linear-approximation.ipynb (exercises)
  */
-export function evaluateStableRateAnswer(answer: (c: number) => number, options: CheckStableRateOptions = {}): ExerciseResult {
+export function evaluateStableRateAnswer(
+  answer: (c: number) => number,
+  options: CheckStableRateOptions = {},
+): ExerciseResult {
   const caller = "checkStableRate";
   requireFunction(caller, "answer", answer);
   rejectUnknownOptions(caller, options, ["points", "seed", "label", "hint"]);
   const hint = options.hint ?? "one step multiplies x by 1 − 2cη; it must stay between −1 and 1.";
   // c = 10^e with e uniform in [−1, 1]: log-uniform in [0.1, 10].
-  const exponents = randomTestPoints(caller, { dimension: 1, range: [-1, 1], points: options.points ?? 8, seed: options.seed }, 4).points;
+  const exponents = randomTestPoints(
+    caller,
+    { dimension: 1, range: [-1, 1], points: options.points ?? 8, seed: options.seed },
+    4,
+  ).points;
   const cs = exponents.map(([e]) => 10 ** e);
   const answers: number[] = [];
   for (const c of cs) {
@@ -63,15 +78,27 @@ export function evaluateStableRateAnswer(answer: (c: number) => number, options:
     if (called.result) return called.result;
     const value = requireFiniteAnswer(called.value, `At c = ${formatNumber(c)}`, "bound");
     if (typeof value !== "number") return value;
-    if (value <= 0) return { passed: false, message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(value)}; a learning rate must be positive.` };
+    if (value <= 0)
+      return {
+        passed: false,
+        message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(value)}; a learning rate must be positive.`,
+      };
     answers.push(value);
   }
-  const failing = cs.findIndex((c, i) => !(finalDistance(c, 0.99 * answers[i]) < 1 && finalDistance(c, 1.01 * answers[i]) > 1));
-  if (failing < 0) return { passed: true, message: `✓ Correct: at ${cs.length} random c in [0.1, 10], 0.99 × your bound converges and 1.01 × your bound diverges.` };
+  const failing = cs.findIndex(
+    (c, i) => !(finalDistance(c, 0.99 * answers[i]) < 1 && finalDistance(c, 1.01 * answers[i]) > 1),
+  );
+  if (failing < 0)
+    return {
+      passed: true,
+      message: `✓ Correct: at ${cs.length} random c in [0.1, 10], 0.99 × your bound converges and 1.01 × your bound diverges.`,
+    };
   const c = cs[failing];
   const bounds = cs.map(measuredBound);
   const tooLarge = finalDistance(c, 0.99 * answers[failing]) >= 1;
-  const what = tooLarge ? "η = 0.99 × your bound already diverges" : "η = 1.01 × your bound still converges";
+  const what = tooLarge
+    ? "η = 0.99 × your bound already diverges"
+    : "η = 1.01 × your bound still converges";
   return {
     passed: false,
     message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(answers[failing])}, but ${what}: the runs turn from shrinking to growing at η ≈ ${formatNumber(bounds[failing])}. ${diagnose(answers, bounds, { truth: "largest stable rate", form: "how your bound depends on c" })}`,
@@ -79,6 +106,9 @@ export function evaluateStableRateAnswer(answer: (c: number) => number, options:
 }
 
 /** Checks a learner's largest stable learning rate (see `evaluateStableRateAnswer`) and shows the verdict or the hint. */
-export function checkStableRate(answer: (c: number) => number, options: CheckStableRateOptions = {}): void {
+export function checkStableRate(
+  answer: (c: number) => number,
+  options: CheckStableRateOptions = {},
+): void {
   showExercise(evaluateStableRateAnswer(answer, options), options.label);
 }

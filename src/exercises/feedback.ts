@@ -26,7 +26,8 @@ export interface ExerciseOptions {
 }
 
 /** The learner's value, or the verdict that ends the check. */
-export type Called<T> = { value: T; result?: undefined } | { value?: undefined; result: ExerciseResult };
+export type Called<T> =
+  { value: T; result?: undefined } | { value?: undefined; result: ExerciseResult };
 
 /**
  * Calls the learner's function once (wrapped in `call`). A `YourTurnError` becomes
@@ -42,8 +43,14 @@ export function callLearner<T>(call: () => T, where: string, hint: string): Call
   try {
     value = call();
   } catch (error) {
-    if (error instanceof YourTurnError) return { result: { passed: false, message: `✗ Not answered yet: ${hint}` } };
-    return { result: { passed: false, message: `✗ Your function threw ${where}: ${(error as Error)?.message ?? String(error)}` } };
+    if (error instanceof YourTurnError)
+      return { result: { passed: false, message: `✗ Not answered yet: ${hint}` } };
+    return {
+      result: {
+        passed: false,
+        message: `✗ Your function threw ${where}: ${(error as Error)?.message ?? String(error)}`,
+      },
+    };
   }
   const made = finiteDifferenceCalls() - before;
   if (made > 0) {
@@ -66,10 +73,18 @@ export function callLearner<T>(call: () => T, where: string, hint: string): Call
  * @param note what the learner may compare with, in brackets at the end ("the slope is 2.551")
  * @example requireFiniteAnswer(NaN, "At c = 2", "bound"); // => { passed: false, message: "✗ At c = 2 your bound returned NaN; expected a finite number." }
  */
-export function requireFiniteAnswer(value: unknown, where: string, what: string, note?: string): number | ExerciseResult {
+export function requireFiniteAnswer(
+  value: unknown,
+  where: string,
+  what: string,
+  note?: string,
+): number | ExerciseResult {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   const subject = where === "" ? `Your ${what}` : `${where} your ${what}`;
-  return { passed: false, message: `✗ ${subject} returned ${String(value)}; expected a finite number${note === undefined ? "" : ` (${note})`}.` };
+  return {
+    passed: false,
+    message: `✗ ${subject} returned ${String(value)}; expected a finite number${note === undefined ? "" : ` (${note})`}.`,
+  };
 }
 
 /** How `diagnose` words its verdict for one kind of answer. */
@@ -94,10 +109,15 @@ export function diagnose(answers: number[], truths: number[], words: DiagnoseWor
   const { truth = "true slope", flipped, form = "the form of your derivative" } = words;
   const ratios = answers.map((a, i) => a / truths[i]).filter(Number.isFinite);
   const differences = answers.map((a, i) => a - truths[i]);
-  const constant = (values: number[]) => values.length > 1 && values.every((v) => Math.abs(v - values[0]) <= 1e-4 * Math.max(1, Math.abs(values[0])));
-  if (constant(ratios) && Math.abs(ratios[0] + 1) < 1e-4) return `The sign is flipped everywhere${flipped === undefined ? "" : `: ${flipped}`}.`;
-  if (constant(ratios)) return `It is ${formatNumber(ratios[0])} times the ${truth} everywhere: check the constant factor.`;
-  if (constant(differences)) return `It is off by the same ${formatNumber(differences[0])} everywhere: check the constant term.`;
+  const constant = (values: number[]) =>
+    values.length > 1 &&
+    values.every((v) => Math.abs(v - values[0]) <= 1e-4 * Math.max(1, Math.abs(values[0])));
+  if (constant(ratios) && Math.abs(ratios[0] + 1) < 1e-4)
+    return `The sign is flipped everywhere${flipped === undefined ? "" : `: ${flipped}`}.`;
+  if (constant(ratios))
+    return `It is ${formatNumber(ratios[0])} times the ${truth} everywhere: check the constant factor.`;
+  if (constant(differences))
+    return `It is off by the same ${formatNumber(differences[0])} everywhere: check the constant term.`;
   return `The error changes from point to point: check ${form}.`;
 }
 
@@ -108,17 +128,31 @@ export const vectorText = (v: number[]): string => `[${v.map((x) => formatNumber
  * Calls a learner's function of a vector that must return `length` finite numbers; returns them, or the
  * verdict for what went wrong. `expected` says what was asked for (default "an array of N numbers").
  */
-export function callForVector(answer: (v: number[]) => unknown, input: number[], inputName: string, length: number, hint: string, expected = `an array of ${length} numbers`): number[] | ExerciseResult {
+export function callForVector(
+  answer: (v: number[]) => unknown,
+  input: number[],
+  inputName: string,
+  length: number,
+  hint: string,
+  expected = `an array of ${length} numbers`,
+): number[] | ExerciseResult {
   const where = `at ${inputName} = ${vectorText(input)}`;
   const called = callLearner(() => answer(input.slice()), where, hint);
   if (called.result) return called.result;
   const value = called.value;
   if (!Array.isArray(value) || value.length !== length) {
     const got = Array.isArray(value) ? `an array of length ${value.length}` : String(value);
-    return { passed: false, message: `✗ At ${inputName} = ${vectorText(input)} your function returned ${got}; expected ${expected}.` };
+    return {
+      passed: false,
+      message: `✗ At ${inputName} = ${vectorText(input)} your function returned ${got}; expected ${expected}.`,
+    };
   }
   const bad = value.findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
-  if (bad >= 0) return { passed: false, message: `✗ At ${inputName} = ${vectorText(input)} component ${bad} of your answer is ${String(value[bad])}; expected a finite number.` };
+  if (bad >= 0)
+    return {
+      passed: false,
+      message: `✗ At ${inputName} = ${vectorText(input)} component ${bad} of your answer is ${String(value[bad])}; expected a finite number.`,
+    };
   return value as number[];
 }
 
@@ -133,5 +167,7 @@ export function exerciseText(result: ExerciseResult, label?: string): string {
  */
 export function showExercise(result: ExerciseResult, label?: string): void {
   const colour = verdictColour(result.passed);
-  showHtml(`<div class="downhill-exercise" style="color:${colour}">${escapeHtml(exerciseText(result, label))}</div>`);
+  showHtml(
+    `<div class="downhill-exercise" style="color:${colour}">${escapeHtml(exerciseText(result, label))}</div>`,
+  );
 }

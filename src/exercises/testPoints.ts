@@ -29,14 +29,28 @@ export const testPointOptionNames = ["names", "dimension", "range", "points", "s
  * @example
  * randomTestPoints("checkGradient", { names: ["w", "b"], points: 3 }, 2).points.length; // => 3
  */
-export function randomTestPoints(caller: string, options: TestPointOptions, defaultSeed: number): { names: string[]; points: number[][]; low: number; high: number } {
-  const dimension = requireInteger(caller, "dimension", options.dimension ?? options.names?.length ?? 2, 1);
+export function randomTestPoints(
+  caller: string,
+  options: TestPointOptions,
+  defaultSeed: number,
+): { names: string[]; points: number[][]; low: number; high: number } {
+  const dimension = requireInteger(
+    caller,
+    "dimension",
+    options.dimension ?? options.names?.length ?? 2,
+    1,
+  );
   const names = options.names ?? Array.from({ length: dimension }, (_, i) => `w[${i}]`);
-  if (names.length !== dimension) throw new InvalidArgumentError(`${caller}: names has length ${names.length}; expected ${dimension}`);
+  if (names.length !== dimension)
+    throw new InvalidArgumentError(
+      `${caller}: names has length ${names.length}; expected ${dimension}`,
+    );
   const [low, high] = options.range ?? [-2, 2];
   const count = requireInteger(caller, "points", options.points ?? 10, 2);
   const random = createRandom(options.seed ?? defaultSeed);
-  const points = Array.from({ length: count }, () => Array.from({ length: dimension }, () => random.uniform(low, high)));
+  const points = Array.from({ length: count }, () =>
+    Array.from({ length: dimension }, () => random.uniform(low, high)),
+  );
   return { names, points, low, high };
 }
 

@@ -9,7 +9,14 @@
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb
  */
 import { DivergenceError, InvalidArgumentError } from "../errors/errors";
-import { describeValue, rejectUnknownOptions, requireFiniteVector, requireFunction, requireInteger, requirePositive } from "../errors/validate";
+import {
+  describeValue,
+  rejectUnknownOptions,
+  requireFiniteVector,
+  requireFunction,
+  requireInteger,
+  requirePositive,
+} from "../errors/validate";
 import type { Dataset, Model } from "./model";
 import { createRandom } from "../random/createRandom";
 
@@ -57,7 +64,12 @@ const known = ["learningRate", "steps", "batchSize", "seed", "stopWhen"];
  *   state.w; // => [0], then [1], then [1.5]
  * }
  */
-export function descentSteps<D extends { X: ArrayLike<unknown> } = Dataset>(model: Model<D>, data: D, w0: number[], options: GradientDescentOptions): Generator<DescentState, void, undefined> {
+export function descentSteps<D extends { X: ArrayLike<unknown> } = Dataset>(
+  model: Model<D>,
+  data: D,
+  w0: number[],
+  options: GradientDescentOptions,
+): Generator<DescentState, void, undefined> {
   return namedDescentSteps("descentSteps", model, data, w0, options);
 }
 
@@ -65,12 +77,24 @@ export function descentSteps<D extends { X: ArrayLike<unknown> } = Dataset>(mode
  * `descentSteps` for a function built on it (`gradientDescent`, `trainTanhNetwork`): its errors start
  * with `caller`, the name of the function the learner called. Internal (src/internal.ts).
  */
-export function namedDescentSteps<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<D>, data: D, w0: number[], options: GradientDescentOptions): Generator<DescentState, void, undefined> {
+export function namedDescentSteps<D extends { X: ArrayLike<unknown> }>(
+  caller: string,
+  model: Model<D>,
+  data: D,
+  w0: number[],
+  options: GradientDescentOptions,
+): Generator<DescentState, void, undefined> {
   // Arguments are checked here, when the generator is made, not later when the first state is asked for.
   return run(caller, model, data, w0, checkArguments(caller, model, data, w0, options));
 }
 
-function* run<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<D>, data: D, w0: number[], checked: ReturnType<typeof checkArguments>): Generator<DescentState, void, undefined> {
+function* run<D extends { X: ArrayLike<unknown> }>(
+  caller: string,
+  model: Model<D>,
+  data: D,
+  w0: number[],
+  checked: ReturnType<typeof checkArguments>,
+): Generator<DescentState, void, undefined> {
   const { learningRate, steps, batchSize, random, stopWhen } = checked;
   const N = data.X.length;
   const w = w0.slice();
@@ -78,7 +102,8 @@ function* run<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<
   // The shuffled example order, refilled every epoch; the batches are fixed views into it.
   const order = Int32Array.from({ length: N }, (_, n) => n);
   const batches: Int32Array[] = [];
-  for (let start = 0; start < N; start += batchSize) batches.push(order.subarray(start, Math.min(start + batchSize, N)));
+  for (let start = 0; start < N; start += batchSize)
+    batches.push(order.subarray(start, Math.min(start + batchSize, N)));
 
   let loss = model.loss(w, data);
   if (!Number.isFinite(loss)) throw divergence(caller, 0, learningRate, loss, undefined);
@@ -113,7 +138,12 @@ function* run<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<
  * run.path;   // => [[0], [1], [1.5]]
  * run.losses; // => [2, 0.5, 0.125]
  */
-export function gradientDescent<D extends { X: ArrayLike<unknown> } = Dataset>(model: Model<D>, data: D, w0: number[], options: GradientDescentOptions): DescentResult {
+export function gradientDescent<D extends { X: ArrayLike<unknown> } = Dataset>(
+  model: Model<D>,
+  data: D,
+  w0: number[],
+  options: GradientDescentOptions,
+): DescentResult {
   const path: number[][] = [];
   const losses: number[] = [];
   for (const state of namedDescentSteps("gradientDescent", model, data, w0, options)) {
@@ -123,29 +153,58 @@ export function gradientDescent<D extends { X: ArrayLike<unknown> } = Dataset>(m
   return { w: path[path.length - 1], path, losses, steps: path.length - 1 };
 }
 
-function checkArguments<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<D>, data: D, w0: number[], options: GradientDescentOptions) {
-  if (model === null || typeof model !== "object") throw new InvalidArgumentError(`${caller}: model is ${describeValue(model)}; expected an object with loss and gradient methods`);
+function checkArguments<D extends { X: ArrayLike<unknown> }>(
+  caller: string,
+  model: Model<D>,
+  data: D,
+  w0: number[],
+  options: GradientDescentOptions,
+) {
+  if (model === null || typeof model !== "object")
+    throw new InvalidArgumentError(
+      `${caller}: model is ${describeValue(model)}; expected an object with loss and gradient methods`,
+    );
   requireFunction(caller, "model.loss", model.loss);
   requireFunction(caller, "model.gradient", model.gradient);
   requireFiniteVector(caller, "w0", w0);
-  if (options === null || typeof options !== "object") throw new InvalidArgumentError(`${caller}: options is ${describeValue(options)}; expected { learningRate, steps, … }`);
+  if (options === null || typeof options !== "object")
+    throw new InvalidArgumentError(
+      `${caller}: options is ${describeValue(options)}; expected { learningRate, steps, … }`,
+    );
   rejectUnknownOptions(caller, options, known);
   const learningRate = requirePositive(caller, "learningRate", options.learningRate);
   const steps = requireInteger(caller, "steps", options.steps, 0);
   if (options.stopWhen !== undefined) requireFunction(caller, "stopWhen", options.stopWhen);
   const stopWhen = options.stopWhen;
   const N = data?.X?.length;
-  if (!Number.isInteger(N) || N < 1) throw new InvalidArgumentError(`${caller}: data.X is ${describeValue(data?.X)}; expected at least one example`);
-  const batchSize = options.batchSize === undefined ? N : requireInteger(caller, "batchSize", options.batchSize, 1, N);
+  if (!Number.isInteger(N) || N < 1)
+    throw new InvalidArgumentError(
+      `${caller}: data.X is ${describeValue(data?.X)}; expected at least one example`,
+    );
+  const batchSize =
+    options.batchSize === undefined
+      ? N
+      : requireInteger(caller, "batchSize", options.batchSize, 1, N);
   if (batchSize < N && options.seed === undefined) {
-    throw new InvalidArgumentError(`${caller}: seed is missing; a batchSize (${batchSize}) smaller than the data (${N}) needs a seed for its shuffle`);
+    throw new InvalidArgumentError(
+      `${caller}: seed is missing; a batchSize (${batchSize}) smaller than the data (${N}) needs a seed for its shuffle`,
+    );
   }
   const random = batchSize < N ? createRandom(options.seed as string | number) : undefined;
   return { learningRate, steps, batchSize, random, stopWhen };
 }
 
-function divergence(caller: string, step: number, learningRate: number, loss: number, lastFiniteLoss: number | undefined): DivergenceError {
-  const last = lastFiniteLoss === undefined ? "there was no finite loss before it" : `the last finite loss was ${lastFiniteLoss.toPrecision(4)} (step ${step - 1})`;
+function divergence(
+  caller: string,
+  step: number,
+  learningRate: number,
+  loss: number,
+  lastFiniteLoss: number | undefined,
+): DivergenceError {
+  const last =
+    lastFiniteLoss === undefined
+      ? "there was no finite loss before it"
+      : `the last finite loss was ${lastFiniteLoss.toPrecision(4)} (step ${step - 1})`;
   return new DivergenceError(
     `${caller}: diverged at step ${step} with learningRate ${learningRate}: the loss became ${loss}; ${last}. A smaller learning rate (below 2/λ_max of the Hessian) would converge.`,
     step,

@@ -14,15 +14,32 @@ test("the optimiser depends on no model: nothing in src/optim imports from src/m
 });
 
 /** E and ∇E are means: the data set written out twice has the same error and gradient. */
-function assertMean<D extends { X: ArrayLike<unknown> }>(model: Model<D>, w: number[], data: D, twice: D): void {
-  assert.ok(Math.abs(model.loss(w, twice) - model.loss(w, data)) < 1e-12 * Math.abs(model.loss(w, data)));
+function assertMean<D extends { X: ArrayLike<unknown> }>(
+  model: Model<D>,
+  w: number[],
+  data: D,
+  twice: D,
+): void {
+  assert.ok(
+    Math.abs(model.loss(w, twice) - model.loss(w, data)) < 1e-12 * Math.abs(model.loss(w, data)),
+  );
   const [g, g2] = [model.gradient(w, data), model.gradient(w, twice)];
   g.forEach((gi, i) => assert.ok(Math.abs(g2[i] - gi) < 1e-12 * (1 + Math.abs(gi)), `∂E/∂w[${i}]`));
 }
 
 test("the linear neuron gives the optimiser means: twice the examples, the same E and ∇E", () => {
-  const data = { X: [[1, 2], [3, -1], [0.5, 4]], t: [1, 0, 2] };
-  assertMean(new LinearNeuron(2), [0.3, -0.2], data, { X: [...data.X, ...data.X], t: [...data.t, ...data.t] });
+  const data = {
+    X: [
+      [1, 2],
+      [3, -1],
+      [0.5, 4],
+    ],
+    t: [1, 0, 2],
+  };
+  assertMean(new LinearNeuron(2), [0.3, -0.2], data, {
+    X: [...data.X, ...data.X],
+    t: [...data.t, ...data.t],
+  });
 });
 
 test(

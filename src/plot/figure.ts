@@ -24,18 +24,25 @@ const defaultConfig = { responsive: true, displaylogo: false };
 /** Throws when a number in the figure is NaN or ±∞ (JSON would silently turn it into null). */
 function requireFiniteNumbers(caller: string, value: unknown, path: string): void {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new InvalidArgumentError(`${caller}: ${path} is ${value}; a figure can only show finite numbers (use null for a gap)`);
+    if (!Number.isFinite(value))
+      throw new InvalidArgumentError(
+        `${caller}: ${path} is ${value}; a figure can only show finite numbers (use null for a gap)`,
+      );
   } else if (Array.isArray(value) || ArrayBuffer.isView(value)) {
     const items = value as ArrayLike<unknown>;
     for (let i = 0; i < items.length; i++) requireFiniteNumbers(caller, items[i], `${path}[${i}]`);
   } else if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) requireFiniteNumbers(caller, item, `${path}.${key}`);
+    for (const [key, item] of Object.entries(value))
+      requireFiniteNumbers(caller, item, `${path}.${key}`);
   }
 }
 
 /** JSON that is safe inside a `<script>` element: `<` is escaped, so `</script>` cannot end it early. */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** FNV-1a hash of a string, as 8 hex digits: deterministic figure ids. @example hashText("") // => "811c9dc5" */
@@ -50,7 +57,11 @@ export function hashText(text: string): string {
 
 /** The figure with the course's default layout and config filled in under the caller's own. */
 export function withDefaults(figure: Figure): Figure {
-  const layout = { ...defaultLayout, ...figure.layout, margin: { ...defaultLayout.margin, ...(figure.layout?.margin as object | undefined) } };
+  const layout = {
+    ...defaultLayout,
+    ...figure.layout,
+    margin: { ...defaultLayout.margin, ...(figure.layout?.margin as object | undefined) },
+  };
   return { ...figure, layout, config: { ...defaultConfig, ...figure.config } };
 }
 
@@ -65,12 +76,16 @@ export function withDefaults(figure: Figure): Figure {
  */
 export function figureHtml(figure: Figure, id: string): string {
   const caller = "figureHtml";
-  if (!figure || !Array.isArray(figure.data)) throw new InvalidArgumentError(`${caller}: figure.data is missing; expected an array of traces`);
+  if (!figure || !Array.isArray(figure.data))
+    throw new InvalidArgumentError(
+      `${caller}: figure.data is missing; expected an array of traces`,
+    );
   requireFiniteNumbers(caller, figure.data, "data");
   requireFiniteNumbers(caller, figure.frames ?? [], "frames");
   const full = withDefaults(figure);
   const height = Number(full.layout?.height ?? 420);
-  const note = "Interactive figure: it appears when the notebook is trusted and its code has run (plotly.js).";
+  const note =
+    "Interactive figure: it appears when the notebook is trusted and its code has run (plotly.js).";
   return (
     `<div id="${id}" class="downhill-figure" style="width:100%;min-height:${height}px">` +
     `<p class="downhill-figure-note" style="color:#777;font-style:italic">${note}</p></div>` +

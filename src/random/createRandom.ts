@@ -26,13 +26,17 @@ export interface Random {
 /** A seeded random generator. @param seed a string or a finite number; the same seed gives the same stream. */
 export function createRandom(seed: string | number): Random {
   if (typeof seed !== "string") requireFinite("createRandom", "seed", seed);
-  if (seed === "") throw new InvalidArgumentError("createRandom: seed is an empty string; expected a non-empty string or a number");
+  if (seed === "")
+    throw new InvalidArgumentError(
+      "createRandom: seed is an empty string; expected a non-empty string or a number",
+    );
   const math = create(all, { randomSeed: String(seed) });
   const next = (): number => math.random() as number;
   const uniform = (min = 0, max = 1): number => {
     requireFinite("uniform", "min", min);
     requireFinite("uniform", "max", max);
-    if (!(max > min)) throw new InvalidArgumentError(`uniform: max is ${max}; expected a number > min (${min})`);
+    if (!(max > min))
+      throw new InvalidArgumentError(`uniform: max is ${max}; expected a number > min (${min})`);
     return min + (max - min) * next();
   };
   return {

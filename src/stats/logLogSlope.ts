@@ -18,10 +18,14 @@ export function logLogSlope(xs: number[], ys: number[]): number {
   requireFiniteVector(caller, "xs", xs);
   requireFiniteVector(caller, "ys", ys);
   requireLength(caller, "ys", ys.length, xs.length);
-  const positive = (name: string, values: number[]) => values.map((v, i) => {
-    if (v <= 0) throw new InvalidArgumentError(`${caller}: ${name}[${i}] is ${v}; expected a number > 0 (it is taken the logarithm of)`);
-    return Math.log10(v);
-  });
+  const positive = (name: string, values: number[]) =>
+    values.map((v, i) => {
+      if (v <= 0)
+        throw new InvalidArgumentError(
+          `${caller}: ${name}[${i}] is ${v}; expected a number > 0 (it is taken the logarithm of)`,
+        );
+      return Math.log10(v);
+    });
   const u = positive("xs", xs);
   const v = positive("ys", ys);
   const mean = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
@@ -33,6 +37,9 @@ export function logLogSlope(xs: number[], ys: number[]): number {
     covariance += (ui - uBar) * (v[i] - vBar);
     variance += (ui - uBar) ** 2;
   });
-  if (variance === 0) throw new InvalidArgumentError(`${caller}: xs has fewer than two distinct values; a slope needs at least two`);
+  if (variance === 0)
+    throw new InvalidArgumentError(
+      `${caller}: xs has fewer than two distinct values; a slope needs at least two`,
+    );
   return covariance / variance;
 }

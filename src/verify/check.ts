@@ -12,7 +12,9 @@ import { verdictColour } from "../display/verdict";
 function report(passed: boolean, label: string, evidence: string): void {
   const mark = passed ? "✓" : "✗";
   const colour = verdictColour(passed);
-  showHtml(`<div class="downhill-check" style="color:${colour}">${mark} ${escapeHtml(label)}: ${escapeHtml(evidence)}</div>`);
+  showHtml(
+    `<div class="downhill-check" style="color:${colour}">${mark} ${escapeHtml(label)}: ${escapeHtml(evidence)}</div>`,
+  );
   if (!passed) throw new CheckFailedError(`check failed: ${label}: ${evidence}`);
 }
 
@@ -22,12 +24,21 @@ function report(passed: boolean, label: string, evidence: string): void {
  * @example
  * checkClose("slope of the forward-difference error", 1.003, 1, 0.05); // shows ✓ slope …: 1.003 ≈ 1 (|difference| 0.003 ≤ 0.05)
  */
-export function checkClose(label: string, actual: number, expected: number, tolerance: number): void {
+export function checkClose(
+  label: string,
+  actual: number,
+  expected: number,
+  tolerance: number,
+): void {
   requireFinite("checkClose", "expected", expected);
   requireFinite("checkClose", "tolerance", tolerance);
   const difference = Math.abs(actual - expected);
   const passed = Number.isFinite(actual) && difference <= tolerance;
-  report(passed, label, `${formatNumber(actual, 6)} ≈ ${formatNumber(expected, 6)} (|difference| ${formatNumber(difference, 2)} ${passed ? "≤" : "exceeds"} ${formatNumber(tolerance, 2)})`);
+  report(
+    passed,
+    label,
+    `${formatNumber(actual, 6)} ≈ ${formatNumber(expected, 6)} (|difference| ${formatNumber(difference, 2)} ${passed ? "≤" : "exceeds"} ${formatNumber(tolerance, 2)})`,
+  );
 }
 
 /**
