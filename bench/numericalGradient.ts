@@ -5,9 +5,7 @@
  * log(speed-up) against log(W) should be about 1. Finite differences at W = 10,000 take seconds, so the
  * large sizes are timed once or twice (numericalGradient is deterministic; one call already lasts long).
  */
-import { numericalGradient } from "../src/calculus/numericalGradient";
-import { TanhNetwork } from "../src/models/tanhNetwork";
-import { logLogSlope } from "../src/stats/logLogSlope";
+import { numericalGradient, TanhNetwork, logLogSlope } from "../src/internal";
 import { compare } from "./timing";
 
 export interface NumericalGradientPoint {

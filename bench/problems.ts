@@ -3,8 +3,7 @@
  * (PRML fig. 5.3), a wider 1-64-1 on 1000 points of sin(πx), and a 10-100-10 on 1000 points whose
  * targets come from a smaller random "teacher" network. `--quick` uses tiny versions of the same three.
  */
-import { createRandom } from "../src/random/createRandom";
-import { TanhNetwork } from "../src/models/tanhNetwork";
+import { createRandom, TanhNetwork } from "../src/internal";
 
 export interface Problem {
   /** "1-3-1": inputs-hiddenUnits-outputs. */

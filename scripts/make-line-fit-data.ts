@@ -5,7 +5,7 @@
 // The seed is fixed, so running it again reproduces the file byte for byte.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { createRandom } from "../src/random/createRandom";
+import { createRandom } from "../src/internal";
 
 const seed = "downhill-line-fit";
 const [slope, intercept, noise, size] = [0.8, 0.5, 0.3, 20];

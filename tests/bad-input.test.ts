@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import * as downhill from "../src/index";
+import * as downhill from "../src/internal";
 
 const f = (w: number[]) => w.reduce((s, v) => s + v * v, 0);
 const dir = mkdtempSync(path.join(tmpdir(), "downhill-bad-"));

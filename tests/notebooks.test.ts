@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
-import { passColour } from "../src/display/verdict";
+import { passColour } from "../src/internal";
 import { cellsHtml } from "./notebookHtml";
 import { runNotebooks, type RunResult } from "./runNotebooks";
 

@@ -1,7 +1,10 @@
 import { readFileSync } from "fs";
 import { DataFileError } from "../errors/errors";
 
-/** A numeric table: column names from the header line, one array of numbers per data line. */
+/**
+ * A numeric table: column names from the header line, one array of numbers per data line.
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.1
+ */
 export interface Table {
   columns: string[];
   rows: number[][];
@@ -13,6 +16,8 @@ export interface Table {
  *   `loadCsv: data/x.csv line 7, column 2 ("w2"): "abc" is not a finite number`
  * @example
  * loadCsv("../data/linear-neuron/train.csv").columns; // => ["x1", "x2", "t"]
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.1
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.1
  */
 export function loadCsv(path: string): Table {
   const caller = "loadCsv";
@@ -61,6 +66,8 @@ export function loadCsv(path: string): Table {
  * One column of a table by name.
  * @throws DataFileError when there is no such column
  * @example column({ columns: ["x", "t"], rows: [[1, 2], [3, 4]] }, "t"); // => [2, 4]
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.1
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.1
  */
 export function column(table: Table, name: string): number[] {
   const index = table.columns.indexOf(name);

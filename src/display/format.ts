@@ -6,6 +6,7 @@
  * formatNumber(1.23456e-9);  // => "1.235e-9"
  * formatNumber(1e-7);        // => "1e-7"
  * formatNumber(0);           // => "0"
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.3
  */
 export function formatNumber(value: number, significant = 4): string {
   if (Number.isNaN(value)) return "NaN";

@@ -3,6 +3,10 @@ import { showHtml } from "./show";
 
 export type Cell = string | number | boolean;
 
+/**
+ * How `showTable` titles a table and rounds its numbers.
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.2
+ */
 export interface TableOptions {
   title?: string;
   /** Column order and headings (default: the keys of the first row). */
@@ -37,7 +41,10 @@ export function tableHtml(rows: Record<string, Cell>[], options: TableOptions = 
   return `<table class="downhill-table" style="border-collapse:collapse">${caption}${head}${body}</table>`;
 }
 
-/** Shows `tableHtml(rows, options)` below the cell. */
+/**
+ * Shows `tableHtml(rows, options)` below the cell.
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.2
+ */
 export function showTable(rows: Record<string, Cell>[], options: TableOptions = {}): void {
   showHtml(tableHtml(rows, options));
 }

@@ -14,6 +14,10 @@ import { randomTestPoints } from "./testPoints";
 
 export type { ExerciseResult } from "./feedback";
 
+/**
+ * The exercise's label and hint, and where to test.
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb, Exercises
+ */
 export interface CheckDerivativeOptions extends ExerciseOptions {
   /** Where the test points are drawn from (default [−2, 2]). */
   range?: [number, number];
@@ -34,7 +38,8 @@ export interface CheckDerivativeOptions extends ExerciseOptions {
  * @example
  * evaluateDerivativeAnswer((x) => 3 * x * x, (x) => x ** 3).passed; // => true
  * evaluateDerivativeAnswer((x) => 2 * x * x, (x) => x ** 3).message; // => "✗ At x = … your f′ gives …; the slope of f there is …. It is 0.6667 times …"
- * @see notebooks/01-derivative-as-linear-approximation.ipynb (exercises)
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb, Exercises
+ * @see notebooks/04-backpropagation-tanh-network.ipynb, Exercises
  */
 export function evaluateDerivativeAnswer(
   answer: (x: number) => number,
@@ -78,7 +83,11 @@ export function evaluateDerivativeAnswer(
   };
 }
 
-/** Checks a learner's derivative (see `evaluateDerivativeAnswer`) and shows the verdict or the hint. */
+/**
+ * Checks a learner's derivative (see `evaluateDerivativeAnswer`) and shows the verdict or the hint.
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb, Exercises
+ * @see notebooks/04-backpropagation-tanh-network.ipynb, Exercises
+ */
 export function checkDerivative(
   answer: (x: number) => number,
   f: (x: number) => number,

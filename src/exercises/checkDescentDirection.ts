@@ -15,6 +15,10 @@ import {
 } from "./feedback";
 import { randomTestGradients } from "./testPoints";
 
+/**
+ * The exercise's label and hint, and the seed of the random gradients.
+ * @see notebooks/02-why-the-negative-gradient.ipynb, Exercises
+ */
 export interface CheckDescentDirectionOptions extends ExerciseOptions {
   /** Seed for the random gradients (default 3). */
   seed?: number;
@@ -31,7 +35,7 @@ export interface CheckDescentDirectionOptions extends ExerciseOptions {
  * @example
  * evaluateDescentDirectionAnswer((g) => { const n = Math.hypot(g[0], g[1]); return [-g[0] / n, -g[1] / n]; }).passed; // => true
  * evaluateDescentDirectionAnswer((g) => [-g[0], -g[1]]).message; // => "✗ For ∇L = […] your u has length …; expected 1. …"
- * @see notebooks/02-why-the-negative-gradient.ipynb (exercises)
+ * @see notebooks/02-why-the-negative-gradient.ipynb, Exercises
  */
 export function evaluateDescentDirectionAnswer(
   answer: (gradient: number[]) => number[],
@@ -83,7 +87,10 @@ export function evaluateDescentDirectionAnswer(
   };
 }
 
-/** Checks a learner's steepest-descent direction (see `evaluateDescentDirectionAnswer`) and shows the verdict. */
+/**
+ * Checks a learner's steepest-descent direction (see `evaluateDescentDirectionAnswer`) and shows the verdict.
+ * @see notebooks/02-why-the-negative-gradient.ipynb, Exercises
+ */
 export function checkDescentDirection(
   answer: (gradient: number[]) => number[],
   options: CheckDescentDirectionOptions = {},

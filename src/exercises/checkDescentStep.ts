@@ -17,7 +17,10 @@ import {
 } from "./feedback";
 import { randomTestPoints, testPointOptionNames, type TestPointOptions } from "./testPoints";
 
-/** The exercise's label and hint, and where to test (names are the weights'; default seed 5). */
+/**
+ * The exercise's label and hint, and where to test (names are the weights'; default seed 5).
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb, Exercises
+ */
 export interface CheckDescentStepOptions extends ExerciseOptions, TestPointOptions {}
 
 /**
@@ -30,7 +33,7 @@ export interface CheckDescentStepOptions extends ExerciseOptions, TestPointOptio
  * const E = ([a, b]: number[]) => a * a + b * b;
  * evaluateDescentStepAnswer(([a, b]) => [a - 0.1 * 2 * a, b - 0.1 * 2 * b], E, 0.1).passed; // => true
  * evaluateDescentStepAnswer(([a, b]) => [a + 0.1 * 2 * a, b], E, 0.1).message; // => "✗ The change of w[0] is off: … The sign is flipped everywhere: your step goes uphill."
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb (exercises)
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb, Exercises
  */
 export function evaluateDescentStepAnswer(
   answer: (w: number[]) => number[],
@@ -82,7 +85,10 @@ export function evaluateDescentStepAnswer(
   };
 }
 
-/** Checks a learner's gradient-descent step (see `evaluateDescentStepAnswer`) and shows the verdict or the hint. */
+/**
+ * Checks a learner's gradient-descent step (see `evaluateDescentStepAnswer`) and shows the verdict or the hint.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb, Exercises
+ */
 export function checkDescentStep(
   answer: (w: number[]) => number[],
   loss: (w: number[]) => number,

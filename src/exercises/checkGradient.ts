@@ -18,7 +18,10 @@ import {
 } from "./feedback";
 import { randomTestPoints, testPointOptionNames, type TestPointOptions } from "./testPoints";
 
-/** The exercise's label and hint, and where to test (names appear in hints as ∂f/∂name; default seed 2). */
+/**
+ * The exercise's label and hint, and where to test (names appear in hints as ∂f/∂name; default seed 2).
+ * @see notebooks/02-why-the-negative-gradient.ipynb, Exercises
+ */
 export interface CheckGradientOptions extends ExerciseOptions, TestPointOptions {}
 
 /**
@@ -31,7 +34,9 @@ export interface CheckGradientOptions extends ExerciseOptions, TestPointOptions 
  * @example
  * evaluateGradientAnswer(([w, b]) => [2 * w, 1], ([w, b]) => w * w + b, { names: ["w", "b"] }).passed; // => true
  * evaluateGradientAnswer(([w, b]) => [2 * w, -1], ([w, b]) => w * w + b, { names: ["w", "b"] }).message; // => "✗ ∂f/∂b is off: … The sign is flipped everywhere."
- * @see notebooks/02-why-the-negative-gradient.ipynb (exercises)
+ * @see notebooks/02-why-the-negative-gradient.ipynb, Exercises
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb, Exercises
+ * @see notebooks/04-backpropagation-tanh-network.ipynb, Exercises
  */
 export function evaluateGradientAnswer(
   answer: (theta: number[]) => number[],
@@ -84,7 +89,12 @@ export function evaluateGradientAnswer(
   };
 }
 
-/** Checks a learner's gradient (see `evaluateGradientAnswer`) and shows the verdict or the hint. */
+/**
+ * Checks a learner's gradient (see `evaluateGradientAnswer`) and shows the verdict or the hint.
+ * @see notebooks/02-why-the-negative-gradient.ipynb, Exercises
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb, Exercises
+ * @see notebooks/04-backpropagation-tanh-network.ipynb, Exercises
+ */
 export function checkGradient(
   answer: (theta: number[]) => number[],
   f: (theta: number[]) => number,

@@ -16,6 +16,10 @@ import {
 } from "./feedback";
 import { randomTestPoints } from "./testPoints";
 
+/**
+ * The exercise's label and hint, and how many curvatures to test.
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb, Exercises
+ */
 export interface CheckStableRateOptions extends ExerciseOptions {
   /** How many random curvatures c, drawn log-uniformly from [0.1, 10] (default 8). */
   points?: number;
@@ -54,7 +58,7 @@ function measuredBound(c: number): number {
  * @example
  * evaluateStableRateAnswer((c) => 1 / c).passed; // => true
  * evaluateStableRateAnswer((c) => 2 / c).message; // => "✗ At c = …: η = 0.99 × your bound … diverges … It is 2 times the largest stable rate everywhere …"
- * @see notebooks/01-derivative-as-linear-approximation.ipynb (exercises)
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb, Exercises
  */
 export function evaluateStableRateAnswer(
   answer: (c: number) => number,
@@ -105,7 +109,10 @@ export function evaluateStableRateAnswer(
   };
 }
 
-/** Checks a learner's largest stable learning rate (see `evaluateStableRateAnswer`) and shows the verdict or the hint. */
+/**
+ * Checks a learner's largest stable learning rate (see `evaluateStableRateAnswer`) and shows the verdict or the hint.
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb, Exercises
+ */
 export function checkStableRate(
   answer: (c: number) => number,
   options: CheckStableRateOptions = {},

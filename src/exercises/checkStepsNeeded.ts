@@ -14,6 +14,10 @@ import {
   type ExerciseResult,
 } from "./feedback";
 
+/**
+ * The exercise's label and hint, the factor and the search limit.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb, Exercises
+ */
 export interface CheckStepsNeededOptions extends ExerciseOptions {
   /** The factor the distance must shrink by (default 1e-6). */
   factor?: number;
@@ -31,7 +35,7 @@ export interface CheckStepsNeededOptions extends ExerciseOptions {
  * const shrinkAfter = (k: number) => 0.5 ** k;   // the distance halves every step
  * evaluateStepsNeededAnswer(() => 20, shrinkAfter).passed; // => true  (2⁻²⁰ ≈ 9.5e-7 ≤ 1e-6 < 2⁻¹⁹)
  * evaluateStepsNeededAnswer(() => 19, shrinkAfter).message; // => "✗ After your 19 steps the distance is 1.907e-6 of the start … 1 step too few …"
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb (exercises)
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb, Exercises
  */
 export function evaluateStepsNeededAnswer(
   answer: () => number,
@@ -83,7 +87,10 @@ export function evaluateStepsNeededAnswer(
   };
 }
 
-/** Checks a learner's number of steps (see `evaluateStepsNeededAnswer`) and shows the verdict or the hint. */
+/**
+ * Checks a learner's number of steps (see `evaluateStepsNeededAnswer`) and shows the verdict or the hint.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb, Exercises
+ */
 export function checkStepsNeeded(
   answer: () => number,
   shrinkAfter: (steps: number) => number,

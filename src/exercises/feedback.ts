@@ -11,6 +11,10 @@ import { showHtml } from "../display/show";
 import { YourTurnError } from "./yourTurn";
 import { verdictColour } from "../display/verdict";
 
+/**
+ * A checker's verdict.
+ * @see notebooks/02-why-the-negative-gradient.ipynb, Exercises
+ */
 export interface ExerciseResult {
   passed: boolean;
   /** What the learner reads: "✓ …" (a confirmation) or "✗ …" (a hint that says where and how the answer is off). */

@@ -20,6 +20,10 @@ import {
 import type { Dataset, Model } from "./model";
 import { createRandom } from "../random/createRandom";
 
+/**
+ * How gradient descent runs: η, the number of steps, the batches, when to stop.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.6
+ */
 export interface GradientDescentOptions {
   /** η, the step size: each update moves w by −η ∇E. */
   learningRate: number;
@@ -33,13 +37,21 @@ export interface GradientDescentOptions {
   stopWhen?: (state: DescentState) => boolean;
 }
 
-/** Where descent is: after `step` updates the weights are `w` and the training error over all examples is `loss`. */
+/**
+ * Where descent is: after `step` updates the weights are `w`, and `loss` is the training error over
+ * all examples.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.6
+ */
 export interface DescentState {
   step: number;
   w: number[];
   loss: number;
 }
 
+/**
+ * What `gradientDescent` returns: the final weights, their path and the loss along it.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.7
+ */
 export interface DescentResult {
   /** The final weights. */
   w: number[];
@@ -63,6 +75,7 @@ const known = ["learningRate", "steps", "batchSize", "seed", "stopWhen"];
  * for (const state of descentSteps(new LinearNeuron(1), { X: [[1]], t: [2] }, [0], { learningRate: 0.5, steps: 2 })) {
  *   state.w; // => [0], then [1], then [1.5]
  * }
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.6, eq. (4)
  */
 export function descentSteps<D extends { X: ArrayLike<unknown> } = Dataset>(
   model: Model<D>,
@@ -137,6 +150,7 @@ function* run<D extends { X: ArrayLike<unknown> }>(
  * const run = gradientDescent(new LinearNeuron(1), { X: [[1]], t: [2] }, [0], { learningRate: 0.5, steps: 2 });
  * run.path;   // => [[0], [1], [1.5]]
  * run.losses; // => [2, 0.5, 0.125]
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.4, eq. (4); §3.7–§3.9
  */
 export function gradientDescent<D extends { X: ArrayLike<unknown> } = Dataset>(
   model: Model<D>,

@@ -3,7 +3,10 @@
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.4 (the rule), §3.9 (batches)
  */
 
-/** Training examples for the linear neuron: row n of X is the input xₙ, t[n] its target tₙ. */
+/**
+ * Training examples for the linear neuron: row n of X is the input xₙ, t[n] its target tₙ.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.1
+ */
 export interface Dataset {
   X: number[][];
   t: number[];
@@ -21,6 +24,7 @@ export interface Dataset {
  * of η·|B| on the mean) and a rate that converges for one batch size could diverge for another. A model
  * whose own error is a sum (lesson 4's E = ½ Σₙ Σₖ (yₙₖ − tₙₖ)²) divides it and its gradient by the
  * batch size before giving them to the optimiser (`tanhNetworkModel`).
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.4, §3.9
  */
 export interface Model<D extends { X: ArrayLike<unknown> } = Dataset> {
   /** E, the mean error over the examples in `batch` (all of them when omitted). */

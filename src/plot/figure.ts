@@ -5,7 +5,10 @@
 import { escapeInlineScript } from "../display/format";
 import { InvalidArgumentError } from "../errors/errors";
 
-/** A plotly.js figure: traces, layout, optional animation frames and config — plain JSON. */
+/**
+ * A plotly.js figure: traces, layout, optional animation frames and config — plain JSON.
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.3
+ */
 export interface Figure {
   data: Record<string, unknown>[];
   layout?: Record<string, unknown>;

@@ -11,7 +11,8 @@ import { requireFiniteVector, requireLength } from "../errors/validate";
  * @throws ShapeError when xs and ys differ in length
  * @example
  * logLogSlope([0.1, 0.01, 0.001], [0.02, 0.0002, 0.000002]); // => 2
- * @see notebooks/01-derivative-as-linear-approximation.ipynb (error against h)
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.3, §1.4
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.8
  */
 export function logLogSlope(xs: number[], ys: number[]): number {
   const caller = "logLogSlope";

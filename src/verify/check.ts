@@ -23,6 +23,7 @@ function report(passed: boolean, label: string, evidence: string): void {
  * @throws CheckFailedError when it is not (or when actual is NaN or ∞)
  * @example
  * checkClose("slope of the forward-difference error", 1.003, 1, 0.05); // shows ✓ slope …: 1.003 ≈ 1 (|difference| 0.003 ≤ 0.05)
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.2
  */
 export function checkClose(
   label: string,
@@ -46,6 +47,7 @@ export function checkClose(
  * @throws CheckFailedError when it does not
  * @example
  * checkThat("the loss went down", 0.12 < 3.4, "3.4 → 0.12");
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.3
  */
 export function checkThat(label: string, condition: boolean, evidence = ""): void {
   report(condition === true, label, evidence || (condition ? "true" : "false"));
