@@ -8,11 +8,12 @@ import path from "node:path";
 import { before, describe, test } from "node:test";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
 import { passColour } from "../src/internal";
-import { cellsHtml } from "./notebookHtml";
-import { runNotebooks, type RunResult } from "./runNotebooks";
+import { executedDir } from "./helpers/executed-notebooks";
+import { cellsHtml } from "./helpers/notebook-html";
+import { runNotebooks, type RunResult } from "./helpers/run-notebooks";
 
 const notebooks: string[] = notebookPaths();
-const outDir = path.join("build", "executed");
+const outDir = executedDir; // where the other tests and the handouts look for executed copies
 
 describe("the notebooks run in the tslab kernel", () => {
   let results: RunResult[] = [];

@@ -31,6 +31,11 @@ const rules: [what: string, pattern: RegExp, home: string[]][] = [
   ["the pass/fail colours", /#1a7f37|#cf222e/i, ["src/display/verdict.ts"]],
   ["the Jupyter Python lookup", /\/usr\/bin\/python3/, ["scripts/environment.mjs"]],
   [
+    "where the executed notebooks are (a test that reads them asks tests/helpers/executed-notebooks.ts)",
+    /"build", "executed"|"build\/executed"/,
+    ["tests/helpers/executed-notebooks.ts", "scripts/handouts/build.mjs"],
+  ],
+  [
     "argument checks outside validate.ts",
     /function (vector2|checkTheta|isFiniteVector|axis|requirePoints|checkRanges|gradientAt)\(|checkVector\(/,
     [],
@@ -48,3 +53,21 @@ for (const [what, pattern, home] of rules) {
     );
   });
 }
+
+test("files in scripts/ and tests/ are named in one style: kebab-case (Python's snake_case)", () => {
+  const all = (dir: string): string[] =>
+    readdirSync(path.join(root, dir), { withFileTypes: true })
+      .filter((entry) => entry.name !== "__pycache__")
+      .flatMap((entry) =>
+        entry.isDirectory() ? all(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+      );
+  const names = ["scripts", "tests"].flatMap(all);
+  const style = (file: string) =>
+    file.endsWith(".py")
+      ? /^[a-z0-9]+(_[a-z0-9]+)*\.py$/
+      : /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)*$/;
+  assert.deepEqual(
+    names.filter((file) => !style(file).test(path.basename(file))),
+    [],
+  );
+});

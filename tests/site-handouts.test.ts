@@ -1,9 +1,8 @@
 // The HTML handouts (`npm run handouts`), opened from disk in real Chromium with the network cut off:
 // every page loads with no request leaving file://, no console error, every figure drawn live, every
 // formula typeset, links that resolve, figure images for print; two builds are byte-identical.
-// Named to sort after notebooks.test.ts: `npm test` runs test files one at a time in name order, so the
-// builder finds the executed copies that test just made and reuses them instead of running the
-// notebooks again. Run alone, the builder executes whatever has no fresh executed copy.
+// The pages are built from the executed notebooks of tests/helpers/executed-notebooks.ts (fresh copies
+// reused, the rest executed first), so the test does not depend on another test file having run.
 // Screenshots for review: build/handouts/screenshots/<page>.png (screen) and <page>.print.png (print).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -21,12 +20,12 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
 import { launchBrowser, offlineContext } from "../scripts/handouts/browser.mjs";
-import { inlineMarkdown, lessonSummary } from "../scripts/handouts/indexPage.mjs";
-import { cellsHtml } from "./notebookHtml";
+import { inlineMarkdown, lessonSummary } from "../scripts/handouts/index-page.mjs";
+import { cellsHtml } from "./helpers/notebook-html";
+import { executedDir, executedNotebooks } from "./helpers/executed-notebooks";
 
 const root = path.resolve(__dirname, "..");
 const siteDir = path.join(root, "dist", "handouts");
-const executedDir = path.join(root, "build", "executed");
 const screenshotDir = path.join(root, "build", "handouts", "screenshots");
 const fixtureDir = path.join(root, "build", "handouts-fixture");
 const fixtureName = "90-handout-fixture";
@@ -247,6 +246,7 @@ describe("the HTML handouts", () => {
   let fixtureB = "";
 
   before(async () => {
+    executedNotebooks();
     build([]);
     fixtureA = buildFixture("a");
     fixtureB = buildFixture("b");

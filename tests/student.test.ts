@@ -4,7 +4,7 @@
 // executed copy shows the same checker accepting the reference solution.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
@@ -14,8 +14,9 @@ import {
   studentNotebook,
   studentSource,
 } from "../scripts/student-edition.mjs";
-import { type Cell, cellsHtml, outputHtml } from "./notebookHtml";
-import { runNotebooks, type RunResult } from "./runNotebooks";
+import { type Cell, cellsHtml, outputHtml } from "./helpers/notebook-html";
+import { executedNotebooks } from "./helpers/executed-notebooks";
+import { runNotebooks, type RunResult } from "./helpers/run-notebooks";
 
 interface Notebook {
   cells: Cell[];
@@ -82,7 +83,7 @@ describe("the student edition", () => {
   const outDir = path.join("build", "student-edition");
   const executedDir = path.join("build", "student-executed");
   let results: RunResult[] = [];
-  let fullDir = path.join("build", "executed");
+  let fullDir = "";
   before(() => {
     const made = spawnSync(
       process.execPath,
@@ -92,16 +93,7 @@ describe("the student edition", () => {
     assert.equal(made.status, 0, made.stderr);
     const student = notebooks.map((file) => path.join(outDir, "notebooks", path.basename(file)));
     results = runNotebooks(student, executedDir, [], false).results;
-    // The full course's executed copies (tests/notebooks.test.ts writes them first); run them here if
-    // they are missing or older than the notebooks.
-    const fresh = notebooks.every((file) => {
-      const executed = path.join(fullDir, path.basename(file));
-      return existsSync(executed) && statSync(executed).mtimeMs >= statSync(file).mtimeMs;
-    });
-    if (!fresh) {
-      fullDir = path.join("build", "student-test-full");
-      runNotebooks(notebooks, fullDir, [], false);
-    }
+    fullDir = executedNotebooks(); // the full course, executed (reused when fresh)
   });
 
   test("`npm run student` writes every notebook, with src and ../data linked", () => {

@@ -3,15 +3,15 @@
 // in headless Chromium, and every figure div must become a live plotly.js plot.
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../scripts/handouts/browser.mjs";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
-import { freePort } from "./freePort";
-import { runNotebooks } from "./runNotebooks";
+import { freePort } from "./helpers/free-port";
+import { executedNotebooks } from "./helpers/executed-notebooks";
 import { jupyterPython } from "./helpers/jupyter";
 
 const python = jupyterPython();
@@ -33,13 +33,7 @@ describe("figures in the classic Notebook", () => {
   const notebooks = (notebookPaths() as string[]).map((p) => path.basename(p));
 
   before(async () => {
-    const executed = path.join("build", "executed");
-    const missing = notebooks.filter((name) => !existsSync(path.join(executed, name)));
-    if (missing.length)
-      runNotebooks(
-        missing.map((n) => path.join("notebooks", n)),
-        executed,
-      );
+    const executed = executedNotebooks();
     for (const name of notebooks) {
       copyFileSync(path.join(executed, name), path.join(folder, name));
       const signed = spawnSync(python, ["-c", sign, path.join(folder, name)], {

@@ -1,8 +1,8 @@
 // `npm run handouts`: the executed course as an offline site in dist/handouts/ — one single-file HTML
 // page per notebook (NN-name.html) and a no-code variant (NN-name.no-code.html), plus index.html.
 // Steps: execute the notebooks that have no fresh executed copy (executed.mjs), render every figure to
-// a static image in one headless Chromium and put it into the figure's note (figureImages.mjs), convert
-// with nbconvert and the course template (pages.mjs), write the course page (indexPage.mjs).
+// a static image in one headless Chromium and put it into the figure's note (figure-images.mjs), convert
+// with nbconvert and the course template (pages.mjs), write the course page (index-page.mjs).
 // Usage: node scripts/handouts/build.mjs [--shared] [--out DIR] [--executed DIR] [--work DIR] [NOTEBOOK…]
 // (defaults: dist/handouts, build/executed, build/handouts, notebooks/NN-*.ipynb). Every page is a single
 // file unless --shared: then MathJax and plotly.js are loaded from DIR/assets/ (see pages.mjs). Output is
@@ -28,8 +28,8 @@ export async function buildHandouts({
   const { python, env } = ensureEnvironment({ browser: true });
   // Loaded only now: on a fresh clone, ensureEnvironment has just installed playwright-core and MathJax.
   const { launchBrowser } = await import("./browser.mjs");
-  const { figureRenderer, findFigures, withFigureImages } = await import("./figureImages.mjs");
-  const { indexHtml, lessonSummary } = await import("./indexPage.mjs");
+  const { figureRenderer, findFigures, withFigureImages } = await import("./figure-images.mjs");
+  const { indexHtml, lessonSummary } = await import("./index-page.mjs");
   const { convertNotebooks, libraries } = await import("./pages.mjs");
   ensureExecuted(notebooks, executedDir, { python, env, log });
 

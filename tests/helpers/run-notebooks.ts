@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { jupyterPython } from "./helpers/jupyter";
+import { jupyterPython } from "./jupyter";
 
 export interface RunResult {
   notebook: string;

@@ -31,7 +31,7 @@ export function findFigures(nb) {
   const divs = htmls.join("\n").match(/class="downhill-figure"/g)?.length ?? 0;
   if (divs !== found.length)
     throw new Error(
-      `found ${found.length} of ${divs} figures: the figure HTML of src/plot/figure.ts changed, update figurePattern in scripts/handouts/figureImages.mjs`,
+      `found ${found.length} of ${divs} figures: the figure HTML of src/plot/figure.ts changed, update figurePattern in scripts/handouts/figure-images.mjs`,
     );
   return found;
 }
