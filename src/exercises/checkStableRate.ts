@@ -5,6 +5,7 @@
  */
 import { centralDifference } from "../calculus/centralDifference";
 import { formatNumber } from "../display/format";
+import { DivergenceError } from "../errors/errors";
 import { rejectUnknownOptions, requireFunction } from "../errors/validate";
 import {
   callLearner,
@@ -15,6 +16,8 @@ import {
   type ExerciseResult,
 } from "./feedback";
 import { randomTestPoints } from "./testPoints";
+import { descentSteps, type DescentState } from "../optim/gradientDescent";
+import type { Model } from "../optim/model";
 
 /**
  * The exercise's label and hint, and how many curvatures to test.
@@ -29,13 +32,30 @@ export interface CheckStableRateOptions extends ExerciseOptions {
 
 const STEPS = 50;
 
-/** |x| after 50 steps of gradient descent on c·x² from x = 1, the slope taken by central differences. */
+/**
+ * |x| after 50 steps of the course's gradient descent on c·x² from x = 1, the slope taken by central
+ * differences; a run that grows past 10¹⁵⁰ stops there (it has diverged), and so does one whose loss
+ * overflows (Infinity).
+ */
 function finalDistance(c: number, learningRate: number): number {
   const q = (x: number) => c * x * x;
+  const model: Model<{ X: number[][] }> = {
+    loss: (w) => q(w[0]),
+    gradient: (w, _data, _batch, out = [0]) => {
+      out[0] = centralDifference(q, w[0]);
+      return out;
+    },
+  };
+  const stopWhen = ({ w }: DescentState) => Math.abs(w[0]) >= 1e150;
   let x = 1;
-  for (let k = 0; k < STEPS && Number.isFinite(x) && Math.abs(x) < 1e150; k++)
-    x -= learningRate * centralDifference(q, x);
-  return Number.isFinite(x) ? Math.abs(x) : Infinity;
+  try {
+    const run = descentSteps(model, { X: [[]] }, [1], { learningRate, steps: STEPS, stopWhen });
+    for (const state of run) x = state.w[0];
+  } catch (error) {
+    if (error instanceof DivergenceError) return Infinity;
+    throw error;
+  }
+  return Math.abs(x);
 }
 
 /** The learning rate where the runs turn from shrinking to growing, found by bisection on the runs. */
