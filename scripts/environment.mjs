@@ -154,13 +154,15 @@ export function ensureEnvironment({ browser = false } = {}) {
   const python = ensureJupyter();
   ensureKernel(python);
   if (browser) ensureChromium();
-  return {
-    python,
-    env: {
-      ...process.env,
-      JUPYTER_PATH: [jupyterData, process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter),
-    },
-  };
+  return { python, env: kernelEnv() };
+}
+
+/** `env` with the project's Jupyter data dir first on JUPYTER_PATH, so Jupyter finds the tslab kernel. */
+export function kernelEnv(env = process.env) {
+  const paths = (env.JUPYTER_PATH ?? "")
+    .split(path.delimiter)
+    .filter((p) => p && p !== jupyterData);
+  return { ...env, JUPYTER_PATH: [jupyterData, ...paths].join(path.delimiter) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -12,13 +12,13 @@ import { launchBrowser } from "../scripts/handouts/browser.mjs";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
 import { freePort } from "./helpers/free-port";
 import { executedNotebooks } from "./helpers/executed-notebooks";
-import { jupyterPython } from "./helpers/jupyter";
+import { jupyterEnv, jupyterPython } from "./helpers/jupyter";
 
 const python = jupyterPython();
 const token = "downhill-ui-test";
 const folder = mkdtempSync(path.join(tmpdir(), "downhill-classic-"));
-const jupyterEnv = {
-  ...process.env,
+const serverEnv = {
+  ...jupyterEnv(),
   JUPYTER_DATA_DIR: path.join(folder, "data"),
   JUPYTER_CONFIG_DIR: path.join(folder, "config"),
   JUPYTER_RUNTIME_DIR: path.join(folder, "runtime"),
@@ -37,7 +37,7 @@ describe("figures in the classic Notebook", () => {
     for (const name of notebooks) {
       copyFileSync(path.join(executed, name), path.join(folder, name));
       const signed = spawnSync(python, ["-c", sign, path.join(folder, name)], {
-        env: jupyterEnv,
+        env: serverEnv,
         encoding: "utf8",
       });
       assert.equal(signed.status, 0, signed.stderr);
@@ -56,7 +56,7 @@ describe("figures in the classic Notebook", () => {
         `--notebook-dir=${folder}`,
         ...asRoot,
       ],
-      { env: jupyterEnv, stdio: "ignore" },
+      { env: serverEnv, stdio: "ignore" },
     );
     const deadline = Date.now() + 60_000;
     while (

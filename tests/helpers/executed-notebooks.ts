@@ -6,7 +6,7 @@
 import path from "node:path";
 import { ensureExecuted } from "../../scripts/handouts/executed.mjs";
 import { notebookPaths } from "../../scripts/notebook-format.mjs";
-import { jupyterPython } from "./jupyter";
+import { jupyterEnv, jupyterPython } from "./jupyter";
 
 /** Where the executed copies are: build/executed, the folder the handouts builder reads. */
 export const executedDir = path.resolve(__dirname, "..", "..", "build", "executed");
@@ -18,7 +18,7 @@ export function executedNotebooks(): string {
   if (!ready) {
     ensureExecuted(notebookPaths(), executedDir, {
       python: jupyterPython(),
-      env: process.env,
+      env: jupyterEnv(),
       log: (line: string) => console.log(`[executed notebooks] ${line}`),
     });
     ready = true;

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { jupyterPython } from "./jupyter";
+import { jupyterEnv, jupyterPython } from "./jupyter";
 
 export interface RunResult {
   notebook: string;
@@ -34,7 +34,7 @@ export function runNotebooks(
       ...extraArgs,
       ...notebooks,
     ],
-    { encoding: "utf8", timeout: 30 * 60 * 1000 },
+    { encoding: "utf8", env: jupyterEnv(), timeout: 30 * 60 * 1000 },
   );
   const output = `${run.stdout}${run.stderr}`;
   if (echo) process.stdout.write(run.stdout);
