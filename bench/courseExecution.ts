@@ -10,9 +10,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-// @ts-expect-error: plain JavaScript module without types
 import { ensureEnvironment, projectRoot } from "../scripts/environment.mjs";
-// @ts-expect-error: plain JavaScript module without types
 import { kernelspec, notebookPaths } from "../scripts/notebook-format.mjs";
 import { nowMs } from "./timing";
 
@@ -32,14 +30,35 @@ export interface CourseResult {
 }
 
 function oneCellNotebook(source: string): string {
-  const cell = { cell_type: "code", id: "only-cell", metadata: {}, execution_count: null, outputs: [], source };
-  return JSON.stringify({ cells: [cell], metadata: { kernelspec }, nbformat: 4, nbformat_minor: 5 });
+  const cell = {
+    cell_type: "code",
+    id: "only-cell",
+    metadata: {},
+    execution_count: null,
+    outputs: [],
+    source,
+  };
+  return JSON.stringify({
+    cells: [cell],
+    metadata: { kernelspec },
+    nbformat: 4,
+    nbformat_minor: 5,
+  });
 }
 
 /** Runs the notebook runner on `files`; returns its wall time and whether every notebook passed. */
-function runNotebooks(python: string, env: NodeJS.ProcessEnv, files: string[], outDir: string): { ms: number; passed: boolean; output: string } {
+function runNotebooks(
+  python: string,
+  env: NodeJS.ProcessEnv,
+  files: string[],
+  outDir: string,
+): { ms: number; passed: boolean; output: string } {
   const start = nowMs();
-  const run = spawnSync(python, [path.join(projectRoot, "scripts", "execute_notebooks.py"), "--out", outDir, ...files], { cwd: projectRoot, env, encoding: "utf8", timeout: 20 * 60 * 1000 });
+  const run = spawnSync(
+    python,
+    [path.join(projectRoot, "scripts", "execute_notebooks.py"), "--out", outDir, ...files],
+    { cwd: projectRoot, env, encoding: "utf8", timeout: 20 * 60 * 1000 },
+  );
   return { ms: nowMs() - start, passed: run.status === 0, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -56,15 +75,25 @@ export function measureCourse(): CourseResult {
     const floorDir = path.join(work, "floor");
     mkdirSync(floorDir, { recursive: true });
     symlinkSync(path.join(projectRoot, "src"), path.join(floorDir, "src"));
-    const floorFiles = Array.from({ length: N }, (_, n) => path.join(floorDir, `floor-${n + 1}.ipynb`));
-    const bareFiles = Array.from({ length: N }, (_, n) => path.join(floorDir, `bare-${n + 1}.ipynb`));
-    floorFiles.forEach((f) => writeFileSync(f, oneCellNotebook('import { formatNumber } from "./src/index";\nformatNumber(Math.PI)')));
+    const floorFiles = Array.from({ length: N }, (_, n) =>
+      path.join(floorDir, `floor-${n + 1}.ipynb`),
+    );
+    const bareFiles = Array.from({ length: N }, (_, n) =>
+      path.join(floorDir, `bare-${n + 1}.ipynb`),
+    );
+    floorFiles.forEach((f) =>
+      writeFileSync(
+        f,
+        oneCellNotebook('import { formatNumber } from "./src/index";\nformatNumber(Math.PI)'),
+      ),
+    );
     bareFiles.forEach((f) => writeFileSync(f, oneCellNotebook("1 + 1")));
 
     const bare = runNotebooks(python, env, bareFiles, path.join(work, "out-bare"));
     const floor = runNotebooks(python, env, floorFiles, path.join(work, "out-floor"));
     const course = runNotebooks(python, env, notebooks, path.join(work, "out-course"));
-    if (!bare.passed || !floor.passed) throw new Error(`the floor notebooks failed to run:\n${bare.output}${floor.output}`);
+    if (!bare.passed || !floor.passed)
+      throw new Error(`the floor notebooks failed to run:\n${bare.output}${floor.output}`);
     return {
       notebooks: notebooks.map((n) => path.basename(n)),
       totalMs: course.ms,

@@ -22,7 +22,17 @@ export const gradientCostTarget = 3;
 export function measureGradientCost(list: Problem[], timing: TimingOptions): GradientCostRow[] {
   return list.map((p) => {
     const net = networkFor(p);
-    const t = compare({ loss: () => net.loss(p.X, p.T), gradient: () => net.gradient(p.X, p.T) }, timing);
-    return { size: p.name, N: p.X.length, W: net.parameterCount, lossMs: t.loss.medianMs, gradientMs: t.gradient.medianMs, ratio: t.gradient.medianMs / t.loss.medianMs };
+    const t = compare(
+      { loss: () => net.loss(p.X, p.T), gradient: () => net.gradient(p.X, p.T) },
+      timing,
+    );
+    return {
+      size: p.name,
+      N: p.X.length,
+      W: net.parameterCount,
+      lossMs: t.loss.medianMs,
+      gradientMs: t.gradient.medianMs,
+      ratio: t.gradient.medianMs / t.loss.medianMs,
+    };
   });
 }

@@ -9,7 +9,6 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { median, nowMs } from "./timing";
 
-
 export interface HandoutPage {
   page: string;
   bytes: number;
@@ -18,14 +17,20 @@ export interface HandoutPage {
   msToFigures: number;
 }
 
-export type HandoutsResult = { skipped: true; note: string } | { skipped: false; pages: HandoutPage[] };
+export type HandoutsResult =
+  { skipped: true; note: string } | { skipped: false; pages: HandoutPage[] };
 
 /** Loads every page of `dir` a few times and times its figures; skipped when `dir` does not exist. */
 export async function measureHandouts(dir: string, loads: number): Promise<HandoutsResult> {
-  if (!existsSync(dir)) return { skipped: true, note: `${path.relative(process.cwd(), dir) || dir} does not exist: build the handouts with \`npm run handouts\` to measure them` };
-  const files = readdirSync(dir).filter((f) => f.endsWith(".html")).sort();
+  if (!existsSync(dir))
+    return {
+      skipped: true,
+      note: `${path.relative(process.cwd(), dir) || dir} does not exist: build the handouts with \`npm run handouts\` to measure them`,
+    };
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".html"))
+    .sort();
   if (files.length === 0) return { skipped: true, note: `${dir} has no .html pages` };
-  // @ts-expect-error: plain JavaScript module without types
   const { launchBrowser } = await import("../scripts/handouts/browser.mjs");
   const browser: import("playwright-core").Browser = await launchBrowser();
   try {
@@ -40,7 +45,13 @@ export async function measureHandouts(dir: string, loads: number): Promise<Hando
         const page = await context.newPage();
         const start = nowMs();
         await page.goto(pathToFileURL(full).href, { waitUntil: "commit", timeout: 120_000 });
-        await page.waitForFunction((n: number) => document.readyState !== "loading" && document.querySelectorAll(".js-plotly-plot").length >= n, figures, { timeout: 120_000, polling: 10 });
+        await page.waitForFunction(
+          (n: number) =>
+            document.readyState !== "loading" &&
+            document.querySelectorAll(".js-plotly-plot").length >= n,
+          figures,
+          { timeout: 120_000, polling: 10 },
+        );
         times.push(nowMs() - start);
         await context.close();
       }

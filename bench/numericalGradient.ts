@@ -5,9 +5,7 @@
  * log(speed-up) against log(W) should be about 1. Finite differences at W = 10,000 take seconds, so the
  * large sizes are timed once or twice (numericalGradient is deterministic; one call already lasts long).
  */
-import { numericalGradient } from "../src/calculus/numericalGradient";
-import { TanhNetwork } from "../src/models/tanhNetwork";
-import { logLogSlope } from "../src/stats/logLogSlope";
+import { numericalGradient, TanhNetwork, logLogSlope } from "../src/internal";
 import { compare } from "./timing";
 
 export interface NumericalGradientPoint {
@@ -47,7 +45,20 @@ export function measureNumericalGradient(quick: boolean): NumericalGradientResul
       },
       { warmup: W >= 3000 ? 0 : 2, repeats, minSampleMs: W >= 1000 ? 0 : 20 },
     );
-    return { hiddenUnits: M, W, backpropMs: t.backprop.medianMs, numericalMs: t.numerical.medianMs, speedup: t.numerical.medianMs / t.backprop.medianMs };
+    return {
+      hiddenUnits: M,
+      W,
+      backpropMs: t.backprop.medianMs,
+      numericalMs: t.numerical.medianMs,
+      speedup: t.numerical.medianMs / t.backprop.medianMs,
+    };
   });
-  return { N, points, slope: logLogSlope(points.map((p) => p.W), points.map((p) => p.speedup)) };
+  return {
+    N,
+    points,
+    slope: logLogSlope(
+      points.map((p) => p.W),
+      points.map((p) => p.speedup),
+    ),
+  };
 }

@@ -3,8 +3,7 @@
  * (PRML fig. 5.3), a wider 1-64-1 on 1000 points of sin(πx), and a 10-100-10 on 1000 points whose
  * targets come from a smaller random "teacher" network. `--quick` uses tiny versions of the same three.
  */
-import { createRandom } from "../src/random/createRandom";
-import { TanhNetwork } from "../src/models/tanhNetwork";
+import { createRandom, TanhNetwork } from "../src/internal";
 
 export interface Problem {
   /** "1-3-1": inputs-hiddenUnits-outputs. */
@@ -19,16 +18,42 @@ export interface Problem {
   learningRate: number;
 }
 
-function oneInput(name: string, hiddenUnits: number, N: number, target: (x: number) => number): Problem {
+function oneInput(
+  name: string,
+  hiddenUnits: number,
+  N: number,
+  target: (x: number) => number,
+): Problem {
   const X = Array.from({ length: N }, (_, n) => [N === 1 ? 0 : -1 + (2 * n) / (N - 1)]);
   const T = X.map(([x]) => [target(x)]);
-  return { name, inputs: 1, hiddenUnits, outputs: 1, X, T, learningRate: 0.5 / (hiddenUnits + 1) };
+  return {
+    name,
+    inputs: 1,
+    hiddenUnits,
+    outputs: 1,
+    X,
+    T,
+    learningRate: 0.5 / (hiddenUnits + 1),
+  };
 }
 
-function teacherProblem(name: string, inputs: number, hiddenUnits: number, outputs: number, N: number): Problem {
+function teacherProblem(
+  name: string,
+  inputs: number,
+  hiddenUnits: number,
+  outputs: number,
+  N: number,
+): Problem {
   const random = createRandom(`bench-${name}`);
-  const X = Array.from({ length: N }, () => Array.from({ length: inputs }, () => random.uniform(-1, 1)));
-  const teacher = new TanhNetwork({ inputs, hiddenUnits: Math.max(2, Math.round(hiddenUnits / 5)), outputs, seed: `teacher-${name}` });
+  const X = Array.from({ length: N }, () =>
+    Array.from({ length: inputs }, () => random.uniform(-1, 1)),
+  );
+  const teacher = new TanhNetwork({
+    inputs,
+    hiddenUnits: Math.max(2, Math.round(hiddenUnits / 5)),
+    outputs,
+    seed: `teacher-${name}`,
+  });
   const T = teacher.predict(X);
   return { name, inputs, hiddenUnits, outputs, X, T, learningRate: 0.5 / (hiddenUnits + 1) };
 }
@@ -51,5 +76,10 @@ export function problems(quick: boolean): Problem[] {
 
 /** A fresh network for a problem, always with the same initial weights. */
 export function networkFor(p: Problem): TanhNetwork {
-  return new TanhNetwork({ inputs: p.inputs, hiddenUnits: p.hiddenUnits, outputs: p.outputs, seed: `bench-${p.name}` });
+  return new TanhNetwork({
+    inputs: p.inputs,
+    hiddenUnits: p.hiddenUnits,
+    outputs: p.outputs,
+    seed: `bench-${p.name}`,
+  });
 }

@@ -19,7 +19,11 @@ export interface Results {
   tfjs: string;
   gradientCost: { target: number; rows: GradientCostRow[] };
   numericalGradient: NumericalGradientResult;
-  training: { targets: { bishop: number; largest: number }; tolerances: { tfjs: number; mathjs: number }; rows: TrainingRow[] };
+  training: {
+    targets: { bishop: number; largest: number };
+    tolerances: { tfjs: number; mathjs: number };
+    rows: TrainingRow[];
+  };
   course: { skipped: true; note: string } | ({ skipped: false; target: number } & CourseResult);
   handouts: HandoutsResult;
   /** Which targets were met (measures 1, 3 and 4; absent when skipped). */
@@ -27,42 +31,124 @@ export interface Results {
 }
 
 const fixed = (x: number, digits = 2) => x.toFixed(digits);
-const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x >= 0.01 ? x.toFixed(3) : x.toExponential(2));
-const rate = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(0));
+const ms = (x: number) =>
+  x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x >= 0.01 ? x.toFixed(3) : x.toExponential(2);
+const rate = (x: number) =>
+  x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(0);
 const table = (header: string[], rows: string[][]) =>
-  [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
 
 /** All results as Markdown: one table per measure, with the machine and the method first. */
 export function markdown(r: Results): string {
   const parts: string[] = [];
-  parts.push(`Machine: ${machineLine(r.machine)}. Run ${r.date}${r.quick ? " (--quick: tiny sizes, not meaningful)" : ""}.`);
+  parts.push(
+    `Machine: ${machineLine(r.machine)}. Run ${r.date}${r.quick ? " (--quick: tiny sizes, not meaningful)" : ""}.`,
+  );
   parts.push(`Method: ${r.method}.`);
 
-  parts.push(`**1. Cost of a gradient** — time of \`gradient(X, T)\` over \`loss(X, T)\` (target ≤ ${r.gradientCost.target})\n\n` +
-    table(["network", "N", "W", "loss (ms)", "gradient (ms)", "gradient / loss"],
-      r.gradientCost.rows.map((g) => [g.size, String(g.N), String(g.W), ms(g.lossMs), ms(g.gradientMs), `**${fixed(g.ratio)}**`])));
+  parts.push(
+    `**1. Cost of a gradient** — time of \`gradient(X, T)\` over \`loss(X, T)\` (target ≤ ${r.gradientCost.target})\n\n` +
+      table(
+        ["network", "N", "W", "loss (ms)", "gradient (ms)", "gradient / loss"],
+        r.gradientCost.rows.map((g) => [
+          g.size,
+          String(g.N),
+          String(g.W),
+          ms(g.lossMs),
+          ms(g.gradientMs),
+          `**${fixed(g.ratio)}**`,
+        ]),
+      ),
+  );
 
   const n = r.numericalGradient;
-  parts.push(`**2. Backprop against central differences** (1-M-1 networks, N = ${n.N}); fitted log-log slope of the speed-up against W: **${fixed(n.slope)}** (1 = linear in W)\n\n` +
-    table(["W", "backprop (ms)", "numericalGradient (ms)", "speed-up"],
-      n.points.map((p) => [String(p.W), ms(p.backpropMs), ms(p.numericalMs), `${p.speedup.toFixed(0)}×`])));
+  parts.push(
+    `**2. Backprop against central differences** (1-M-1 networks, N = ${n.N}); fitted log-log slope of the speed-up against W: **${fixed(n.slope)}** (1 = linear in W)\n\n` +
+      table(
+        ["W", "backprop (ms)", "numericalGradient (ms)", "speed-up"],
+        n.points.map((p) => [
+          String(p.W),
+          ms(p.backpropMs),
+          ms(p.numericalMs),
+          `${p.speedup.toFixed(0)}×`,
+        ]),
+      ),
+  );
 
   const t = r.training;
-  parts.push(`**3. Training throughput** — full-batch gradient descent, samples/s (targets: ≥ ${t.targets.bishop}× TensorFlow.js at 1-3-1, ≥ ${t.targets.largest}× at 10-100-10). ${r.tfjs}.\n\n` +
-    table(["network", "N", "TanhNetwork", "TensorFlow.js", "mathjs", "vs tfjs", "vs mathjs", `loss after k epochs: rel. diff. tfjs / mathjs`],
-      t.rows.map((x) => [x.size, String(x.N), rate(x.ours.samplesPerSecond), rate(x.tfjs.samplesPerSecond), rate(x.mathjs.samplesPerSecond),
-        `**${fixed(x.speedupVsTfjs, 1)}×**`, `${fixed(x.speedupVsMathjs, 1)}×`,
-        `${x.relativeDifference.tfjs.toExponential(1)} / ${x.relativeDifference.mathjs.toExponential(1)} (k = ${x.checkEpochs}) ${x.agrees ? "✓" : "✗"}`])));
+  parts.push(
+    `**3. Training throughput** — full-batch gradient descent, samples/s (targets: ≥ ${t.targets.bishop}× TensorFlow.js at 1-3-1, ≥ ${t.targets.largest}× at 10-100-10). ${r.tfjs}.\n\n` +
+      table(
+        [
+          "network",
+          "N",
+          "TanhNetwork",
+          "TensorFlow.js",
+          "mathjs",
+          "vs tfjs",
+          "vs mathjs",
+          `loss after k epochs: rel. diff. tfjs / mathjs`,
+        ],
+        t.rows.map((x) => [
+          x.size,
+          String(x.N),
+          rate(x.ours.samplesPerSecond),
+          rate(x.tfjs.samplesPerSecond),
+          rate(x.mathjs.samplesPerSecond),
+          `**${fixed(x.speedupVsTfjs, 1)}×**`,
+          `${fixed(x.speedupVsMathjs, 1)}×`,
+          `${x.relativeDifference.tfjs.toExponential(1)} / ${x.relativeDifference.mathjs.toExponential(1)} (k = ${x.checkEpochs}) ${x.agrees ? "✓" : "✗"}`,
+        ]),
+      ),
+  );
 
-  parts.push(r.course.skipped ? `**4. Course execution** — skipped: ${r.course.note}.` :
-    `**4. Course execution** — every notebook in a fresh kernel, against N × a one-cell notebook importing the library (target ≤ ${r.course.target}×)\n\n` +
-    table(["notebooks", "all notebooks (s)", "floor per notebook (s)", "bare kernel, `1 + 1` (s)", "course / (N × floor)"],
-      [[String(r.course.notebooks.length), fixed(r.course.totalMs / 1000, 1), fixed(r.course.floorMs / 1000, 1), fixed(r.course.bareKernelMs / 1000, 1), `**${fixed(r.course.ratio)}**${r.course.passed ? "" : " (a notebook failed)"}`]]));
+  parts.push(
+    r.course.skipped
+      ? `**4. Course execution** — skipped: ${r.course.note}.`
+      : `**4. Course execution** — every notebook in a fresh kernel, against N × a one-cell notebook importing the library (target ≤ ${r.course.target}×)\n\n` +
+          table(
+            [
+              "notebooks",
+              "all notebooks (s)",
+              "floor per notebook (s)",
+              "bare kernel, `1 + 1` (s)",
+              "course / (N × floor)",
+            ],
+            [
+              [
+                String(r.course.notebooks.length),
+                fixed(r.course.totalMs / 1000, 1),
+                fixed(r.course.floorMs / 1000, 1),
+                fixed(r.course.bareKernelMs / 1000, 1),
+                `**${fixed(r.course.ratio)}**${r.course.passed ? "" : " (a notebook failed)"}`,
+              ],
+            ],
+          ),
+  );
 
-  parts.push(r.handouts.skipped ? `**5. Handouts** — skipped: ${r.handouts.note}.` :
-    `**5. Handouts** — bytes per page and time from load to every figure drawn, headless Chromium, offline\n\n` +
-    table(["page", "bytes", "figures", "load → figures drawn (ms)"], r.handouts.pages.map((p) => [p.page, p.bytes.toLocaleString("en"), String(p.figures), p.msToFigures.toFixed(0)])));
+  parts.push(
+    r.handouts.skipped
+      ? `**5. Handouts** — skipped: ${r.handouts.note}.`
+      : `**5. Handouts** — bytes per page and time from load to every figure drawn, headless Chromium, offline\n\n` +
+          table(
+            ["page", "bytes", "figures", "load → figures drawn (ms)"],
+            r.handouts.pages.map((p) => [
+              p.page,
+              p.bytes.toLocaleString("en"),
+              String(p.figures),
+              p.msToFigures.toFixed(0),
+            ]),
+          ),
+  );
 
-  parts.push(`Targets met: ${Object.entries(r.targetsMet).map(([k, v]) => `${k} ${v ? "✓" : "✗"}`).join(", ")}`);
+  parts.push(
+    `Targets met: ${Object.entries(r.targetsMet)
+      .map(([k, v]) => `${k} ${v ? "✓" : "✗"}`)
+      .join(", ")}`,
+  );
   return parts.join("\n\n") + "\n";
 }

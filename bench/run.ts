@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     },
   });
   const quick = values.quick === true;
-  const timing: TimingOptions = quick ? { warmup: 1, repeats: 3, minSampleMs: 1 } : { warmup: 3, repeats: 15, minSampleMs: 10 };
+  const timing: TimingOptions = quick
+    ? { warmup: 1, repeats: 3, minSampleMs: 1 }
+    : { warmup: 3, repeats: 15, minSampleMs: 10 };
   const machine = describeMachine();
   const tfjs = await useCpuBackend();
   const list = problems(quick);
@@ -48,7 +50,8 @@ async function main(): Promise<void> {
   log("3/5 training throughput: TanhNetwork, TensorFlow.js, mathjs");
   const trainingRows = measureTraining(list, timing, quick);
   let course: Results["course"];
-  if (quick || values["skip-notebooks"]) course = { skipped: true, note: quick ? "--quick" : "--skip-notebooks" };
+  if (quick || values["skip-notebooks"])
+    course = { skipped: true, note: quick ? "--quick" : "--skip-notebooks" };
   else {
     log("4/5 course execution (executes every notebook; a minute or more)");
     try {
@@ -59,16 +62,22 @@ async function main(): Promise<void> {
     }
   }
   log("5/5 handouts");
-  const handouts = quick ? { skipped: true as const, note: "--quick" } : await measureHandouts(path.resolve(values.handouts as string), 3);
+  const handouts = quick
+    ? { skipped: true as const, note: "--quick" }
+    : await measureHandouts(path.resolve(values.handouts as string), 3);
 
-  const bishop = trainingRows[0], largest = trainingRows[trainingRows.length - 1];
+  const bishop = trainingRows[0],
+    largest = trainingRows[trainingRows.length - 1];
   const targetsMet: Record<string, boolean> = {
     "1 gradient/loss ≤ 3": gradientRows.every((g) => g.ratio <= gradientCostTarget),
     "3 agreement": trainingRows.every((t) => t.agrees),
-    [`3 ≥ ${trainingTargets.bishop}× tfjs at ${bishop.size}`]: bishop.speedupVsTfjs >= trainingTargets.bishop,
-    [`3 ≥ ${trainingTargets.largest}× tfjs at ${largest.size}`]: largest.speedupVsTfjs >= trainingTargets.largest,
+    [`3 ≥ ${trainingTargets.bishop}× tfjs at ${bishop.size}`]:
+      bishop.speedupVsTfjs >= trainingTargets.bishop,
+    [`3 ≥ ${trainingTargets.largest}× tfjs at ${largest.size}`]:
+      largest.speedupVsTfjs >= trainingTargets.largest,
   };
-  if (!course.skipped) targetsMet[`4 course ≤ ${courseTarget}× floor`] = course.ratio <= courseTarget && course.passed;
+  if (!course.skipped)
+    targetsMet[`4 course ≤ ${courseTarget}× floor`] = course.ratio <= courseTarget && course.passed;
 
   const results: Results = {
     version: 1,

@@ -6,5 +6,9 @@ import path from "node:path";
 import { ensureEnvironment, projectRoot } from "../scripts/environment.mjs";
 
 const { python, env } = ensureEnvironment({ browser: true });
-const run = spawnSync(process.execPath, ["--import", "tsx", path.join(projectRoot, "bench", "run.ts"), ...process.argv.slice(2)], { cwd: projectRoot, env: { ...env, DOWNHILL_PYTHON: python }, stdio: "inherit" });
+const run = spawnSync(
+  process.execPath,
+  ["--import", "tsx", path.join(projectRoot, "bench", "run.ts"), ...process.argv.slice(2)],
+  { cwd: projectRoot, env: { ...env, DOWNHILL_PYTHON: python }, stdio: "inherit" },
+);
 process.exit(run.status ?? 1);

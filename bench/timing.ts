@@ -66,7 +66,10 @@ function callsFor(fn: () => unknown, minSampleMs: number): number {
  * const { fast, slow } = compare({ fast: () => 1 + 1, slow: () => Math.sqrt(2) }, { repeats: 5 });
  * fast.medianMs > 0; // => true
  */
-export function compare<Name extends string>(candidates: Record<Name, () => unknown>, options: TimingOptions = {}): Record<Name, Timing> {
+export function compare<Name extends string>(
+  candidates: Record<Name, () => unknown>,
+  options: TimingOptions = {},
+): Record<Name, Timing> {
   const warmup = options.warmup ?? 3;
   const repeats = options.repeats ?? 15;
   const minSampleMs = options.minSampleMs ?? 10;
@@ -76,7 +79,7 @@ export function compare<Name extends string>(candidates: Record<Name, () => unkn
   for (const name of names) calls[name] = callsFor(candidates[name], minSampleMs);
   const samples = {} as Record<Name, number[]>;
   const wall = {} as Record<Name, number[]>;
-  for (const name of names) (samples[name] = []), (wall[name] = []);
+  for (const name of names) ((samples[name] = []), (wall[name] = []));
   for (let r = 0; r < repeats; r++) {
     for (const name of names) {
       const fn = candidates[name];
@@ -88,7 +91,13 @@ export function compare<Name extends string>(candidates: Record<Name, () => unkn
     }
   }
   const result = {} as Record<Name, Timing>;
-  for (const name of names) result[name] = { medianMs: median(samples[name]), samplesMs: samples[name], wallMedianMs: median(wall[name]), callsPerSample: calls[name] };
+  for (const name of names)
+    result[name] = {
+      medianMs: median(samples[name]),
+      samplesMs: samples[name],
+      wallMedianMs: median(wall[name]),
+      callsPerSample: calls[name],
+    };
   return result;
 }
 

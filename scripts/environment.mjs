@@ -15,7 +15,12 @@ const tslabBinary = path.join(projectRoot, "node_modules", ".bin", "tslab");
 export const chromiumPath = process.env.DOWNHILL_CHROMIUM ?? "/usr/bin/chromium";
 
 /** Debian's packages that give Jupyter Notebook, nbconvert and nbclient. */
-export const jupyterPackages = ["jupyter-notebook", "jupyter-nbconvert", "python3-nbclient", "jupyter-client"];
+export const jupyterPackages = [
+  "jupyter-notebook",
+  "jupyter-nbconvert",
+  "python3-nbclient",
+  "jupyter-client",
+];
 const jupyterModules = ["jupyter_client", "nbclient", "nbformat", "nbconvert", "notebook"];
 
 function log(message) {
@@ -43,12 +48,16 @@ function npmDependenciesPresent() {
   // node_modules/.package-lock.json is rewritten by every install; older than the lockfile means stale.
   const wanted = JSON.parse(readFileSync(lockfile, "utf8")).packages ?? {};
   const have = JSON.parse(readFileSync(installed, "utf8")).packages ?? {};
-  return Object.entries(wanted).every(([name, info]) => name === "" || info.optional || have[name]?.version === info.version);
+  return Object.entries(wanted).every(
+    ([name, info]) => name === "" || info.optional || have[name]?.version === info.version,
+  );
 }
 
 function ensureNpmDependencies() {
   if (npmDependenciesPresent()) return;
-  mustRun("npm", ["ci", "--no-audit", "--no-fund"], "installing npm dependencies", { cwd: projectRoot });
+  mustRun("npm", ["ci", "--no-audit", "--no-fund"], "installing npm dependencies", {
+    cwd: projectRoot,
+  });
 }
 
 function hasJupyter(python) {
@@ -74,11 +83,17 @@ function aptInstall(packages, what) {
   const prefix = canInstallWithoutPassword();
   const command = `sudo apt-get update && sudo apt-get install -y ${packages.join(" ")}`;
   if (prefix === null) {
-    console.error(`[downhill] ${what} is not installed, and installing it needs a password.\n` + `Run this once, then try again:\n\n  ${command}\n`);
+    console.error(
+      `[downhill] ${what} is not installed, and installing it needs a password.\n` +
+        `Run this once, then try again:\n\n  ${command}\n`,
+    );
     process.exit(1);
   }
   const [sudo, ...sudoArgs] = prefix;
-  const apt = (args) => (sudo ? mustRun(sudo, [...sudoArgs, "apt-get", ...args], `installing ${what}`) : mustRun("apt-get", args, `installing ${what}`));
+  const apt = (args) =>
+    sudo
+      ? mustRun(sudo, [...sudoArgs, "apt-get", ...args], `installing ${what}`)
+      : mustRun("apt-get", args, `installing ${what}`);
   apt(["update"]);
   apt(["install", "-y", ...packages]);
 }
@@ -98,7 +113,9 @@ function ensureJupyter() {
   aptInstall(jupyterPackages, "Jupyter");
   python = findJupyterPython();
   if (!python) {
-    console.error(`[downhill] Jupyter was installed but no Python can import ${jupyterModules.join(", ")}.`);
+    console.error(
+      `[downhill] Jupyter was installed but no Python can import ${jupyterModules.join(", ")}.`,
+    );
     process.exit(1);
   }
   return python;
@@ -116,7 +133,16 @@ function kernelRegistered() {
 
 function ensureKernel(python) {
   if (kernelRegistered()) return;
-  mustRun(tslabBinary, ["install", `--python=${python}`, `--binary=${tslabBinary}`, `--prefix=${path.join(projectRoot, ".jupyter")}`], "registering the tslab kernel");
+  mustRun(
+    tslabBinary,
+    [
+      "install",
+      `--python=${python}`,
+      `--binary=${tslabBinary}`,
+      `--prefix=${path.join(projectRoot, ".jupyter")}`,
+    ],
+    "registering the tslab kernel",
+  );
 }
 
 /**
@@ -128,7 +154,15 @@ export function ensureEnvironment({ browser = false } = {}) {
   const python = ensureJupyter();
   ensureKernel(python);
   if (browser) ensureChromium();
-  return { python, env: { ...process.env, JUPYTER_PATH: [jupyterData, process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter) } };
+  return { python, env: kernelEnv() };
+}
+
+/** `env` with the project's Jupyter data dir first on JUPYTER_PATH, so Jupyter finds the tslab kernel. */
+export function kernelEnv(env = process.env) {
+  const paths = (env.JUPYTER_PATH ?? "")
+    .split(path.delimiter)
+    .filter((p) => p && p !== jupyterData);
+  return { ...env, JUPYTER_PATH: [jupyterData, ...paths].join(path.delimiter) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -5,13 +5,16 @@
 // The seed is fixed, so running it again reproduces the file byte for byte.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { createRandom } from "../src/random/createRandom";
+import { createRandom } from "../src/internal";
 
 const seed = "downhill-line-fit";
 const [slope, intercept, noise, size] = [0.8, 0.5, 0.3, 20];
 
 const random = createRandom(seed);
-const lines = [`# ${size} points made by scripts/make-line-fit-data.ts (seed "${seed}"): t = ${slope} x + ${intercept} + N(0, ${noise}²)`, "x,t"];
+const lines = [
+  `# ${size} points made by scripts/make-line-fit-data.ts (seed "${seed}"): t = ${slope} x + ${intercept} + N(0, ${noise}²)`,
+  "x,t",
+];
 for (let n = 0; n < size; n++) {
   const x = random.uniform(-2, 2);
   const t = slope * x + intercept + random.normal(0, noise);

@@ -6,27 +6,38 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const kernelspec = { display_name: "TypeScript", language: "typescript", name: "tslab" };
-export const notebooksDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "notebooks");
+export const notebooksDir = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "notebooks",
+);
 
 /** The course's notebooks, in lesson order. */
 export function notebookPaths() {
-  return readdirSync(notebooksDir).filter((n) => /^\d\d-.*\.ipynb$/.test(n)).sort().map((n) => path.join(notebooksDir, n));
+  return readdirSync(notebooksDir)
+    .filter((n) => /^\d\d-.*\.ipynb$/.test(n))
+    .sort()
+    .map((n) => path.join(notebooksDir, n));
 }
 
 /** Everything wrong with a notebook's stored form, as sentences naming the cell. */
 export function problems(nb) {
   const found = [];
-  if (nb.nbformat !== 4 || nb.nbformat_minor !== 5) found.push(`nbformat is ${nb.nbformat}.${nb.nbformat_minor}; expected 4.5`);
-  if (nb.metadata?.kernelspec?.name !== "tslab") found.push(`kernelspec is ${JSON.stringify(nb.metadata?.kernelspec?.name)}; expected "tslab"`);
+  if (nb.nbformat !== 4 || nb.nbformat_minor !== 5)
+    found.push(`nbformat is ${nb.nbformat}.${nb.nbformat_minor}; expected 4.5`);
+  if (nb.metadata?.kernelspec?.name !== "tslab")
+    found.push(`kernelspec is ${JSON.stringify(nb.metadata?.kernelspec?.name)}; expected "tslab"`);
   const ids = new Set();
   nb.cells.forEach((cell, i) => {
     const where = `cell ${i + 1}`;
-    if (typeof cell.id !== "string" || !/^[a-zA-Z0-9-_]{1,64}$/.test(cell.id)) found.push(`${where} has no valid id`);
+    if (typeof cell.id !== "string" || !/^[a-zA-Z0-9-_]{1,64}$/.test(cell.id))
+      found.push(`${where} has no valid id`);
     else if (ids.has(cell.id)) found.push(`${where} repeats the id ${cell.id}`);
     ids.add(cell.id);
     if (cell.cell_type !== "code") return;
     if (cell.outputs?.length) found.push(`${where} has ${cell.outputs.length} output(s)`);
-    if (cell.execution_count !== null) found.push(`${where} has execution count ${cell.execution_count}`);
+    if (cell.execution_count !== null)
+      found.push(`${where} has execution count ${cell.execution_count}`);
     if (cell.metadata?.execution) found.push(`${where} has execution timing metadata`);
   });
   return found;
@@ -36,7 +47,10 @@ export function problems(nb) {
 export function clean(nb) {
   const ids = new Set();
   const cells = nb.cells.map((cell, i) => {
-    let id = typeof cell.id === "string" && /^[a-zA-Z0-9-_]{1,64}$/.test(cell.id) && !ids.has(cell.id) ? cell.id : `cell-${i + 1}`;
+    let id =
+      typeof cell.id === "string" && /^[a-zA-Z0-9-_]{1,64}$/.test(cell.id) && !ids.has(cell.id)
+        ? cell.id
+        : `cell-${i + 1}`;
     while (ids.has(id)) id += "x";
     ids.add(id);
     const { execution, ...metadata } = cell.metadata ?? {};

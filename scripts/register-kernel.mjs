@@ -6,5 +6,7 @@ import { ensureEnvironment, projectRoot } from "./environment.mjs";
 
 const { python } = ensureEnvironment();
 const tslab = path.join(projectRoot, "node_modules", ".bin", "tslab");
-const result = spawnSync(tslab, ["install", "--user", `--python=${python}`, `--binary=${tslab}`], { stdio: "inherit" });
+const result = spawnSync(tslab, ["install", "--user", `--python=${python}`, `--binary=${tslab}`], {
+  stdio: "inherit",
+});
 process.exit(result.status ?? 1);

@@ -7,10 +7,18 @@ import { ensureEnvironment, projectRoot } from "./environment.mjs";
 
 const { python, env } = ensureEnvironment();
 const hasLab = spawnSync(python, ["-c", "import jupyterlab"]).status === 0;
-console.log(`[downhill] opening the course in Jupyter ${hasLab ? "Lab" : "Notebook"} (Ctrl+C to stop)`);
+console.log(
+  `[downhill] opening the course in Jupyter ${hasLab ? "Lab" : "Notebook"} (Ctrl+C to stop)`,
+);
 // Jupyter refuses to run as root unless told it may (containers and CI machines often are root).
 const asRoot = process.getuid?.() === 0 ? ["--allow-root"] : [];
-const args = ["-m", hasLab ? "jupyterlab" : "notebook", `--notebook-dir=${path.join(projectRoot, "notebooks")}`, ...asRoot, ...process.argv.slice(2)];
+const args = [
+  "-m",
+  hasLab ? "jupyterlab" : "notebook",
+  `--notebook-dir=${path.join(projectRoot, "notebooks")}`,
+  ...asRoot,
+  ...process.argv.slice(2),
+];
 const jupyter = spawn(python, args, { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => jupyter.kill(signal));
 jupyter.on("exit", (code) => process.exit(code ?? 0));

@@ -27,12 +27,18 @@ export function studentSource(source, where = "cell") {
   source.split("\n").forEach((line, i) => {
     const begin = line.match(BEGIN);
     if (begin) {
-      if (open) throw new Error(`${where}, line ${i + 1}: "// BEGIN SOLUTION" inside the region opened at line ${open.line}`);
+      if (open)
+        throw new Error(
+          `${where}, line ${i + 1}: "// BEGIN SOLUTION" inside the region opened at line ${open.line}`,
+        );
       open = { line: i + 1, indent: begin[1] };
       return;
     }
     if (END.test(line)) {
-      if (!open) throw new Error(`${where}, line ${i + 1}: "// END SOLUTION" without a "// BEGIN SOLUTION" before it`);
+      if (!open)
+        throw new Error(
+          `${where}, line ${i + 1}: "// END SOLUTION" without a "// BEGIN SOLUTION" before it`,
+        );
       out.push(`${open.indent}${STUB}`);
       regions += 1;
       open = null;
@@ -40,7 +46,10 @@ export function studentSource(source, where = "cell") {
     }
     if (!open) out.push(line);
   });
-  if (open) throw new Error(`${where}, line ${open.line}: "// BEGIN SOLUTION" is never closed by "// END SOLUTION"`);
+  if (open)
+    throw new Error(
+      `${where}, line ${open.line}: "// BEGIN SOLUTION" is never closed by "// END SOLUTION"`,
+    );
   return { source: out.join("\n"), regions };
 }
 
@@ -53,14 +62,26 @@ export function studentNotebook(nb, name = "notebook") {
   const cells = nb.cells.map((cell, i) => {
     if (cell.cell_type !== "code") return cell;
     const text = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
-    const { source, regions: count } = studentSource(text, `${name}, cell ${i + 1} (id ${cell.id})`);
+    const { source, regions: count } = studentSource(
+      text,
+      `${name}, cell ${i + 1} (id ${cell.id})`,
+    );
     if (count === 0) return cell;
     regions.push({ cell: cell.id, count });
     return { ...cell, source };
   });
   const notebook = clean({ ...nb, cells });
-  if (regions.length > 0 && !notebook.cells.some((c) => c.cell_type === "code" && /\byourTurn\b[\s\S]*from "\.\/src\/index"/.test([c.source].flat().join("")))) {
-    throw new Error(`${name}: has solution regions but does not import yourTurn from "./src/index"`);
+  if (
+    regions.length > 0 &&
+    !notebook.cells.some(
+      (c) =>
+        c.cell_type === "code" &&
+        /\byourTurn\b[\s\S]*from "\.\/src\/index"/.test([c.source].flat().join("")),
+    )
+  ) {
+    throw new Error(
+      `${name}: has solution regions but does not import yourTurn from "./src/index"`,
+    );
   }
   return { notebook, regions };
 }
@@ -75,7 +96,9 @@ export function writeStudentEdition(outDir) {
     const name = path.basename(file);
     const { notebook, regions } = studentNotebook(JSON.parse(readFileSync(file, "utf8")), name);
     writeFileSync(path.join(notebooksOut, name), JSON.stringify(notebook, null, 1) + "\n");
-    lines.push(`${name}: ${regions.reduce((n, r) => n + r.count, 0)} solution(s) replaced by the stub`);
+    lines.push(
+      `${name}: ${regions.reduce((n, r) => n + r.count, 0)} solution(s) replaced by the stub`,
+    );
   }
   // Relative links, so the edition can be opened from any working directory.
   const link = (target, at) => {
@@ -88,21 +111,38 @@ export function writeStudentEdition(outDir) {
 }
 
 /** Executes the student notebooks (or reuses fresh executed copies) and builds their handouts. */
-export async function buildStudentHandouts(outDir, { executedDir = path.join(projectRoot, "build", "student-executed") } = {}) {
+export async function buildStudentHandouts(
+  outDir,
+  { executedDir = path.join(projectRoot, "build", "student-executed") } = {},
+) {
   const { buildHandouts } = await import("./handouts/build.mjs");
-  const notebooks = notebookPaths().map((file) => path.join(outDir, "notebooks", path.basename(file)));
-  return buildHandouts({ notebooks, outDir: path.join(outDir, "handouts"), executedDir, workDir: path.join(projectRoot, "build", "student-handouts") });
+  const notebooks = notebookPaths().map((file) =>
+    path.join(outDir, "notebooks", path.basename(file)),
+  );
+  return buildHandouts({
+    notebooks,
+    outDir: path.join(outDir, "handouts"),
+    executedDir,
+    workDir: path.join(projectRoot, "build", "student-handouts"),
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf("--out");
-  const outDir = path.resolve(at >= 0 ? process.argv[at + 1] : path.join(projectRoot, "dist", "student"));
+  const outDir = path.resolve(
+    at >= 0 ? process.argv[at + 1] : path.join(projectRoot, "dist", "student"),
+  );
   for (const line of writeStudentEdition(outDir)) console.log(`[student] ${line}`);
-  console.log(`[student] wrote ${path.relative(process.cwd(), path.join(outDir, "notebooks")) || "."} (src and ../data linked)`);
+  console.log(
+    `[student] wrote ${path.relative(process.cwd(), path.join(outDir, "notebooks")) || "."} (src and ../data linked)`,
+  );
   if (!process.argv.includes("--no-handouts")) {
     // No top-level await: tests import this module through tsx, which compiles it to CommonJS.
     buildStudentHandouts(outDir).then(
-      () => console.log(`[student] wrote ${path.relative(process.cwd(), path.join(outDir, "handouts"))}`),
+      () =>
+        console.log(
+          `[student] wrote ${path.relative(process.cwd(), path.join(outDir, "handouts"))}`,
+        ),
       (error) => {
         console.error(error);
         process.exit(1);

@@ -1,29 +1,56 @@
 // `npm test`: installs what is missing (see environment.mjs), type-checks src with tslab's TypeScript
-// version, then runs every test with Node's test runner: unit tests beside each module in src/, and the
-// course-wide tests in tests/ (clean notebooks, every notebook executed in the real tslab kernel).
-// Extra arguments are passed to `node --test`, e.g. `npm test -- --test-name-pattern=gradcheck`.
+// version, checks the formatting (prettier, the files .prettierignore does not leave out), then runs
+// every test with Node's test runner: unit tests beside each module in src/, and the course-wide tests
+// in tests/ (clean notebooks, every notebook executed in the real tslab kernel).
+// `npm run test:unit` (`--unit`): only the unit tests in src/, no setup, no kernel — seconds.
+// Other arguments are passed to `node --test`, e.g. `npm test -- --test-name-pattern=gradcheck`.
 import { spawnSync } from "node:child_process";
-import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { ensureEnvironment, projectRoot } from "./environment.mjs";
+import { ensureEnvironment } from "./environment.mjs";
+import { projectRoot, testFiles } from "./test-files.mjs";
 
-function testFiles(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    const entry = lstatSync(full);
-    if (entry.isSymbolicLink()) return []; // notebooks' src links: the same tests, found again
-    if (entry.isDirectory()) return testFiles(full);
-    return name.endsWith(".test.ts") ? [path.relative(projectRoot, full)] : [];
-  });
+// The folders prettier checks: the same as package.json's `format` and `format:check`.
+const formattedFolders = ["src", "scripts", "tests", "bench"];
+
+const unitOnly = process.argv.includes("--unit");
+const testArgs = process.argv.slice(2).filter((a) => a !== "--unit");
+
+if (unitOnly) {
+  const args = [
+    "--import",
+    "tsx",
+    ...testArgs,
+    path.join(projectRoot, "scripts", "unit-tests.mjs"),
+  ];
+  const result = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: "inherit" });
+  process.exit(result.status ?? 1);
 }
 
 const { python, env } = ensureEnvironment({ browser: true });
 const childEnv = { ...env, DOWNHILL_PYTHON: python };
 
 console.log("[downhill] type check (TypeScript 5.0, as tslab compiles)");
-const typecheck = spawnSync(process.execPath, [path.join(projectRoot, "node_modules", "typescript", "bin", "tsc"), "-p", projectRoot], { stdio: "inherit" });
+const tsc = path.join(projectRoot, "node_modules", "typescript", "bin", "tsc");
+const typecheck = spawnSync(process.execPath, [tsc, "-p", projectRoot], { stdio: "inherit" });
 if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 
-const files = [...testFiles(path.join(projectRoot, "src")), ...testFiles(path.join(projectRoot, "tests"))].sort();
-const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", ...process.argv.slice(2), ...files], { cwd: projectRoot, env: childEnv, stdio: "inherit" });
+console.log("[downhill] formatting (prettier; `npm run format` fixes it)");
+const prettier = path.join(projectRoot, "node_modules", "prettier", "bin", "prettier.cjs");
+const format = spawnSync(
+  process.execPath,
+  [prettier, "--check", "--log-level=warn", ...formattedFolders],
+  {
+    cwd: projectRoot,
+    stdio: "inherit",
+  },
+);
+if (format.status !== 0) process.exit(format.status ?? 1);
+
+const files = [...testFiles("src"), ...testFiles("tests")];
+const args = ["--import", "tsx", "--test", "--test-concurrency=1", ...testArgs, ...files];
+const result = spawnSync(process.execPath, args, {
+  cwd: projectRoot,
+  env: childEnv,
+  stdio: "inherit",
+});
 process.exit(result.status ?? 1);

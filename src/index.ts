@@ -1,67 +1,163 @@
-// Downhill's public API, in the order the notebooks introduce it. Notebooks import from "./src".
+// Downhill's public API: what the lessons use, grouped by the lesson that introduces it. Notebooks
+// import from "./src/index" (tslab cannot load the folder import "./src"). Benchmarks, tests and
+// scripts import from "./internal", which adds the plumbing (argument checks, HTML builders, the
+// checkers' machinery) to all of this.
 
-// Errors and argument checks
+// ── Every lesson: errors, showing results, checking claims, data, randomness, exercises ─────────────
 export * from "./errors/errors";
+export { showHtml, liveDisplay, type LiveDisplay } from "./display/show";
+export { formatNumber } from "./display/format";
+export { showTable, type TableOptions } from "./display/table";
+export { checkClose, checkThat } from "./verify/check";
+export { showFigure } from "./plot/showFigure";
+export type { Figure } from "./plot/figure";
+export { loadCsv, column, type Table } from "./data/loadCsv";
+export { createRandom, type Random } from "./random/createRandom";
+export { yourTurn, YourTurnError } from "./exercises/yourTurn";
+export type { ExerciseResult } from "./exercises/feedback";
 
-// Derivatives: finite differences, complex step, symbolic (notebook 1); gradients and their check (notebooks 2–4)
+// ── Lesson 1: the derivative as a linear approximation (finite differences, the complex step, ───────
+// symbolic derivatives, the slope of the error on log-log axes; exercises)
 export { EPSILON, forwardStep, centralStep } from "./calculus/steps";
 export { forwardDifference } from "./calculus/forwardDifference";
 export { centralDifference } from "./calculus/centralDifference";
 export { complexStepDerivative } from "./calculus/complexStepDerivative";
 export { symbolicDerivative, type SymbolicDerivative } from "./calculus/symbolicDerivative";
-export { numericalGradient, type NumericalGradientOptions } from "./calculus/numericalGradient";
-export { gradcheck, relativeError, scaledError, type GradcheckOptions, type GradcheckReport, type GradcheckRow } from "./calculus/gradcheck";
-
-// Seeded randomness
-export { createRandom, type Random } from "./random/createRandom";
-
-// Data
-export { loadCsv, column, type Table } from "./data/loadCsv";
-
-// Showing results and checking claims in a notebook
-export { showHtml, liveDisplay, type LiveDisplay } from "./display/show";
-export { formatNumber, escapeHtml } from "./display/format";
-export { showTable, tableHtml, type TableOptions } from "./display/table";
-export { showGradcheck, gradcheckHtml } from "./display/gradcheckTable";
-export { checkClose, checkThat } from "./verify/check";
-
-// Figures (plotly.js)
-export { showFigure } from "./plot/showFigure";
-export { figureHtml, type Figure } from "./plot/figure";
-
-// Fitting slopes on log-log axes (error against step size)
 export { logLogSlope } from "./stats/logLogSlope";
+export {
+  linearApproximationFigure,
+  type LinearApproximationOptions,
+} from "./plot/linearApproximationFigure";
+export {
+  checkDerivative,
+  evaluateDerivativeAnswer,
+  type CheckDerivativeOptions,
+} from "./exercises/checkDerivative";
+export {
+  checkStableRate,
+  evaluateStableRateAnswer,
+  type CheckStableRateOptions,
+} from "./exercises/checkStableRate";
 
-// Figures for notebook 1
-export { linearApproximationFigure, type LinearApproximationOptions } from "./plot/linearApproximationFigure";
+// ── Lesson 2: why the negative gradient (the line model, gradients three ways and their check, ──────
+// directions and the Taylor gap, level sets, gradient figures; exercises)
+export {
+  linePredict,
+  lineLoss,
+  lineGradient,
+  lineHessian,
+  lineMinimum,
+  type LineData,
+} from "./models/lineModel";
+export { numericalGradient, type NumericalGradientOptions } from "./calculus/numericalGradient";
+export {
+  gradcheck,
+  relativeError,
+  scaledError,
+  type GradcheckOptions,
+  type GradcheckReport,
+  type GradcheckRow,
+} from "./calculus/gradcheck";
+export { showGradcheck } from "./display/gradcheckTable";
+export {
+  symbolicGradient,
+  type SymbolicGradient,
+  type SymbolicGradientOptions,
+} from "./calculus/symbolicGradient";
+export {
+  directionAtAngle,
+  angleBetween,
+  directionSweep,
+  firstOrderGap,
+  type SweepRow,
+  type GapRow,
+} from "./calculus/directions";
+export {
+  levelSetTangent,
+  type LevelSetTangent,
+  type LevelSetTangentOptions,
+} from "./calculus/levelSet";
+export {
+  gradientFieldFigure,
+  gradientSliderFigure,
+  type GradientFunction,
+  type GradientFieldOptions,
+  type GradientSliderOptions,
+} from "./plot/gradientFigures";
+export {
+  checkGradient,
+  evaluateGradientAnswer,
+  type CheckGradientOptions,
+} from "./exercises/checkGradient";
+export {
+  checkDescentDirection,
+  evaluateDescentDirectionAnswer,
+  type CheckDescentDirectionOptions,
+} from "./exercises/checkDescentDirection";
 
-// Exercises with automatic feedback: the student edition's stub, the shared feedback, one checker per
-// kind of answer (each tests the learner's function numerically on seeded random inputs and hints)
-export { yourTurn, YourTurnError } from "./exercises/yourTurn";
-export { showExercise, type ExerciseResult, type ExerciseOptions } from "./exercises/feedback";
-export { randomTestPoints, type TestPointOptions } from "./exercises/testPoints";
-export { finiteDifferenceCalls } from "./calculus/callCounter";
-export { checkDerivative, evaluateDerivativeAnswer, type CheckDerivativeOptions } from "./exercises/checkDerivative";
-export { checkStableRate, evaluateStableRateAnswer, type CheckStableRateOptions } from "./exercises/checkStableRate";
-export { checkStepsNeeded, evaluateStepsNeededAnswer, type CheckStepsNeededOptions } from "./exercises/checkStepsNeeded";
-export { checkDescentStep, evaluateDescentStepAnswer, type CheckDescentStepOptions } from "./exercises/checkDescentStep";
-
-// Notebook 2 — why the negative gradient: the line model, symbolic gradients, directions and the
-// Taylor gap, level sets, gradient figures (built on the error-surface builders) and exercise checkers
-export { linePredict, lineLoss, lineGradient, lineHessian, lineMinimum, type LineData } from "./models/lineModel";
-export { symbolicGradient, type SymbolicGradient, type SymbolicGradientOptions } from "./calculus/symbolicGradient";
-export { directionAtAngle, angleBetween, directionSweep, firstOrderGap, type SweepRow, type GapRow } from "./calculus/directions";
-export { levelSetTangent, type LevelSetTangent, type LevelSetTangentOptions } from "./calculus/levelSet";
-export { gradientFieldFigure, gradientSliderFigure, type GradientFunction, type GradientFieldOptions, type GradientSliderOptions } from "./plot/gradientFigures";
-export { checkGradient, evaluateGradientAnswer, checkDescentDirection, evaluateDescentDirectionAnswer, type CheckGradientOptions, type CheckDescentDirectionOptions } from "./exercises/checkGradient";
-
-// Notebook 3 — a linear neuron, gradient descent (batch, mini-batch, stochastic) and its figures
-export { LinearNeuron, type Dataset, type Model } from "./models/linearNeuron";
-export { gradientDescent, descentSteps, type GradientDescentOptions, type DescentState, type DescentResult } from "./optim/gradientDescent";
-export { surfaceGrid, surfaceFigure, contourFigure, surfaceAnimationFigure, type SurfaceFunction, type Range, type Grid, type GridOptions, type SurfaceOptions, type ContourOptions, type AnimationOptions, type PathSpec, type MarkerSpec, type ArrowSpec } from "./plot/errorSurface";
+// ── Lesson 3: gradient descent on a linear neuron (the optimiser and its contract, batch, ───────────
+// mini-batch and stochastic descent, error surfaces and curves; exercises)
+export { LinearNeuron } from "./models/linearNeuron";
+export type { Dataset, Model } from "./optim/model";
+export {
+  gradientDescent,
+  descentSteps,
+  type GradientDescentOptions,
+  type DescentState,
+  type DescentResult,
+} from "./optim/gradientDescent";
+export {
+  surfaceGrid,
+  surfaceFigure,
+  contourFigure,
+  surfaceAnimationFigure,
+  type SurfaceFunction,
+  type Range,
+  type Grid,
+  type GridOptions,
+  type SurfaceOptions,
+  type ContourOptions,
+  type AnimationOptions,
+  type PathSpec,
+  type MarkerSpec,
+  type ArrowSpec,
+} from "./plot/errorSurface";
 export { curvesFigure, type Curve, type CurvesOptions } from "./plot/curves";
+export {
+  checkDescentStep,
+  evaluateDescentStepAnswer,
+  type CheckDescentStepOptions,
+} from "./exercises/checkDescentStep";
+export {
+  checkStepsNeeded,
+  evaluateStepsNeededAnswer,
+  type CheckStepsNeededOptions,
+} from "./exercises/checkStepsNeeded";
 
-// Notebook 4 — backpropagation through a two-layer tanh network (Bishop, PRML §5.3)
-export { TanhNetwork, trainTanhNetwork, tanhNetworkModel, type NetworkData, type TanhNetworkOptions, type ForwardPass, type PassCounts, type TrainOptions } from "./models/tanhNetwork";
-export { networkGraphSvg, fitFigure, stabilityFigure, trainingSliderFigure, lossCurveSvg, type FitPlot, type StabilityRun, type TrainingFrame, type TrainingSliderOptions } from "./plot/tanhNetworkFigures";
-export { numericalHessian, symmetricEigenvalues, type NumericalHessianOptions } from "./calculus/hessian";
+// ── Lesson 4: backpropagation through a two-layer tanh network (Bishop, PRML §5.3) ─────────────────
+export {
+  TanhNetwork,
+  trainTanhNetwork,
+  tanhNetworkModel,
+  type NetworkData,
+  type TanhNetworkOptions,
+  type ForwardPass,
+  type PassCounts,
+  type TrainOptions,
+} from "./models/tanhNetwork";
+export {
+  networkGraphSvg,
+  fitFigure,
+  stabilityFigure,
+  trainingSliderFigure,
+  lossCurveSvg,
+  type FitPlot,
+  type StabilityRun,
+  type TrainingFrame,
+  type TrainingSliderOptions,
+} from "./plot/tanhNetworkFigures";
+export {
+  numericalHessian,
+  symmetricEigenvalues,
+  type NumericalHessianOptions,
+} from "./calculus/hessian";

@@ -7,37 +7,59 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
-const positive = (value: unknown, name: string) => assert.ok(typeof value === "number" && Number.isFinite(value) && value > 0, `${name} is ${value}; expected a finite number > 0`);
+const positive = (value: unknown, name: string) =>
+  assert.ok(
+    typeof value === "number" && Number.isFinite(value) && value > 0,
+    `${name} is ${value}; expected a finite number > 0`,
+  );
 
 test("the benchmark runs at a tiny size and writes results with finite positive figures", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "downhill-bench-test-"));
   try {
     const out = path.join(dir, "results.json");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "bench/run.ts", "--quick", "--out", out], { encoding: "utf8", timeout: 120_000 });
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "bench/run.ts", "--quick", "--out", out],
+      { encoding: "utf8", timeout: 120_000 },
+    );
     assert.equal(run.status, 0, `bench/run.ts --quick failed:\n${run.stdout}${run.stderr}`);
     const r = JSON.parse(readFileSync(out, "utf8"));
     assert.equal(r.quick, true);
-    for (const key of ["cpu", "os", "node"]) assert.equal(typeof r.machine[key], "string", `machine.${key}`);
+    for (const key of ["cpu", "os", "node"])
+      assert.equal(typeof r.machine[key], "string", `machine.${key}`);
     positive(r.machine.cores, "machine.cores");
     positive(r.machine.memoryBytes, "machine.memoryBytes");
 
     assert.equal(r.gradientCost.rows.length, 3);
-    for (const g of r.gradientCost.rows) for (const key of ["N", "W", "lossMs", "gradientMs", "ratio"]) positive(g[key], `gradientCost ${g.size}.${key}`);
+    for (const g of r.gradientCost.rows)
+      for (const key of ["N", "W", "lossMs", "gradientMs", "ratio"])
+        positive(g[key], `gradientCost ${g.size}.${key}`);
 
     assert.ok(r.numericalGradient.points.length >= 3);
-    for (const p of r.numericalGradient.points) for (const key of ["W", "backpropMs", "numericalMs", "speedup"]) positive(p[key], `numericalGradient W=${p.W}.${key}`);
+    for (const p of r.numericalGradient.points)
+      for (const key of ["W", "backpropMs", "numericalMs", "speedup"])
+        positive(p[key], `numericalGradient W=${p.W}.${key}`);
     assert.ok(Number.isFinite(r.numericalGradient.slope), "numericalGradient.slope is finite");
 
     assert.equal(r.training.rows.length, 3);
     for (const t of r.training.rows) {
-      assert.equal(t.agrees, true, `${t.size}: TanhNetwork, TensorFlow.js and mathjs agree on the loss`);
-      for (const impl of ["ours", "tfjs", "mathjs"]) for (const key of ["msPerEpoch", "samplesPerSecond"]) positive(t[impl][key], `training ${t.size}.${impl}.${key}`);
+      assert.equal(
+        t.agrees,
+        true,
+        `${t.size}: TanhNetwork, TensorFlow.js and mathjs agree on the loss`,
+      );
+      for (const impl of ["ours", "tfjs", "mathjs"])
+        for (const key of ["msPerEpoch", "samplesPerSecond"])
+          positive(t[impl][key], `training ${t.size}.${impl}.${key}`);
       positive(t.speedupVsTfjs, `training ${t.size}.speedupVsTfjs`);
       positive(t.speedupVsMathjs, `training ${t.size}.speedupVsMathjs`);
     }
     assert.equal(r.course.skipped, true);
     assert.equal(r.handouts.skipped, true);
-    assert.match(readFileSync(path.join(dir, "results.md"), "utf8"), /\| network \| N \| W \| loss \(ms\) \| gradient \(ms\) \| gradient \/ loss \|/);
+    assert.match(
+      readFileSync(path.join(dir, "results.md"), "utf8"),
+      /\| network \| N \| W \| loss \(ms\) \| gradient \(ms\) \| gradient \/ loss \|/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,12 +14,15 @@ const scripts: [string, string][] = [
 
 for (const [script, folder] of scripts) {
   test(`${script} reproduces ${folder} byte for byte`, () => {
-    const files = readdirSync(folder).filter((f) => f.endsWith(".csv")).map((f) => path.join(folder, f));
+    const files = readdirSync(folder)
+      .filter((f) => f.endsWith(".csv"))
+      .map((f) => path.join(folder, f));
     const before = new Map(files.map((f) => [f, readFileSync(f)]));
     const run = spawnSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8" });
     try {
       assert.equal(run.status, 0, run.stderr);
-      for (const [file, bytes] of before) assert.ok(readFileSync(file).equals(bytes), `${file} changed when regenerated`);
+      for (const [file, bytes] of before)
+        assert.ok(readFileSync(file).equals(bytes), `${file} changed when regenerated`);
     } finally {
       for (const [file, bytes] of before) writeFileSync(file, bytes);
     }
@@ -33,7 +36,9 @@ for (const [script, folder] of scripts) {
 
 test("every data folder is described in data/README.md", () => {
   const readme = readFileSync("data/README.md", "utf8");
-  for (const folder of readdirSync("data", { withFileTypes: true }).filter((d) => d.isDirectory())) {
+  for (const folder of readdirSync("data", { withFileTypes: true }).filter((d) =>
+    d.isDirectory(),
+  )) {
     assert.match(readme, new RegExp(`## ${folder.name}/`), `data/${folder.name} is not described`);
   }
 });

@@ -2,10 +2,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-// @ts-expect-error: plain JavaScript module without types
 import { clean, notebookPaths, problems } from "../scripts/notebook-format.mjs";
 
-const MAX_LINE = 100;   // the handouts show code cells at this width without a scroll bar
+const MAX_LINE = 100; // the handouts show code cells at this width without a scroll bar
 
 for (const file of notebookPaths() as string[]) {
   test(`${path.basename(file)} is stored clean: nbformat 4.5, cell ids, tslab kernel, no outputs`, () => {
@@ -13,21 +12,40 @@ for (const file of notebookPaths() as string[]) {
   });
 
   test(`${path.basename(file)} has no code line longer than ${MAX_LINE} characters`, () => {
-    const cells: { id: string; cell_type: string; source: string | string[] }[] = JSON.parse(readFileSync(file, "utf8")).cells;
+    const cells: { id: string; cell_type: string; source: string | string[] }[] = JSON.parse(
+      readFileSync(file, "utf8"),
+    ).cells;
     const long = cells
       .filter((cell) => cell.cell_type === "code")
-      .flatMap((cell) => [cell.source].flat().join("").split("\n").map((line, i) => ({ id: cell.id, line: i + 1, text: line })))
+      .flatMap((cell) =>
+        [cell.source]
+          .flat()
+          .join("")
+          .split("\n")
+          .map((line, i) => ({ id: cell.id, line: i + 1, text: line })),
+      )
       .filter(({ text }) => [...text].length > MAX_LINE)
-      .map(({ id, line, text }) => `cell ${id}, line ${line} (${[...text].length} characters): ${text.slice(0, 60)}…`);
+      .map(
+        ({ id, line, text }) =>
+          `cell ${id}, line ${line} (${[...text].length} characters): ${text.slice(0, 60)}…`,
+      );
     assert.deepEqual(long, []);
   });
 }
 
 test("the clean check finds outputs, execution counts, missing ids and another kernel, and clean() fixes them", () => {
   const dirty = {
-    nbformat: 4, nbformat_minor: 4, metadata: { kernelspec: { name: "python3" } },
+    nbformat: 4,
+    nbformat_minor: 4,
+    metadata: { kernelspec: { name: "python3" } },
     cells: [
-      { cell_type: "code", source: "1", metadata: { execution: { x: 1 } }, execution_count: 3, outputs: [{ output_type: "stream" }] },
+      {
+        cell_type: "code",
+        source: "1",
+        metadata: { execution: { x: 1 } },
+        execution_count: 3,
+        outputs: [{ output_type: "stream" }],
+      },
       { cell_type: "markdown", id: "a", source: "#", metadata: {} },
       { cell_type: "markdown", id: "a", source: "#", metadata: {} },
     ],

@@ -6,13 +6,14 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-// @ts-expect-error: plain JavaScript module without types
 import { notebookPaths } from "../scripts/notebook-format.mjs";
-import { cellsHtml } from "./notebookHtml";
-import { runNotebooks, type RunResult } from "./runNotebooks";
+import { passColour } from "../src/internal";
+import { executedDir } from "./helpers/executed-notebooks";
+import { cellsHtml } from "./helpers/notebook-html";
+import { runNotebooks, type RunResult } from "./helpers/run-notebooks";
 
 const notebooks: string[] = notebookPaths();
-const outDir = path.join("build", "executed");
+const outDir = executedDir; // where the other tests and the handouts look for executed copies
 
 describe("the notebooks run in the tslab kernel", () => {
   let results: RunResult[] = [];
@@ -20,7 +21,17 @@ describe("the notebooks run in the tslab kernel", () => {
     results = runNotebooks(notebooks, outDir, ["--runs", "2"]).results;
   });
 
-  test("there is at least one notebook", () => assert.ok(notebooks.length >= 1));
+  test("the lessons are numbered 01, 02, … without a gap, and the runner ran each of them", () => {
+    const numbers = notebooks.map((notebook) => path.basename(notebook).match(/^(\d\d)-/)?.[1]);
+    assert.deepEqual(
+      numbers,
+      notebooks.map((_, i) => String(i + 1).padStart(2, "0")),
+    );
+    assert.deepEqual(
+      results.map((r) => path.basename(r.notebook)).sort(),
+      notebooks.map((n) => path.basename(n)).sort(),
+    );
+  });
 
   for (const notebook of notebooks) {
     const name = path.basename(notebook);
@@ -30,7 +41,9 @@ describe("the notebooks run in the tslab kernel", () => {
       assert.ok(result.passed, `${name} failed at cell ${result.cell}: ${result.message}`);
       const executed = JSON.parse(readFileSync(path.join(outDir, name), "utf8"));
       const html = cellsHtml(executed.cells);
-      const passedChecks = html.match(/class="downhill-check" style="color:#1a7f37">✓/g)?.length ?? 0;
+      const passedChecks =
+        html.match(new RegExp(`class="downhill-check" style="color:${passColour}">✓`, "g"))
+          ?.length ?? 0;
       assert.ok(passedChecks >= 3, `${name} shows only ${passedChecks} passing checks`);
       assert.doesNotMatch(html, /✗/);
     });

@@ -5,17 +5,30 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { runNotebooks, type RunResult } from "./runNotebooks";
+import { runNotebooks, type RunResult } from "./helpers/run-notebooks";
 
 const fixtures = path.join("tests", "fixtures", "runner");
-const names = ["passes", "type-error", "thrown-error", "infinite-loop", "kernel-dies", "missing-data"];
+const names = [
+  "passes",
+  "type-error",
+  "thrown-error",
+  "infinite-loop",
+  "kernel-dies",
+  "missing-data",
+];
 
 describe("the notebook runner", () => {
   let run: { results: RunResult[]; output: string; status: number | null };
-  const result = (name: string) => run.results.find((r) => path.basename(r.notebook) === `${name}.ipynb`) as RunResult;
+  const result = (name: string) =>
+    run.results.find((r) => path.basename(r.notebook) === `${name}.ipynb`) as RunResult;
   before(() => {
     const out = mkdtempSync(path.join(tmpdir(), "downhill-runner-"));
-    run = runNotebooks(names.map((n) => path.join(fixtures, `${n}.ipynb`)), out, ["--timeout", "30"], false);
+    run = runNotebooks(
+      names.map((n) => path.join(fixtures, `${n}.ipynb`)),
+      out,
+      ["--timeout", "30"],
+      false,
+    );
   });
 
   test("reports every notebook, keeps going after failures, and exits non-zero", () => {
@@ -27,18 +40,27 @@ describe("the notebook runner", () => {
 
   test("a type error names the cell and carries the compiler's message", () => {
     assert.deepEqual([result("type-error").cell, result("type-error").status], [2, "error"]);
-    assert.match(result("type-error").message ?? "", /Type 'string' is not assignable to type 'number'/);
+    assert.match(
+      result("type-error").message ?? "",
+      /Type 'string' is not assignable to type 'number'/,
+    );
     assert.match(run.output, /FAIL type-error.ipynb, cell 2 \(code cell 2\) \[error\]/);
   });
 
   test("a thrown error shows its own message, not tslab's empty one, without kernel stack frames", () => {
     assert.equal(result("thrown-error").cell, 2);
-    assert.match(result("thrown-error").message ?? "", /RangeError: the learning rate is too large/);
+    assert.match(
+      result("thrown-error").message ?? "",
+      /RangeError: the learning rate is too large/,
+    );
     assert.doesNotMatch(result("thrown-error").message ?? "", /node_modules\/tslab/);
   });
 
   test("an endless loop is stopped by the timeout and named", () => {
-    assert.deepEqual([result("infinite-loop").cell, result("infinite-loop").status], [2, "timeout"]);
+    assert.deepEqual(
+      [result("infinite-loop").cell, result("infinite-loop").status],
+      [2, "timeout"],
+    );
     assert.match(result("infinite-loop").message ?? "", /ran longer than 30 s/);
   });
 
@@ -49,30 +71,52 @@ describe("the notebook runner", () => {
 
   test("a missing data file is reported with the file's name", () => {
     assert.equal(result("missing-data").cell, 2);
-    assert.match(result("missing-data").message ?? "", /DataFileError: loadCsv: cannot read \.\.\/data\/no-such-file\.csv: no such file/);
+    assert.match(
+      result("missing-data").message ?? "",
+      /DataFileError: loadCsv: cannot read \.\.\/data\/no-such-file\.csv: no such file/,
+    );
   });
 });
 
 test("--runs 2 restarts the kernel and runs everything again, catching state that survives a run", () => {
   const out = mkdtempSync(path.join(tmpdir(), "downhill-runner-"));
   process.env.DOWNHILL_RUN_MARKER = path.join(out, "marker");
-  const { results, output } = runNotebooks([path.join(fixtures, "fails-on-second-run.ipynb"), path.join(fixtures, "passes.ipynb")], out, ["--runs", "2"], false);
+  const { results, output } = runNotebooks(
+    [path.join(fixtures, "fails-on-second-run.ipynb"), path.join(fixtures, "passes.ipynb")],
+    out,
+    ["--runs", "2"],
+    false,
+  );
   assert.equal(results[0].passed, false);
-  assert.match(output, /FAIL fails-on-second-run.ipynb, cell 2 \(code cell 2\), in run 2 after a kernel restart/);
+  assert.match(
+    output,
+    /FAIL fails-on-second-run.ipynb, cell 2 \(code cell 2\), in run 2 after a kernel restart/,
+  );
   assert.match(results[0].message ?? "", /state left over from the first run/);
   assert.equal(results[1].passed, true);
 });
 
 test("--runs 2 also proves the notebook reproducible: an unseeded random number fails with the cell named", () => {
   const out = mkdtempSync(path.join(tmpdir(), "downhill-runner-"));
-  const { results, output } = runNotebooks([path.join(fixtures, "not-reproducible.ipynb")], out, ["--runs", "2"], false);
+  const { results, output } = runNotebooks(
+    [path.join(fixtures, "not-reproducible.ipynb")],
+    out,
+    ["--runs", "2"],
+    false,
+  );
   assert.equal(results[0].passed, false);
   assert.equal(results[0].status, "not reproducible");
-  assert.match(output, /FAIL not-reproducible.ipynb, cell 1 \(code cell 1\), in run 2 after a kernel restart \[not reproducible\]/);
+  assert.match(
+    output,
+    /FAIL not-reproducible.ipynb, cell 1 \(code cell 1\), in run 2 after a kernel restart \[not reproducible\]/,
+  );
 });
 
-test("--runs 2 lets a cell tagged \"timing\" show different measured times in each run", () => {
+test('--runs 2 lets a cell tagged "timing" show different measured times in each run', () => {
   const out = mkdtempSync(path.join(tmpdir(), "downhill-runner-"));
-  const { results } = runNotebooks([path.join(fixtures, "timing-cell.ipynb")], out, ["--runs", "2"]);
+  const { results } = runNotebooks([path.join(fixtures, "timing-cell.ipynb")], out, [
+    "--runs",
+    "2",
+  ]);
   assert.equal(results[0].passed, true);
 });

@@ -1,32 +1,41 @@
 // The HTML handouts (`npm run handouts`), opened from disk in real Chromium with the network cut off:
 // every page loads with no request leaving file://, no console error, every figure drawn live, every
 // formula typeset, links that resolve, figure images for print; two builds are byte-identical.
-// Named to sort after notebooks.test.ts: `npm test` runs test files one at a time in name order, so the
-// builder finds the executed copies that test just made and reuses them instead of running the
-// notebooks again. Run alone, the builder executes whatever has no fresh executed copy.
+// The pages are built from the executed notebooks of tests/helpers/executed-notebooks.ts (fresh copies
+// reused, the rest executed first), so the test does not depend on another test file having run.
 // Screenshots for review: build/handouts/screenshots/<page>.png (screen) and <page>.print.png (print).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-// @ts-expect-error: plain JavaScript module without types
 import { notebookPaths } from "../scripts/notebook-format.mjs";
-// @ts-expect-error: plain JavaScript module without types
 import { launchBrowser, offlineContext } from "../scripts/handouts/browser.mjs";
-// @ts-expect-error: plain JavaScript module without types
-import { inlineMarkdown, lessonSummary } from "../scripts/handouts/indexPage.mjs";
-import { cellsHtml } from "./notebookHtml";
+import { inlineMarkdown, lessonSummary } from "../scripts/handouts/index-page.mjs";
+import { cellsHtml } from "./helpers/notebook-html";
+import { executedDir, executedNotebooks } from "./helpers/executed-notebooks";
 
 const root = path.resolve(__dirname, "..");
 const siteDir = path.join(root, "dist", "handouts");
-const executedDir = path.join(root, "build", "executed");
 const screenshotDir = path.join(root, "build", "handouts", "screenshots");
 const fixtureDir = path.join(root, "build", "handouts-fixture");
 const fixtureName = "90-handout-fixture";
 
 function build(args: string[]): void {
-  const run = spawnSync(process.execPath, [path.join(root, "scripts", "handouts", "build.mjs"), ...args], { cwd: root, encoding: "utf8" });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(root, "scripts", "handouts", "build.mjs"), ...args],
+    { cwd: root, encoding: "utf8" },
+  );
   assert.equal(run.status, 0, `the handouts build failed:\n${run.stdout}\n${run.stderr}`);
 }
 
@@ -36,11 +45,24 @@ const stagedFixture = path.join(fixtureDir, "notebooks", `${fixtureName}.ipynb`)
 function buildFixture(label: string, options: string[] = []): string {
   const staged = path.dirname(stagedFixture);
   mkdirSync(staged, { recursive: true });
-  copyFileSync(path.join(root, "tests", "fixtures", "handout-fixture.ipynb"), path.join(staged, `${fixtureName}.ipynb`));
-  if (!existsSync(path.join(staged, "src"))) symlinkSync(path.relative(staged, path.join(root, "src")), path.join(staged, "src"));
+  copyFileSync(
+    path.join(root, "tests", "fixtures", "handout-fixture.ipynb"),
+    path.join(staged, `${fixtureName}.ipynb`),
+  );
+  if (!existsSync(path.join(staged, "src")))
+    symlinkSync(path.relative(staged, path.join(root, "src")), path.join(staged, "src"));
   const out = path.join(fixtureDir, label);
   rmSync(out, { recursive: true, force: true });
-  build([...options, "--out", path.join(out, "site"), "--executed", path.join(out, "executed"), "--work", path.join(out, "work"), stagedFixture]);
+  build([
+    ...options,
+    "--out",
+    path.join(out, "site"),
+    "--executed",
+    path.join(out, "executed"),
+    "--work",
+    path.join(out, "work"),
+    stagedFixture,
+  ]);
   return out;
 }
 
@@ -64,7 +86,9 @@ interface PageReport {
 
 // Visible text of the narrative (markdown cells and the index page), with typeset math taken out.
 const narrativeTextScript = () => {
-  const parts = Array.from(document.querySelectorAll(".jp-RenderedMarkdown, body:not(.jp-Notebook)")).map((element) => {
+  const parts = Array.from(
+    document.querySelectorAll(".jp-RenderedMarkdown, body:not(.jp-Notebook)"),
+  ).map((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
     copy.querySelectorAll("mjx-container, script, style, pre, code").forEach((e) => e.remove());
     return copy.textContent ?? "";
@@ -72,20 +96,39 @@ const narrativeTextScript = () => {
   return parts.join("\n");
 };
 
-async function openPage(context: any, blocked: string[], file: string, expectedFigures: number): Promise<{ page: any; report: PageReport }> {
+async function openPage(
+  context: any,
+  blocked: string[],
+  file: string,
+  expectedFigures: number,
+): Promise<{ page: any; report: PageReport }> {
   const page = await context.newPage();
   const failed: string[] = [];
   const errors: string[] = [];
-  page.on("requestfailed", (request: any) => failed.push(`${request.url().slice(0, 120)} (${request.failure()?.errorText})`));
+  page.on("requestfailed", (request: any) =>
+    failed.push(`${request.url().slice(0, 120)} (${request.failure()?.errorText})`),
+  );
   page.on("console", (message: any) => message.type() === "error" && errors.push(message.text()));
   page.on("pageerror", (error: Error) => errors.push(String(error)));
   const blockedBefore = blocked.length;
   const started = Date.now();
   await page.goto(`file://${file}`, { waitUntil: "load", timeout: 120_000 });
-  await page.waitForFunction((n: number) => document.querySelectorAll(".js-plotly-plot").length >= n && document.body.hasAttribute("data-math"), expectedFigures, { timeout: 60_000 }).catch(() => {});
+  await page
+    .waitForFunction(
+      (n: number) =>
+        document.querySelectorAll(".js-plotly-plot").length >= n &&
+        document.body.hasAttribute("data-math"),
+      expectedFigures,
+      { timeout: 60_000 },
+    )
+    .catch(() => {});
   const millisecondsToFigures = Date.now() - started;
   const text: string = await page.evaluate(narrativeTextScript);
-  const rawTex = [...(text.match(/\$\$|\$[^$\n]+\$|\\(frac|lim|sum|partial|mathbf|alpha|eta|cdot|approx|begin|left|right|tag|[()[\]])/g) ?? [])];
+  const rawTex = [
+    ...(text.match(
+      /\$\$|\$[^$\n]+\$|\\(frac|lim|sum|partial|mathbf|alpha|eta|cdot|approx|begin|left|right|tag|[()[\]])/g,
+    ) ?? []),
+  ];
   const report: PageReport = {
     blocked: blocked.slice(blockedBefore),
     failed,
@@ -94,18 +137,28 @@ async function openPage(context: any, blocked: string[], file: string, expectedF
     mathContainers: await page.locator("mjx-container").count(),
     mathErrors: await page.locator("mjx-merror, [data-mjx-error]").count(),
     rawTex,
-    links: await page.evaluate(() => Array.from(document.querySelectorAll("a[href]")).map((a) => a.getAttribute("href") ?? "")),
+    links: await page.evaluate(() =>
+      Array.from(document.querySelectorAll("a[href]")).map((a) => a.getAttribute("href") ?? ""),
+    ),
     millisecondsToFigures,
   };
   return { page, report };
 }
 
 /** Checks one handout page and saves its screen and print screenshots; returns the page, still open. */
-async function checkHandout(context: any, blocked: string[], file: string, expectedFigures: number, notebookHasMath: boolean): Promise<any> {
+async function checkHandout(
+  context: any,
+  blocked: string[],
+  file: string,
+  expectedFigures: number,
+  notebookHasMath: boolean,
+): Promise<any> {
   const name = path.basename(file);
   const { page, report } = await openPage(context, blocked, file, expectedFigures);
   const weight = (statSync(file).size / 1e6).toFixed(1);
-  console.log(`# ${name}: ${weight} MB, ${report.plots} figure(s) and ${report.mathContainers} formula(s) ready in ${report.millisecondsToFigures} ms`);
+  console.log(
+    `# ${name}: ${weight} MB, ${report.plots} figure(s) and ${report.mathContainers} formula(s) ready in ${report.millisecondsToFigures} ms`,
+  );
   assert.deepEqual(report.blocked, [], `${name} tried to reach the network`);
   assert.deepEqual(report.failed, [], `${name} has failed requests`);
   assert.deepEqual(report.errors, [], `${name} logged errors`);
@@ -114,30 +167,74 @@ async function checkHandout(context: any, blocked: string[], file: string, expec
   assert.equal(report.mathErrors, 0, `${name} has MathJax errors`);
   assert.deepEqual(report.rawTex, [], `${name} shows raw TeX`);
   for (const href of report.links.filter((h) => !/^(#|https?:|mailto:)/.test(h))) {
-    assert.ok(existsSync(path.join(path.dirname(file), decodeURIComponent(href.split("#")[0]))), `${name} links to ${href}, which is not there`);
+    assert.ok(
+      existsSync(path.join(path.dirname(file), decodeURIComponent(href.split("#")[0]))),
+      `${name} links to ${href}, which is not there`,
+    );
   }
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name.replace(/\.html$/, "")}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(screenshotDir, `${name.replace(/\.html$/, "")}.png`),
+    fullPage: true,
+  });
   await page.emulateMedia({ media: "print" });
   const print = await page.evaluate(() => ({
-    images: Array.from(document.querySelectorAll(".downhill-figure-note img")).filter((img) => (img as HTMLImageElement).naturalWidth > 0 && (img as HTMLElement).offsetParent !== null).length,
-    livePlots: Array.from(document.querySelectorAll(".downhill-figure > .plot-container")).filter((e) => (e as HTMLElement).offsetParent !== null).length,
-    unwrapped: Array.from(document.querySelectorAll(".jp-InputArea pre")).filter((e) => getComputedStyle(e).whiteSpace !== "pre-wrap").length,
+    images: Array.from(document.querySelectorAll(".downhill-figure-note img")).filter(
+      (img) =>
+        (img as HTMLImageElement).naturalWidth > 0 && (img as HTMLElement).offsetParent !== null,
+    ).length,
+    livePlots: Array.from(document.querySelectorAll(".downhill-figure > .plot-container")).filter(
+      (e) => (e as HTMLElement).offsetParent !== null,
+    ).length,
+    unwrapped: Array.from(document.querySelectorAll(".jp-InputArea pre")).filter(
+      (e) => getComputedStyle(e).whiteSpace !== "pre-wrap",
+    ).length,
   }));
-  assert.deepEqual(print, { images: expectedFigures, livePlots: 0, unwrapped: 0 }, `${name} in print: figure images shown, live plots hidden, code wrapped`);
+  assert.deepEqual(
+    print,
+    { images: expectedFigures, livePlots: 0, unwrapped: 0 },
+    `${name} in print: figure images shown, live plots hidden, code wrapped`,
+  );
   await page.setViewportSize({ width: 800, height: 1000 });
-  await page.screenshot({ path: path.join(screenshotDir, `${name.replace(/\.html$/, "")}.print.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(screenshotDir, `${name.replace(/\.html$/, "")}.print.png`),
+    fullPage: true,
+  });
   await page.emulateMedia({ media: "screen" });
   return page;
 }
 
 const markdownHasMath = (notebook: string) =>
-  JSON.parse(readFileSync(notebook, "utf8")).cells.some((c: { cell_type: string; source: string | string[] }) => c.cell_type === "markdown" && /\$/.test([c.source].flat().join("")));
+  JSON.parse(readFileSync(notebook, "utf8")).cells.some(
+    (c: { cell_type: string; source: string | string[] }) =>
+      c.cell_type === "markdown" && /\$/.test([c.source].flat().join("")),
+  );
 
 test("a lesson's line on the course page is its first heading and the paragraph after it", () => {
-  const nb = { cells: [{ cell_type: "code", source: "x" }, { cell_type: "markdown", source: ["# 2 · Steepest descent\n", "\n", "*Why the gradient\n", "points uphill.*\n", "\n", "**You will learn**"] }] };
-  assert.deepEqual(lessonSummary(nb), { title: "2 · Steepest descent", blurb: "Why the gradient points uphill." });
-  assert.equal(inlineMarkdown("a *b* **c** `d<e>` $x^2$"), "a <em>b</em> <strong>c</strong> <code>d&lt;e&gt;</code> $x^2$");
+  const nb = {
+    cells: [
+      { cell_type: "code", source: "x" },
+      {
+        cell_type: "markdown",
+        source: [
+          "# 2 · Steepest descent\n",
+          "\n",
+          "*Why the gradient\n",
+          "points uphill.*\n",
+          "\n",
+          "**You will learn**",
+        ],
+      },
+    ],
+  };
+  assert.deepEqual(lessonSummary(nb), {
+    title: "2 · Steepest descent",
+    blurb: "Why the gradient points uphill.",
+  });
+  assert.equal(
+    inlineMarkdown("a *b* **c** `d<e>` $x^2$"),
+    "a <em>b</em> <strong>c</strong> <code>d&lt;e&gt;</code> $x^2$",
+  );
 });
 
 describe("the HTML handouts", () => {
@@ -149,25 +246,45 @@ describe("the HTML handouts", () => {
   let fixtureB = "";
 
   before(async () => {
+    executedNotebooks();
     build([]);
     fixtureA = buildFixture("a");
     fixtureB = buildFixture("b");
     browser = await launchBrowser();
-    ({ context, blocked } = await offlineContext(browser, { viewport: { width: 1200, height: 900 } }));
+    ({ context, blocked } = await offlineContext(browser, {
+      viewport: { width: 1200, height: 900 },
+    }));
   });
   after(async () => browser?.close());
 
   test("the site has an index page and both variants of every lesson", () => {
-    const expected = ["index.html", ...notebooks.flatMap((n) => [".html", ".no-code.html"].map((suffix) => path.basename(n, ".ipynb") + suffix))].sort();
+    const expected = [
+      "index.html",
+      ...notebooks.flatMap((n) =>
+        [".html", ".no-code.html"].map((suffix) => path.basename(n, ".ipynb") + suffix),
+      ),
+    ].sort();
     assert.deepEqual(readdirSync(siteDir).sort(), expected);
   });
 
   test("the pages carry plotly.js and MathJax once each and no path of the build machine", () => {
     for (const page of readdirSync(siteDir).filter((n) => n !== "index.html")) {
       const html = readFileSync(path.join(siteDir, page), "utf8");
-      assert.equal(html.split("if (!window.Plotly) {\n").length - 1, 1, `${page}: plotly.js copies`);
-      assert.equal(html.split("window.MathJax = {").length - 1, 1, `${page}: MathJax configurations`);
-      assert.equal(/\b(src|href)="(file:|\/)|\/usr\/share\/javascript|<script[^>]*\bsrc=/.test(html), false, `${page} loads a file from outside the page`);
+      assert.equal(
+        html.split("if (!window.Plotly) {\n").length - 1,
+        1,
+        `${page}: plotly.js copies`,
+      );
+      assert.equal(
+        html.split("window.MathJax = {").length - 1,
+        1,
+        `${page}: MathJax configurations`,
+      );
+      assert.equal(
+        /\b(src|href)="(file:|\/)|\/usr\/share\/javascript|<script[^>]*\bsrc=/.test(html),
+        false,
+        `${page} loads a file from outside the page`,
+      );
       assert.equal(html.includes(root), false, `${page} contains the build folder's path`);
     }
   });
@@ -175,11 +292,17 @@ describe("the HTML handouts", () => {
   test("the index page lists every lesson with its heading, and its links resolve in the browser", async () => {
     const index = path.join(siteDir, "index.html");
     const html = readFileSync(index, "utf8");
-    for (const notebook of notebooks) assert.match(html, new RegExp(`href="${path.basename(notebook, ".ipynb")}.html"`));
+    for (const notebook of notebooks)
+      assert.match(html, new RegExp(`href="${path.basename(notebook, ".ipynb")}.html"`));
     const page = await checkHandout(context, blocked, index, 0, false);
-    const lessonLinks: string[] = await page.evaluate(() => Array.from(document.querySelectorAll("ul.lessons a")).map((a) => a.getAttribute("href") ?? ""));
+    const lessonLinks: string[] = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("ul.lessons a")).map(
+        (a) => a.getAttribute("href") ?? "",
+      ),
+    );
     assert.equal(lessonLinks.length, notebooks.length * 2);
-    for (const href of lessonLinks) assert.ok(existsSync(path.join(siteDir, href)), `index links to ${href}, which is not there`);
+    for (const href of lessonLinks)
+      assert.ok(existsSync(path.join(siteDir, href)), `index links to ${href}, which is not there`);
     await page.close();
   });
 
@@ -187,7 +310,13 @@ describe("the HTML handouts", () => {
     const base = path.basename(notebook, ".ipynb");
     for (const suffix of [".html", ".no-code.html"]) {
       test(`${base}${suffix} opens offline with every figure live, every formula typeset, and no error`, async () => {
-        const page = await checkHandout(context, blocked, path.join(siteDir, base + suffix), figureCount(path.join(executedDir, `${base}.ipynb`)), markdownHasMath(notebook));
+        const page = await checkHandout(
+          context,
+          blocked,
+          path.join(siteDir, base + suffix),
+          figureCount(path.join(executedDir, `${base}.ipynb`)),
+          markdownHasMath(notebook),
+        );
         await page.close();
       });
     }
@@ -197,10 +326,15 @@ describe("the HTML handouts", () => {
     const file = path.join(fixtureA, "site", `${fixtureName}.html`);
     const page = await checkHandout(context, blocked, file, 2, true);
     assert.equal(await page.locator(".js-plotly-plot .slider-container").count(), 1);
-    const lastY = () => page.evaluate(() => (document.querySelectorAll(".js-plotly-plot")[1] as any).data[0].y[40]);
+    const lastY = () =>
+      page.evaluate(() => (document.querySelectorAll(".js-plotly-plot")[1] as any).data[0].y[40]);
     assert.equal(await lastY(), 0);
     await page.locator(".js-plotly-plot .updatemenu-button").first().click();
-    await page.waitForFunction(() => (document.querySelectorAll(".js-plotly-plot")[1] as any).data[0].y[40] === 4, null, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => (document.querySelectorAll(".js-plotly-plot")[1] as any).data[0].y[40] === 4,
+      null,
+      { timeout: 10_000 },
+    );
     await page.close();
   });
 
@@ -208,21 +342,49 @@ describe("the HTML handouts", () => {
     const html = readFileSync(path.join(fixtureA, "site", `${fixtureName}.no-code.html`), "utf8");
     assert.equal(/class="[^"]*jp-InputArea-editor/.test(html), false, "the no-code page has code");
     assert.equal(html.includes("90 · Handout fixture"), true, "the no-code page lost its title");
-    const page = await checkHandout(context, blocked, path.join(fixtureA, "site", `${fixtureName}.no-code.html`), 2, true);
+    const page = await checkHandout(
+      context,
+      blocked,
+      path.join(fixtureA, "site", `${fixtureName}.no-code.html`),
+      2,
+      true,
+    );
     await page.close();
   });
 
   test("where scripts do not run, every figure shows its static image instead", async () => {
-    const noScripts = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 900 } });
+    const noScripts = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1200, height: 900 },
+    });
     await noScripts.route(/^(?!file:|data:|blob:)/, (route: any) => route.abort());
-    const pages = [...readdirSync(siteDir).filter((n) => n.endsWith(".html") && n !== "index.html").map((n) => path.join(siteDir, n)), path.join(fixtureA, "site", `${fixtureName}.html`)];
+    const pages = [
+      ...readdirSync(siteDir)
+        .filter((n) => n.endsWith(".html") && n !== "index.html")
+        .map((n) => path.join(siteDir, n)),
+      path.join(fixtureA, "site", `${fixtureName}.html`),
+    ];
     for (const file of pages) {
       const page = await noScripts.newPage();
       await page.goto(`file://${file}`);
-      const shown = await page.evaluate(() => Array.from(document.querySelectorAll(".downhill-figure-note img")).filter((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0).length);
-      const expected = (readFileSync(file, "utf8").match(/<div id="downhill-figure-[^"]+" class="downhill-figure"/g) ?? []).length;
+      const shown = await page.evaluate(
+        () =>
+          Array.from(document.querySelectorAll(".downhill-figure-note img")).filter(
+            (img) =>
+              (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+          ).length,
+      );
+      const expected = (
+        readFileSync(file, "utf8").match(
+          /<div id="downhill-figure-[^"]+" class="downhill-figure"/g,
+        ) ?? []
+      ).length;
       assert.equal(shown, expected, `${path.basename(file)}: static images shown without scripts`);
-      if (path.basename(file) === `${fixtureName}.html`) await page.screenshot({ path: path.join(screenshotDir, `${fixtureName}.no-scripts.png`), fullPage: true });
+      if (path.basename(file) === `${fixtureName}.html`)
+        await page.screenshot({
+          path: path.join(screenshotDir, `${fixtureName}.no-scripts.png`),
+          fullPage: true,
+        });
       await page.close();
     }
     await noScripts.close();
@@ -231,8 +393,20 @@ describe("the HTML handouts", () => {
   test("with --shared, pages load MathJax and plotly.js from assets/ beside them and still work offline", async () => {
     const shared = path.join(fixtureDir, "shared");
     rmSync(shared, { recursive: true, force: true });
-    build(["--shared", "--out", path.join(shared, "site"), "--executed", path.join(fixtureA, "executed"), "--work", path.join(shared, "work"), stagedFixture]);
-    assert.deepEqual(readdirSync(path.join(shared, "site", "assets")).sort(), ["mathjax-tex-svg-full.js", "plotly.min.js"]);
+    build([
+      "--shared",
+      "--out",
+      path.join(shared, "site"),
+      "--executed",
+      path.join(fixtureA, "executed"),
+      "--work",
+      path.join(shared, "work"),
+      stagedFixture,
+    ]);
+    assert.deepEqual(readdirSync(path.join(shared, "site", "assets")).sort(), [
+      "mathjax-tex-svg-full.js",
+      "plotly.min.js",
+    ]);
     const file = path.join(shared, "site", `${fixtureName}.html`);
     assert.ok(statSync(file).size < 1_000_000, "a shared page carries no library");
     const page = await checkHandout(context, blocked, file, 2, true);
@@ -245,7 +419,10 @@ describe("the HTML handouts", () => {
       assert.deepEqual(readdirSync(path.join(fixtureB, folder)).sort(), files);
       for (const file of files) {
         const a = readFileSync(path.join(fixtureA, folder, file));
-        assert.ok(a.equals(readFileSync(path.join(fixtureB, folder, file))), `${folder}/${file} differs between two builds`);
+        assert.ok(
+          a.equals(readFileSync(path.join(fixtureB, folder, file))),
+          `${folder}/${file} differs between two builds`,
+        );
       }
     }
   });

@@ -6,12 +6,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { freePort } from "./freePort";
+import { freePort } from "./helpers/free-port";
+import { jupyterPython } from "./helpers/jupyter";
 
 const token = "downhill-test";
 
-
-async function poll<T>(what: string, seconds: number, attempt: () => Promise<T | undefined>): Promise<T> {
+async function poll<T>(
+  what: string,
+  seconds: number,
+  attempt: () => Promise<T | undefined>,
+): Promise<T> {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     const value = await attempt().catch(() => undefined);
@@ -50,17 +54,49 @@ test("npm start serves notebooks/ with the tslab kernel, and code importing the 
   const port = await freePort();
   const runtime = mkdtempSync(path.join(tmpdir(), "downhill-runtime-"));
   const env = { ...process.env, JUPYTER_RUNTIME_DIR: runtime };
-  jupyter = spawn("npm", ["start", "--", "--no-browser", `--port=${port}`, `--NotebookApp.token=${token}`, "--ip=127.0.0.1"], { stdio: "ignore", detached: true, env });
-  const api = (route: string, init?: RequestInit) => fetch(`http://127.0.0.1:${port}/api/${route}`, { ...init, headers: { Authorization: `token ${token}` } });
-  const specs = await poll("the Jupyter server", 90, async () => { const r = await api("kernelspecs"); return r.ok ? r.json() : undefined; });
-  assert.ok(Object.keys(specs.kernelspecs).includes("tslab"), `kernels: ${Object.keys(specs.kernelspecs)}`);
+  jupyter = spawn(
+    "npm",
+    [
+      "start",
+      "--",
+      "--no-browser",
+      `--port=${port}`,
+      `--NotebookApp.token=${token}`,
+      "--ip=127.0.0.1",
+    ],
+    { stdio: "ignore", detached: true, env },
+  );
+  const api = (route: string, init?: RequestInit) =>
+    fetch(`http://127.0.0.1:${port}/api/${route}`, {
+      ...init,
+      headers: { Authorization: `token ${token}` },
+    });
+  const specs = await poll("the Jupyter server", 90, async () => {
+    const r = await api("kernelspecs");
+    return r.ok ? r.json() : undefined;
+  });
+  assert.ok(
+    Object.keys(specs.kernelspecs).includes("tslab"),
+    `kernels: ${Object.keys(specs.kernelspecs)}`,
+  );
   const contents = await (await api("contents")).json();
-  assert.ok(contents.content.some((item: { name: string }) => item.name === "01-derivative-as-linear-approximation.ipynb"));
-  const kernel = await (await api("kernels", { method: "POST", body: JSON.stringify({ name: "tslab" }) })).json();
+  assert.ok(
+    contents.content.some(
+      (item: { name: string }) => item.name === "01-derivative-as-linear-approximation.ipynb",
+    ),
+  );
+  const kernel = await (
+    await api("kernels", { method: "POST", body: JSON.stringify({ name: "tslab" }) })
+  ).json();
   assert.equal(kernel.name, "tslab");
-  const code = 'import { centralDifference } from "./src/index";\nconsole.log(centralDifference(Math.sin, 0).toFixed(9));';
-  const python = process.env.DOWNHILL_PYTHON ?? "/usr/bin/python3";
-  const run = spawnSync(python, ["-c", runInKernel, path.join(runtime, `kernel-${kernel.id}.json`), code], { encoding: "utf8", timeout: 180_000 });
+  const code =
+    'import { centralDifference } from "./src/index";\nconsole.log(centralDifference(Math.sin, 0).toFixed(9));';
+  const python = jupyterPython();
+  const run = spawnSync(
+    python,
+    ["-c", runInKernel, path.join(runtime, `kernel-${kernel.id}.json`), code],
+    { encoding: "utf8", timeout: 180_000 },
+  );
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(JSON.parse(run.stdout), { status: "ok", printed: "1.000000000\n" });
 });

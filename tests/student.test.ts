@@ -4,33 +4,59 @@
 // executed copy shows the same checker accepting the reference solution.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-// @ts-expect-error: plain JavaScript module without types
 import { notebookPaths } from "../scripts/notebook-format.mjs";
-// @ts-expect-error: plain JavaScript module without types
-import { STUB, buildStudentHandouts, studentNotebook, studentSource } from "../scripts/student-edition.mjs";
-import { type Cell, cellsHtml, outputHtml } from "./notebookHtml";
-import { runNotebooks, type RunResult } from "./runNotebooks";
+import {
+  STUB,
+  buildStudentHandouts,
+  studentNotebook,
+  studentSource,
+} from "../scripts/student-edition.mjs";
+import { type Cell, cellsHtml, outputHtml } from "./helpers/notebook-html";
+import { executedNotebooks } from "./helpers/executed-notebooks";
+import { runNotebooks, type RunResult } from "./helpers/run-notebooks";
 
-interface Notebook { cells: Cell[] }
+interface Notebook {
+  cells: Cell[];
+}
 
 const notebooks: string[] = notebookPaths();
 const read = (file: string): Notebook => JSON.parse(readFileSync(file, "utf8"));
 const sourceOf = (cell: Cell) => [cell.source].flat().join("");
 /** The verdicts a cell shows (the text of its downhill-exercise lines). */
 const verdicts = (cell: Cell | undefined): string[] =>
-  (cell?.outputs ?? []).flatMap((o) => outputHtml(o).match(/class="downhill-exercise"[^>]*>[^<]*/g) ?? []).map((m) => m.replace(/^[^>]*>/, ""));
+  (cell?.outputs ?? [])
+    .flatMap((o) => outputHtml(o).match(/class="downhill-exercise"[^>]*>[^<]*/g) ?? [])
+    .map((m) => m.replace(/^[^>]*>/, ""));
 /** The cells with a solution region, by notebook: the exercises. */
-const exerciseCells = new Map<string, string[]>(notebooks.map((file) => [path.basename(file), studentNotebook(read(file), path.basename(file)).regions.map((r: { cell: string }) => r.cell)]));
+const exerciseCells = new Map<string, string[]>(
+  notebooks.map((file) => [
+    path.basename(file),
+    studentNotebook(read(file), path.basename(file)).regions.map((r: { cell: string }) => r.cell),
+  ]),
+);
 
 test("the stub replaces a solution region at its indentation, and bad markers are named", () => {
-  const solved = "const f = (x: number): number => {\n  // BEGIN SOLUTION\n  const y = 2 * x;\n  return y;\n  // END SOLUTION\n};\ncheckDerivative(f, g);";
-  assert.deepEqual(studentSource(solved), { source: `const f = (x: number): number => {\n  ${STUB}\n};\ncheckDerivative(f, g);`, regions: 1 });
-  assert.throws(() => studentSource("// BEGIN SOLUTION\nreturn 1;", "02.ipynb, cell 5"), /02.ipynb, cell 5, line 1: "\/\/ BEGIN SOLUTION" is never closed/);
-  assert.throws(() => studentSource("return 1;\n// END SOLUTION"), /line 2: "\/\/ END SOLUTION" without a "\/\/ BEGIN SOLUTION"/);
-  assert.throws(() => studentSource("// BEGIN SOLUTION\n// BEGIN SOLUTION\n// END SOLUTION"), /line 2: .* inside the region opened at line 1/);
+  const solved =
+    "const f = (x: number): number => {\n  // BEGIN SOLUTION\n  const y = 2 * x;\n  return y;\n  // END SOLUTION\n};\ncheckDerivative(f, g);";
+  assert.deepEqual(studentSource(solved), {
+    source: `const f = (x: number): number => {\n  ${STUB}\n};\ncheckDerivative(f, g);`,
+    regions: 1,
+  });
+  assert.throws(
+    () => studentSource("// BEGIN SOLUTION\nreturn 1;", "02.ipynb, cell 5"),
+    /02.ipynb, cell 5, line 1: "\/\/ BEGIN SOLUTION" is never closed/,
+  );
+  assert.throws(
+    () => studentSource("return 1;\n// END SOLUTION"),
+    /line 2: "\/\/ END SOLUTION" without a "\/\/ BEGIN SOLUTION"/,
+  );
+  assert.throws(
+    () => studentSource("// BEGIN SOLUTION\n// BEGIN SOLUTION\n// END SOLUTION"),
+    /line 2: .* inside the region opened at line 1/,
+  );
 });
 
 for (const [name, cells] of exerciseCells) {
@@ -42,7 +68,11 @@ for (const [name, cells] of exerciseCells) {
     for (const id of cells) {
       const at = nb.cells.findIndex((c) => c.id === id);
       const next = nb.cells.slice(at + 1).find((c) => c.cell_type === "code");
-      assert.match(sourceOf(nb.cells[at]) + (next ? sourceOf(next) : ""), /check\w+\(/, `${name}, cell ${id}: no checker call after the solution`);
+      assert.match(
+        sourceOf(nb.cells[at]) + (next ? sourceOf(next) : ""),
+        /check\w+\(/,
+        `${name}, cell ${id}: no checker call after the solution`,
+      );
     }
     assert.equal(exerciseSources.length, cells.length);
   });
@@ -53,26 +83,22 @@ describe("the student edition", () => {
   const outDir = path.join("build", "student-edition");
   const executedDir = path.join("build", "student-executed");
   let results: RunResult[] = [];
-  let fullDir = path.join("build", "executed");
+  let fullDir = "";
   before(() => {
-    const made = spawnSync(process.execPath, ["scripts/student-edition.mjs", "--out", outDir, "--no-handouts"], { encoding: "utf8" });
+    const made = spawnSync(
+      process.execPath,
+      ["scripts/student-edition.mjs", "--out", outDir, "--no-handouts"],
+      { encoding: "utf8" },
+    );
     assert.equal(made.status, 0, made.stderr);
     const student = notebooks.map((file) => path.join(outDir, "notebooks", path.basename(file)));
     results = runNotebooks(student, executedDir, [], false).results;
-    // The full course's executed copies (tests/notebooks.test.ts writes them first); run them here if
-    // they are missing or older than the notebooks.
-    const fresh = notebooks.every((file) => {
-      const executed = path.join(fullDir, path.basename(file));
-      return existsSync(executed) && statSync(executed).mtimeMs >= statSync(file).mtimeMs;
-    });
-    if (!fresh) {
-      fullDir = path.join("build", "student-test-full");
-      runNotebooks(notebooks, fullDir, [], false);
-    }
+    fullDir = executedNotebooks(); // the full course, executed (reused when fresh)
   });
 
   test("`npm run student` writes every notebook, with src and ../data linked", () => {
-    for (const file of notebooks) assert.ok(existsSync(path.join(outDir, "notebooks", path.basename(file))));
+    for (const file of notebooks)
+      assert.ok(existsSync(path.join(outDir, "notebooks", path.basename(file))));
     assert.ok(existsSync(path.join(outDir, "notebooks", "src", "index.ts")));
     assert.ok(existsSync(path.join(outDir, "data", "README.md")));
   });
@@ -80,7 +106,10 @@ describe("the student edition", () => {
   for (const [name, cells] of exerciseCells) {
     test(`${name}: no solution is left, the edition runs, and every checker says "Not answered yet" with its hint`, () => {
       const stored = read(path.join(outDir, "notebooks", name));
-      const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceOf).join("\n");
+      const code = stored.cells
+        .filter((c) => c.cell_type === "code")
+        .map(sourceOf)
+        .join("\n");
       assert.doesNotMatch(code, /BEGIN SOLUTION|END SOLUTION/);
       assert.equal(code.split(STUB).length - 1, cells.length);
       const result = results.find((r) => path.basename(r.notebook) === name);
@@ -94,13 +123,31 @@ describe("the student edition", () => {
         const next = executed.cells.slice(at + 1).find((c) => c.cell_type === "code");
         const cellIds = next ? [id, next.id] : [id];
         const firstVerdicts = (nb: Notebook) =>
-          cellIds.map((cid) => verdicts(nb.cells.find((c) => c.id === cid))).find((v) => v.length > 0) ?? [];
+          cellIds
+            .map((cid) => verdicts(nb.cells.find((c) => c.id === cid)))
+            .find((v) => v.length > 0) ?? [];
         const shown = firstVerdicts(executed);
         const accepted = firstVerdicts(full);
-        assert.equal(shown.length, 1, `${name}, cell ${id}: expected one verdict in the student edition, got ${JSON.stringify(shown)}`);
-        assert.match(shown[0], /^✗ Exercise \d+: Not answered yet: \S.{15,}$/, `${name}, cell ${id}`);
-        assert.equal(accepted.length, 1, `${name}, cell ${id}: expected one verdict in the full course, got ${JSON.stringify(accepted)}`);
-        assert.match(accepted[0], /^✓ Exercise \d+: Correct: /, `${name}, cell ${id}: the reference solution is not accepted`);
+        assert.equal(
+          shown.length,
+          1,
+          `${name}, cell ${id}: expected one verdict in the student edition, got ${JSON.stringify(shown)}`,
+        );
+        assert.match(
+          shown[0],
+          /^✗ Exercise \d+: Not answered yet: \S.{15,}$/,
+          `${name}, cell ${id}`,
+        );
+        assert.equal(
+          accepted.length,
+          1,
+          `${name}, cell ${id}: expected one verdict in the full course, got ${JSON.stringify(accepted)}`,
+        );
+        assert.match(
+          accepted[0],
+          /^✓ Exercise \d+: Correct: /,
+          `${name}, cell ${id}: the reference solution is not accepted`,
+        );
         assert.equal(shown[0].match(/Exercise \d+/)![0], accepted[0].match(/Exercise \d+/)![0]);
         crosses += 1;
       }

@@ -3,29 +3,28 @@
 // in headless Chromium, and every figure div must become a live plotly.js plot.
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
-// @ts-expect-error: plain JavaScript module without types
 import { launchBrowser } from "../scripts/handouts/browser.mjs";
-// @ts-expect-error: plain JavaScript module without types
 import { notebookPaths } from "../scripts/notebook-format.mjs";
-import { freePort } from "./freePort";
-import { runNotebooks } from "./runNotebooks";
+import { freePort } from "./helpers/free-port";
+import { executedNotebooks } from "./helpers/executed-notebooks";
+import { jupyterEnv, jupyterPython } from "./helpers/jupyter";
 
-const python = process.env.DOWNHILL_PYTHON ?? "/usr/bin/python3";
+const python = jupyterPython();
 const token = "downhill-ui-test";
 const folder = mkdtempSync(path.join(tmpdir(), "downhill-classic-"));
-const jupyterEnv = {
-  ...process.env,
+const serverEnv = {
+  ...jupyterEnv(),
   JUPYTER_DATA_DIR: path.join(folder, "data"),
   JUPYTER_CONFIG_DIR: path.join(folder, "config"),
   JUPYTER_RUNTIME_DIR: path.join(folder, "runtime"),
 };
-const sign = "import sys, nbformat\nfrom nbformat.sign import NotebookNotary\nnb = nbformat.read(sys.argv[1], as_version=4)\nNotebookNotary().sign(nb)";
-
+const sign =
+  "import sys, nbformat\nfrom nbformat.sign import NotebookNotary\nnb = nbformat.read(sys.argv[1], as_version=4)\nNotebookNotary().sign(nb)";
 
 describe("figures in the classic Notebook", () => {
   let server: ChildProcess;
@@ -34,19 +33,37 @@ describe("figures in the classic Notebook", () => {
   const notebooks = (notebookPaths() as string[]).map((p) => path.basename(p));
 
   before(async () => {
-    const executed = path.join("build", "executed");
-    const missing = notebooks.filter((name) => !existsSync(path.join(executed, name)));
-    if (missing.length) runNotebooks(missing.map((n) => path.join("notebooks", n)), executed);
+    const executed = executedNotebooks();
     for (const name of notebooks) {
       copyFileSync(path.join(executed, name), path.join(folder, name));
-      const signed = spawnSync(python, ["-c", sign, path.join(folder, name)], { env: jupyterEnv, encoding: "utf8" });
+      const signed = spawnSync(python, ["-c", sign, path.join(folder, name)], {
+        env: serverEnv,
+        encoding: "utf8",
+      });
       assert.equal(signed.status, 0, signed.stderr);
     }
     port = await freePort();
     const asRoot = process.getuid?.() === 0 ? ["--allow-root"] : [];
-    server = spawn(python, ["-m", "notebook", "--no-browser", `--port=${port}`, "--ip=127.0.0.1", `--NotebookApp.token=${token}`, `--notebook-dir=${folder}`, ...asRoot], { env: jupyterEnv, stdio: "ignore" });
+    server = spawn(
+      python,
+      [
+        "-m",
+        "notebook",
+        "--no-browser",
+        `--port=${port}`,
+        "--ip=127.0.0.1",
+        `--NotebookApp.token=${token}`,
+        `--notebook-dir=${folder}`,
+        ...asRoot,
+      ],
+      { env: serverEnv, stdio: "ignore" },
+    );
     const deadline = Date.now() + 60_000;
-    while (!(await fetch(`http://127.0.0.1:${port}/api/status?token=${token}`).then((r) => r.ok).catch(() => false))) {
+    while (
+      !(await fetch(`http://127.0.0.1:${port}/api/status?token=${token}`)
+        .then((r) => r.ok)
+        .catch(() => false))
+    ) {
       if (Date.now() > deadline) throw new Error("the Notebook server did not start within 60 s");
       await new Promise((r) => setTimeout(r, 300));
     }
@@ -60,15 +77,25 @@ describe("figures in the classic Notebook", () => {
 
   for (const name of notebookPaths().map((p: string) => path.basename(p)) as string[]) {
     test(`${name}: every figure is drawn by plotly.js`, async () => {
-      const expected = (readFileSync(path.join(folder, name), "utf8").match(/class=\\"downhill-figure\\"/g) ?? []).length;
+      const expected = (
+        readFileSync(path.join(folder, name), "utf8").match(/class=\\"downhill-figure\\"/g) ?? []
+      ).length;
       assert.ok(expected > 0, `${name} shows no figure`);
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
       await page.goto(`http://127.0.0.1:${port}/notebooks/${name}?token=${token}`);
-      await page.waitForFunction((count) => document.querySelectorAll(".js-plotly-plot").length >= count, expected, { timeout: 60_000 });
+      await page.waitForFunction(
+        (count) => document.querySelectorAll(".js-plotly-plot").length >= count,
+        expected,
+        { timeout: 60_000 },
+      );
       assert.equal(await page.locator(".js-plotly-plot").count(), expected);
-      assert.equal(await page.locator(".downhill-figure-note:visible").count(), 0, "a figure still shows its no-script note");
+      assert.equal(
+        await page.locator(".downhill-figure-note:visible").count(),
+        0,
+        "a figure still shows its no-script note",
+      );
       assert.deepEqual(errors, []);
       await page.close();
     });

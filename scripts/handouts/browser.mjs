@@ -4,7 +4,15 @@
 import { chromium } from "playwright-core";
 import { chromiumPath } from "../environment.mjs";
 
-export const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 
 /** Starts headless Chromium; close it when done. */
 export function launchBrowser() {

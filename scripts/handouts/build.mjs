@@ -1,8 +1,8 @@
 // `npm run handouts`: the executed course as an offline site in dist/handouts/ — one single-file HTML
 // page per notebook (NN-name.html) and a no-code variant (NN-name.no-code.html), plus index.html.
 // Steps: execute the notebooks that have no fresh executed copy (executed.mjs), render every figure to
-// a static image in one headless Chromium and put it into the figure's note (figureImages.mjs), convert
-// with nbconvert and the course template (pages.mjs), write the course page (indexPage.mjs).
+// a static image in one headless Chromium and put it into the figure's note (figure-images.mjs), convert
+// with nbconvert and the course template (pages.mjs), write the course page (index-page.mjs).
 // Usage: node scripts/handouts/build.mjs [--shared] [--out DIR] [--executed DIR] [--work DIR] [NOTEBOOK…]
 // (defaults: dist/handouts, build/executed, build/handouts, notebooks/NN-*.ipynb). Every page is a single
 // file unless --shared: then MathJax and plotly.js are loaded from DIR/assets/ (see pages.mjs). Output is
@@ -18,12 +18,18 @@ import { ensureExecuted } from "./executed.mjs";
 const log = (message) => console.log(`[handouts] ${message}`);
 
 /** Builds the handouts of `notebooks` into `outDir`; returns `{ pages, figures }` (file names, figure count per notebook). */
-export async function buildHandouts({ notebooks = notebookPaths(), outDir, executedDir, workDir, shared = false }) {
+export async function buildHandouts({
+  notebooks = notebookPaths(),
+  outDir,
+  executedDir,
+  workDir,
+  shared = false,
+}) {
   const { python, env } = ensureEnvironment({ browser: true });
   // Loaded only now: on a fresh clone, ensureEnvironment has just installed playwright-core and MathJax.
   const { launchBrowser } = await import("./browser.mjs");
-  const { figureRenderer, findFigures, withFigureImages } = await import("./figureImages.mjs");
-  const { indexHtml, lessonSummary } = await import("./indexPage.mjs");
+  const { figureRenderer, findFigures, withFigureImages } = await import("./figure-images.mjs");
+  const { indexHtml, lessonSummary } = await import("./index-page.mjs");
   const { convertNotebooks, libraries } = await import("./pages.mjs");
   ensureExecuted(notebooks, executedDir, { python, env, log });
 
@@ -41,10 +47,17 @@ export async function buildHandouts({ notebooks = notebookPaths(), outDir, execu
       const found = findFigures(nb);
       const images = new Map();
       for (const { id, figure } of found) images.set(id, await renderer.render(figure));
-      writeFileSync(path.join(withImages, name), JSON.stringify(withFigureImages(nb, images), null, 1) + "\n");
+      writeFileSync(
+        path.join(withImages, name),
+        JSON.stringify(withFigureImages(nb, images), null, 1) + "\n",
+      );
       figures[name] = found.length;
       const base = name.replace(/\.ipynb$/, "");
-      lessons.push({ file: `${base}.html`, noCodeFile: `${base}.no-code.html`, ...lessonSummary(nb) });
+      lessons.push({
+        file: `${base}.html`,
+        noCodeFile: `${base}.no-code.html`,
+        ...lessonSummary(nb),
+      });
       log(`${name}: ${found.length} figure image(s)`);
     }
   } finally {
@@ -54,17 +67,29 @@ export async function buildHandouts({ notebooks = notebookPaths(), outDir, execu
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const libs = libraries(outDir, { shared });
-  const pages = convertNotebooks(notebooks.map((n) => path.join(withImages, path.basename(n))), outDir, { python, scratchDir: workDir, libs });
+  const pages = convertNotebooks(
+    notebooks.map((n) => path.join(withImages, path.basename(n))),
+    outDir,
+    { python, scratchDir: workDir, libs },
+  );
   writeFileSync(path.join(outDir, "index.html"), indexHtml(lessons, libs.mathjax));
   pages.push("index.html");
-  for (const page of readdirSync(outDir).filter((n) => n.endsWith(".html")).sort()) log(`wrote ${path.relative(projectRoot, path.join(outDir, page)) || page}`);
+  for (const page of readdirSync(outDir)
+    .filter((n) => n.endsWith(".html"))
+    .sort())
+    log(`wrote ${path.relative(projectRoot, path.join(outDir, page)) || page}`);
   return { pages, figures };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { shared: { type: "boolean", default: false }, out: { type: "string", default: "dist/handouts" }, executed: { type: "string", default: "build/executed" }, work: { type: "string", default: "build/handouts" } },
+    options: {
+      shared: { type: "boolean", default: false },
+      out: { type: "string", default: "dist/handouts" },
+      executed: { type: "string", default: "build/executed" },
+      work: { type: "string", default: "build/handouts" },
+    },
   });
   const resolve = (p) => path.resolve(projectRoot, p);
   const started = Date.now();

@@ -10,20 +10,36 @@ import { projectRoot } from "../environment.mjs";
 function newestMtime(file) {
   const stat = lstatSync(file);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(file).map((name) => newestMtime(path.join(file, name))));
+  return Math.max(
+    stat.mtimeMs,
+    ...readdirSync(file).map((name) => newestMtime(path.join(file, name))),
+  );
 }
 
-const codeOf = (nb) => nb.cells.filter((c) => c.cell_type === "code").map((c) => [c.source].flat().join(""));
+const codeOf = (nb) =>
+  nb.cells.filter((c) => c.cell_type === "code").map((c) => [c.source].flat().join(""));
 
 /** Why the executed copy of `notebook` in `executedDir` cannot be reused, or null when it can. */
 export function staleReason(notebook, executedDir) {
   const copy = path.join(executedDir, path.basename(notebook));
   if (!existsSync(copy)) return "not executed yet";
-  const inputs = [notebook, ...["src", "data", "package-lock.json"].map((p) => path.join(projectRoot, p))].filter(existsSync);
-  if (lstatSync(copy).mtimeMs < Math.max(...inputs.map(newestMtime))) return "older than its notebook, src/, data/ or package-lock.json";
+  const inputs = [
+    notebook,
+    ...["src", "data", "package-lock.json"].map((p) => path.join(projectRoot, p)),
+  ].filter(existsSync);
+  if (lstatSync(copy).mtimeMs < Math.max(...inputs.map(newestMtime)))
+    return "older than its notebook, src/, data/ or package-lock.json";
   const executed = JSON.parse(readFileSync(copy, "utf8"));
-  if (JSON.stringify(codeOf(executed)) !== JSON.stringify(codeOf(JSON.parse(readFileSync(notebook, "utf8"))))) return "its code differs from the notebook";
-  const failed = executed.cells.some((c) => (c.outputs ?? []).some((o) => o.output_type === "error") || (c.cell_type === "code" && c.source.length && c.execution_count === null));
+  if (
+    JSON.stringify(codeOf(executed)) !==
+    JSON.stringify(codeOf(JSON.parse(readFileSync(notebook, "utf8"))))
+  )
+    return "its code differs from the notebook";
+  const failed = executed.cells.some(
+    (c) =>
+      (c.outputs ?? []).some((o) => o.output_type === "error") ||
+      (c.cell_type === "code" && c.source.length && c.execution_count === null),
+  );
   return failed ? "it has an error or an unexecuted cell" : null;
 }
 
@@ -35,6 +51,11 @@ export function ensureExecuted(notebooks, executedDir, { python, env, log = cons
     return reason;
   });
   if (stale.length === 0) return;
-  const run = spawnSync(python, [path.join(projectRoot, "scripts", "execute_notebooks.py"), "--out", executedDir, ...stale], { env, encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`notebooks failed, no handouts made:\n${run.stdout}${run.stderr}`);
+  const run = spawnSync(
+    python,
+    [path.join(projectRoot, "scripts", "execute_notebooks.py"), "--out", executedDir, ...stale],
+    { env, encoding: "utf8" },
+  );
+  if (run.status !== 0)
+    throw new Error(`notebooks failed, no handouts made:\n${run.stdout}${run.stderr}`);
 }

@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { escapeInlineScript, plotlyLibraryHtml } from "../src.mjs";
 
 const require = createRequire(import.meta.url);
 const templateDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "template");
@@ -18,8 +19,7 @@ const plotlyFile = require.resolve("plotly.js-dist-min/plotly.min.js");
 
 /** A JavaScript source as an inline `<script>` that the HTML parser cannot end early. */
 export function inlineScript(source) {
-  const safe = source.replace(/<\/script/gi, "<\\/script").replace(/<!--/g, "\\x3C!--");
-  return `<script type="text/javascript">\n${safe}\n</script>`;
+  return `<script type="text/javascript">\n${escapeInlineScript(source)}\n</script>`;
 }
 
 /** MathJax 3 (TeX in, SVG out, every TeX extension built in, so it never loads a file), inlined. */
@@ -29,8 +29,7 @@ export function mathjaxScript() {
 
 /** The block src/plot/figure.ts (plotlyLibraryHtml) puts before a notebook's first figure. */
 function plotlyInlineBlock() {
-  const safe = readFileSync(plotlyFile, "utf8").replace(/<\/script/gi, "<\\/script").replace(/<!--/g, "\\x3C!--");
-  return `<script type="text/javascript">if (!window.Plotly) {\n${safe}\n}</script>`;
+  return plotlyLibraryHtml(readFileSync(plotlyFile, "utf8"));
 }
 
 /**
@@ -48,7 +47,8 @@ export function libraries(outDir, { shared = false } = {}) {
     finish(html) {
       const parts = html.split(block);
       if (parts.length > 2) throw new Error("plotly.js is inlined more than once");
-      if (parts.length === 1 && html.includes('class="downhill-figure"')) throw new Error("a page with figures has no inline plotly.js to share");
+      if (parts.length === 1 && html.includes('class="downhill-figure"'))
+        throw new Error("a page with figures has no inline plotly.js to share");
       return parts.join(`<script type="text/javascript" src="assets/plotly.min.js"></script>`);
     },
   };
@@ -67,14 +67,32 @@ export function convertNotebooks(notebooks, outDir, { python, scratchDir, libs }
     const scratch = path.join(scratchDir, `html${variant.suffix || ".full"}`);
     rmSync(scratch, { recursive: true, force: true });
     mkdirSync(scratch, { recursive: true });
-    const args = ["-m", "nbconvert", "--to", "html", `--TemplateExporter.extra_template_basedirs=${templateDir}`, "--template", "downhill", ...variant.args, "--output-dir", scratch, ...notebooks];
+    const args = [
+      "-m",
+      "nbconvert",
+      "--to",
+      "html",
+      `--TemplateExporter.extra_template_basedirs=${templateDir}`,
+      "--template",
+      "downhill",
+      ...variant.args,
+      "--output-dir",
+      scratch,
+      ...notebooks,
+    ];
     const run = spawnSync(python, args, { encoding: "utf8" });
     if (run.status !== 0) throw new Error(`nbconvert failed:\n${run.stderr}`);
-    for (const name of readdirSync(scratch).filter((n) => n.endsWith(".html")).sort()) {
+    for (const name of readdirSync(scratch)
+      .filter((n) => n.endsWith(".html"))
+      .sort()) {
       const html = readFileSync(path.join(scratch, name), "utf8");
-      if (html.split(mathjaxMarker).length !== 2) throw new Error(`${name}: expected one MathJax marker from the template`);
+      if (html.split(mathjaxMarker).length !== 2)
+        throw new Error(`${name}: expected one MathJax marker from the template`);
       const target = name.replace(/\.html$/, `${variant.suffix}.html`);
-      writeFileSync(path.join(outDir, target), libs.finish(html.replace(mathjaxMarker, () => libs.mathjax)));
+      writeFileSync(
+        path.join(outDir, target),
+        libs.finish(html.replace(mathjaxMarker, () => libs.mathjax)),
+      );
       written.push(target);
     }
   }

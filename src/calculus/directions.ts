@@ -11,13 +11,7 @@
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.2, eq. (3); §2.5–2.7
  */
 import { InvalidArgumentError } from "../errors/errors";
-import { evaluateFinite, requireFinite, requireFiniteVector, requireFunction, requireLength, requirePositive } from "../errors/validate";
-
-function vector2(caller: string, name: string, value: unknown): [number, number] {
-  const v = requireFiniteVector(caller, name, value);
-  requireLength(caller, name, v.length, 2);
-  return [v[0], v[1]];
-}
+import { evaluateFinite, requireFinite, requireFiniteVector, requireFunction, requireLength, requirePositive, requireVector2 } from "../errors/validate";
 
 function nonZero(caller: string, name: string, v: [number, number]): number {
   const length = Math.hypot(v[0], v[1]);
@@ -38,7 +32,7 @@ function nonZero(caller: string, name: string, v: [number, number]): number {
  */
 export function directionAtAngle(gradient: number[], betaDegrees: number): number[] {
   const caller = "directionAtAngle";
-  const g = vector2(caller, "gradient", gradient);
+  const g = requireVector2(caller, "gradient", gradient);
   const length = nonZero(caller, "gradient", g);
   const beta = (requireFinite(caller, "betaDegrees", betaDegrees) * Math.PI) / 180;
   const [gx, gy] = [g[0] / length, g[1] / length];
@@ -97,8 +91,8 @@ export interface SweepRow {
 export function directionSweep(f: (theta: number[]) => number, theta: number[], gradient: number[], learningRate: number, betasDegrees: number[]): SweepRow[] {
   const caller = "directionSweep";
   requireFunction(caller, "f", f);
-  const point = vector2(caller, "theta", theta);
-  const g = vector2(caller, "gradient", gradient);
+  const point = requireVector2(caller, "theta", theta);
+  const g = requireVector2(caller, "gradient", gradient);
   const eta = requirePositive(caller, "learningRate", learningRate);
   const betas = requireFiniteVector(caller, "betasDegrees", betasDegrees);
   const gNorm = nonZero(caller, "gradient", g);

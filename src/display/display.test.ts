@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { gradcheck } from "../calculus/gradcheck";
-import { escapeHtml, formatNumber } from "./format";
+import { escapeHtml, escapeInlineScript, formatNumber } from "./format";
+import { failColour, passColour, verdictColour } from "./verdict";
 import { gradcheckHtml } from "./gradcheckTable";
 import { tableHtml } from "./table";
 
@@ -46,4 +47,16 @@ test("outside a kernel, showHtml prints the text of the HTML and liveDisplay sta
     console.log = original;
   }
   assert.deepEqual(printed, ["a < b"]);
+});
+
+test("inline-script escaping: the doc example, and a `<!--` the parser cannot take for a comment", () => {
+  assert.equal(escapeInlineScript('s = "</script>"'), 's = "<\\/script>"');
+  assert.equal(escapeInlineScript('"<!--" + "</SCRIPT"'), '"\\x3C!--" + "<\\/SCRIPT"');
+  assert.equal(eval(escapeInlineScript('"</script><!--"')), "</script><!--");
+});
+
+test("a verdict is green when it passed and red when it failed", () => {
+  assert.equal(verdictColour(true), passColour);
+  assert.equal(verdictColour(false), failColour);
+  assert.notEqual(passColour, failColour);
 });

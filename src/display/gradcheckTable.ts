@@ -2,6 +2,7 @@ import type { GradcheckReport } from "../calculus/gradcheck";
 import { escapeHtml, formatNumber } from "./format";
 import { showHtml } from "./show";
 import { tableHtml } from "./table";
+import { verdictColour } from "./verdict";
 
 /**
  * A gradient-check report as a table (parameter, analytic, numerical, scaled error, relative error)
@@ -11,7 +12,7 @@ import { tableHtml } from "./table";
  */
 export function gradcheckHtml(report: GradcheckReport, title = "Gradient check"): string {
   const verdict = report.passed ? "✓ passed" : "✗ FAILED";
-  const colour = report.passed ? "#1a7f37" : "#cf222e";
+  const colour = verdictColour(report.passed);
   const worst = report.rows[report.worstIndex].name;
   const bound = `${report.passed ? "≤" : ">"} ${formatNumber(report.tolerance, 2)}`;
   const summary = `<div style="color:${colour};font-weight:bold">${verdict}: max scaled error ` +

@@ -11,14 +11,19 @@ function htmlToText(html: string): string {
     .replace(/<(br|\/tr|\/p|\/div|\/h\d)>/g, "\n")
     .replace(/<\/t[dh]>/g, "\t")
     .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
     .trim();
 }
 
 // Outside a running kernel tslab's display throws "Not ready": then print the text instead.
 let kernel = true;
 
-/** Shows HTML below the cell (or prints its text outside Jupyter). */
+/**
+ * Shows HTML below the cell (or prints its text outside Jupyter).
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.7
+ */
 export function showHtml(html: string): void {
   if (kernel) {
     try {
@@ -31,6 +36,10 @@ export function showHtml(html: string): void {
   console.log(htmlToText(html));
 }
 
+/**
+ * A display that overwrites itself in place: live progress under a cell.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.6
+ */
 export interface LiveDisplay {
   /** Replaces what this display shows, in place. */
   update(html: string): void;
@@ -41,6 +50,7 @@ export interface LiveDisplay {
  * @example
  * const progress = liveDisplay();
  * for (let step = 1; step <= 100; step++) progress.update(`step ${step}`);
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.6
  */
 export function liveDisplay(): LiveDisplay {
   const display = tslab.newDisplay();

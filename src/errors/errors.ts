@@ -20,7 +20,10 @@ export class ShapeError extends DownhillError {}
 /** A function under study returned NaN, ∞ or a non-number (names the input that did it). */
 export class NonFiniteValueError extends DownhillError {}
 
-/** Training stopped because the loss became NaN or ∞ (names the step, the learning rate, the last finite loss). */
+/**
+ * Training stopped because the loss became NaN or ∞ (names the step, the learning rate, the last finite loss).
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.7
+ */
 export class DivergenceError extends DownhillError {
   constructor(
     message: string,
@@ -35,5 +38,8 @@ export class DivergenceError extends DownhillError {
 /** A data file is missing or malformed (names the file, and the line and column where known). */
 export class DataFileError extends DownhillError {}
 
-/** A claim a notebook makes was checked and is false. */
+/**
+ * A claim a notebook makes was checked and is false.
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.2
+ */
 export class CheckFailedError extends DownhillError {}

@@ -5,11 +5,24 @@
  */
 import { centralDifference } from "../calculus/centralDifference";
 import { formatNumber } from "../display/format";
+import { DivergenceError } from "../errors/errors";
 import { rejectUnknownOptions, requireFunction } from "../errors/validate";
-import { createRandom } from "../random/createRandom";
-import { diagnose } from "./checkDerivative";
-import { callLearner, requireFiniteAnswer, showExercise, type ExerciseOptions, type ExerciseResult } from "./feedback";
+import {
+  callLearner,
+  diagnose,
+  requireFiniteAnswer,
+  showExercise,
+  type ExerciseOptions,
+  type ExerciseResult,
+} from "./feedback";
+import { randomTestPoints } from "./testPoints";
+import { descentSteps, type DescentState } from "../optim/gradientDescent";
+import type { Model } from "../optim/model";
 
+/**
+ * The exercise's label and hint, and how many curvatures to test.
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb, Exercises
+ */
 export interface CheckStableRateOptions extends ExerciseOptions {
   /** How many random curvatures c, drawn log-uniformly from [0.1, 10] (default 8). */
   points?: number;
@@ -19,12 +32,30 @@ export interface CheckStableRateOptions extends ExerciseOptions {
 
 const STEPS = 50;
 
-/** |x| after 50 steps of gradient descent on c·x² from x = 1, the slope taken by central differences. */
+/**
+ * |x| after 50 steps of the course's gradient descent on c·x² from x = 1, the slope taken by central
+ * differences; a run that grows past 10¹⁵⁰ stops there (it has diverged), and so does one whose loss
+ * overflows (Infinity).
+ */
 function finalDistance(c: number, learningRate: number): number {
   const q = (x: number) => c * x * x;
+  const model: Model<{ X: number[][] }> = {
+    loss: (w) => q(w[0]),
+    gradient: (w, _data, _batch, out = [0]) => {
+      out[0] = centralDifference(q, w[0]);
+      return out;
+    },
+  };
+  const stopWhen = ({ w }: DescentState) => Math.abs(w[0]) >= 1e150;
   let x = 1;
-  for (let k = 0; k < STEPS && Number.isFinite(x) && Math.abs(x) < 1e150; k++) x -= learningRate * centralDifference(q, x);
-  return Number.isFinite(x) ? Math.abs(x) : Infinity;
+  try {
+    const run = descentSteps(model, { X: [[]] }, [1], { learningRate, steps: STEPS, stopWhen });
+    for (const state of run) x = state.w[0];
+  } catch (error) {
+    if (error instanceof DivergenceError) return Infinity;
+    throw error;
+  }
+  return Math.abs(x);
 }
 
 /** The learning rate where the runs turn from shrinking to growing, found by bisection on the runs. */
@@ -47,15 +78,23 @@ function measuredBound(c: number): number {
  * @example
  * evaluateStableRateAnswer((c) => 1 / c).passed; // => true
  * evaluateStableRateAnswer((c) => 2 / c).message; // => "✗ At c = …: η = 0.99 × your bound … diverges … It is 2 times the largest stable rate everywhere …"
- * @see notebooks/01-derivative-as-linear-approximation.ipynb (exercises)
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb, Exercises
  */
-export function evaluateStableRateAnswer(answer: (c: number) => number, options: CheckStableRateOptions = {}): ExerciseResult {
+export function evaluateStableRateAnswer(
+  answer: (c: number) => number,
+  options: CheckStableRateOptions = {},
+): ExerciseResult {
   const caller = "checkStableRate";
   requireFunction(caller, "answer", answer);
   rejectUnknownOptions(caller, options, ["points", "seed", "label", "hint"]);
   const hint = options.hint ?? "one step multiplies x by 1 − 2cη; it must stay between −1 and 1.";
-  const random = createRandom(options.seed ?? 4);
-  const cs = Array.from({ length: options.points ?? 8 }, () => 10 ** random.uniform(-1, 1));
+  // c = 10^e with e uniform in [−1, 1]: log-uniform in [0.1, 10].
+  const exponents = randomTestPoints(
+    caller,
+    { dimension: 1, range: [-1, 1], points: options.points ?? 8, seed: options.seed },
+    4,
+  ).points;
+  const cs = exponents.map(([e]) => 10 ** e);
   const answers: number[] = [];
   for (const c of cs) {
     const where = `at c = ${formatNumber(c)}`;
@@ -63,22 +102,40 @@ export function evaluateStableRateAnswer(answer: (c: number) => number, options:
     if (called.result) return called.result;
     const value = requireFiniteAnswer(called.value, `At c = ${formatNumber(c)}`, "bound");
     if (typeof value !== "number") return value;
-    if (value <= 0) return { passed: false, message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(value)}; a learning rate must be positive.` };
+    if (value <= 0)
+      return {
+        passed: false,
+        message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(value)}; a learning rate must be positive.`,
+      };
     answers.push(value);
   }
-  const failing = cs.findIndex((c, i) => !(finalDistance(c, 0.99 * answers[i]) < 1 && finalDistance(c, 1.01 * answers[i]) > 1));
-  if (failing < 0) return { passed: true, message: `✓ Correct: at ${cs.length} random c in [0.1, 10], 0.99 × your bound converges and 1.01 × your bound diverges.` };
+  const failing = cs.findIndex(
+    (c, i) => !(finalDistance(c, 0.99 * answers[i]) < 1 && finalDistance(c, 1.01 * answers[i]) > 1),
+  );
+  if (failing < 0)
+    return {
+      passed: true,
+      message: `✓ Correct: at ${cs.length} random c in [0.1, 10], 0.99 × your bound converges and 1.01 × your bound diverges.`,
+    };
   const c = cs[failing];
   const bounds = cs.map(measuredBound);
   const tooLarge = finalDistance(c, 0.99 * answers[failing]) >= 1;
-  const what = tooLarge ? "η = 0.99 × your bound already diverges" : "η = 1.01 × your bound still converges";
+  const what = tooLarge
+    ? "η = 0.99 × your bound already diverges"
+    : "η = 1.01 × your bound still converges";
   return {
     passed: false,
-    message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(answers[failing])}, but ${what}: the runs turn from shrinking to growing at η ≈ ${formatNumber(bounds[failing])}. ${diagnose(answers, bounds, "largest stable rate").replace("check the form of your derivative", "check how your bound depends on c")}`,
+    message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(answers[failing])}, but ${what}: the runs turn from shrinking to growing at η ≈ ${formatNumber(bounds[failing])}. ${diagnose(answers, bounds, { truth: "largest stable rate", form: "how your bound depends on c" })}`,
   };
 }
 
-/** Checks a learner's largest stable learning rate (see `evaluateStableRateAnswer`) and shows the verdict or the hint. */
-export function checkStableRate(answer: (c: number) => number, options: CheckStableRateOptions = {}): void {
+/**
+ * Checks a learner's largest stable learning rate (see `evaluateStableRateAnswer`) and shows the verdict or the hint.
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb, Exercises
+ */
+export function checkStableRate(
+  answer: (c: number) => number,
+  options: CheckStableRateOptions = {},
+): void {
   showExercise(evaluateStableRateAnswer(answer, options), options.label);
 }

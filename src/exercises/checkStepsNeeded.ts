@@ -6,8 +6,18 @@
  */
 import { formatNumber } from "../display/format";
 import { rejectUnknownOptions, requireFunction, requirePositive } from "../errors/validate";
-import { callLearner, requireFiniteAnswer, showExercise, type ExerciseOptions, type ExerciseResult } from "./feedback";
+import {
+  callLearner,
+  requireFiniteAnswer,
+  showExercise,
+  type ExerciseOptions,
+  type ExerciseResult,
+} from "./feedback";
 
+/**
+ * The exercise's label and hint, the factor and the search limit.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb, Exercises
+ */
 export interface CheckStepsNeededOptions extends ExerciseOptions {
   /** The factor the distance must shrink by (default 1e-6). */
   factor?: number;
@@ -25,9 +35,13 @@ export interface CheckStepsNeededOptions extends ExerciseOptions {
  * const shrinkAfter = (k: number) => 0.5 ** k;   // the distance halves every step
  * evaluateStepsNeededAnswer(() => 20, shrinkAfter).passed; // => true  (2⁻²⁰ ≈ 9.5e-7 ≤ 1e-6 < 2⁻¹⁹)
  * evaluateStepsNeededAnswer(() => 19, shrinkAfter).message; // => "✗ After your 19 steps the distance is 1.907e-6 of the start … 1 step too few …"
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb (exercises)
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb, Exercises
  */
-export function evaluateStepsNeededAnswer(answer: () => number, shrinkAfter: (steps: number) => number, options: CheckStepsNeededOptions = {}): ExerciseResult {
+export function evaluateStepsNeededAnswer(
+  answer: () => number,
+  shrinkAfter: (steps: number) => number,
+  options: CheckStepsNeededOptions = {},
+): ExerciseResult {
   const caller = "checkStepsNeeded";
   requireFunction(caller, "answer", answer);
   requireFunction(caller, "shrinkAfter", shrinkAfter);
@@ -38,15 +52,26 @@ export function evaluateStepsNeededAnswer(answer: () => number, shrinkAfter: (st
   const called = callLearner(() => answer(), "", hint);
   if (called.result) return called.result;
   const k = requireFiniteAnswer(called.value, "", "number of steps");
-  if (typeof k !== "number") return { passed: false, message: k.message.replace("✗  your", "✗ Your") };
-  if (k <= 0) return { passed: false, message: `✗ Your number of steps is ${formatNumber(k)}; it must be positive. Mind the sign: a logarithm of a number below 1 is negative, and dividing by it flips ≤ into ≥.` };
-  if (!Number.isInteger(k)) return { passed: false, message: `✗ Your number of steps is ${formatNumber(k)}; gradient descent takes whole steps. Round up (Math.ceil): the smallest whole k with ρᵏ ≤ ${formatNumber(factor)}.` };
-  const shrink = (steps: number) => (steps === 0 ? 1 : shrinkAfter(steps));   // no step, no shrinking
+  if (typeof k !== "number") return k;
+  if (k <= 0)
+    return {
+      passed: false,
+      message: `✗ Your number of steps is ${formatNumber(k)}; it must be positive. Mind the sign: a logarithm of a number below 1 is negative, and dividing by it flips ≤ into ≥.`,
+    };
+  if (!Number.isInteger(k))
+    return {
+      passed: false,
+      message: `✗ Your number of steps is ${formatNumber(k)}; gradient descent takes whole steps. Round up (Math.ceil): the smallest whole k with ρᵏ ≤ ${formatNumber(factor)}.`,
+    };
+  const shrink = (steps: number) => (steps === 0 ? 1 : shrinkAfter(steps)); // no step, no shrinking
   const enough = (steps: number) => shrink(steps) <= factor * (1 + 1e-9);
   const ratio = shrink(k);
   const previous = shrink(k - 1);
   if (enough(k) && !enough(k - 1)) {
-    return { passed: true, message: `✓ Correct: after ${k} steps the distance is ${formatNumber(ratio)} of the start (≤ ${formatNumber(factor)}), after ${k - 1} it is still ${formatNumber(previous)}.` };
+    return {
+      passed: true,
+      message: `✓ Correct: after ${k} steps the distance is ${formatNumber(ratio)} of the start (≤ ${formatNumber(factor)}), after ${k - 1} it is still ${formatNumber(previous)}.`,
+    };
   }
   let truth = 1;
   while (truth < maxSteps && !enough(truth)) truth += 1;
@@ -62,7 +87,14 @@ export function evaluateStepsNeededAnswer(answer: () => number, shrinkAfter: (st
   };
 }
 
-/** Checks a learner's number of steps (see `evaluateStepsNeededAnswer`) and shows the verdict or the hint. */
-export function checkStepsNeeded(answer: () => number, shrinkAfter: (steps: number) => number, options: CheckStepsNeededOptions = {}): void {
+/**
+ * Checks a learner's number of steps (see `evaluateStepsNeededAnswer`) and shows the verdict or the hint.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb, Exercises
+ */
+export function checkStepsNeeded(
+  answer: () => number,
+  shrinkAfter: (steps: number) => number,
+  options: CheckStepsNeededOptions = {},
+): void {
   showExercise(evaluateStepsNeededAnswer(answer, shrinkAfter, options), options.label);
 }

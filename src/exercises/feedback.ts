@@ -9,7 +9,12 @@ import { finiteDifferenceCalls } from "../calculus/callCounter";
 import { escapeHtml, formatNumber } from "../display/format";
 import { showHtml } from "../display/show";
 import { YourTurnError } from "./yourTurn";
+import { verdictColour } from "../display/verdict";
 
+/**
+ * A checker's verdict.
+ * @see notebooks/02-why-the-negative-gradient.ipynb, Exercises
+ */
 export interface ExerciseResult {
   passed: boolean;
   /** What the learner reads: "✓ …" (a confirmation) or "✗ …" (a hint that says where and how the answer is off). */
@@ -25,7 +30,8 @@ export interface ExerciseOptions {
 }
 
 /** The learner's value, or the verdict that ends the check. */
-export type Called<T> = { value: T; result?: undefined } | { value?: undefined; result: ExerciseResult };
+export type Called<T> =
+  { value: T; result?: undefined } | { value?: undefined; result: ExerciseResult };
 
 /**
  * Calls the learner's function once (wrapped in `call`). A `YourTurnError` becomes
@@ -41,8 +47,14 @@ export function callLearner<T>(call: () => T, where: string, hint: string): Call
   try {
     value = call();
   } catch (error) {
-    if (error instanceof YourTurnError) return { result: { passed: false, message: `✗ Not answered yet: ${hint}` } };
-    return { result: { passed: false, message: `✗ Your function threw ${where}: ${(error as Error)?.message ?? String(error)}` } };
+    if (error instanceof YourTurnError)
+      return { result: { passed: false, message: `✗ Not answered yet: ${hint}` } };
+    return {
+      result: {
+        passed: false,
+        message: `✗ Your function threw ${where}: ${(error as Error)?.message ?? String(error)}`,
+      },
+    };
   }
   const made = finiteDifferenceCalls() - before;
   if (made > 0) {
@@ -59,10 +71,58 @@ export function callLearner<T>(call: () => T, where: string, hint: string): Call
   return { value };
 }
 
-/** A number, or the message saying why the learner's value is not a finite number. */
-export function requireFiniteAnswer(value: unknown, where: string, what: string): number | ExerciseResult {
+/**
+ * A number, or the message saying why the learner's value is not a finite number.
+ * @param where the input, as a message starts with it ("At x = 0.5"; "" when the answer takes none)
+ * @param note what the learner may compare with, in brackets at the end ("the slope is 2.551")
+ * @example requireFiniteAnswer(NaN, "At c = 2", "bound"); // => { passed: false, message: "✗ At c = 2 your bound returned NaN; expected a finite number." }
+ */
+export function requireFiniteAnswer(
+  value: unknown,
+  where: string,
+  what: string,
+  note?: string,
+): number | ExerciseResult {
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  return { passed: false, message: `✗ ${where} your ${what} returned ${String(value)}; expected a finite number.` };
+  const subject = where === "" ? `Your ${what}` : `${where} your ${what}`;
+  return {
+    passed: false,
+    message: `✗ ${subject} returned ${String(value)}; expected a finite number${note === undefined ? "" : ` (${note})`}.`,
+  };
+}
+
+/** How `diagnose` words its verdict for one kind of answer. */
+export interface DiagnoseWords {
+  /** What the truth is called (default "true slope"). */
+  truth?: string;
+  /** What a flipped sign means for this answer, after "The sign is flipped everywhere: " (default nothing). */
+  flipped?: string;
+  /** What to check when the error varies from point to point (default "the form of your derivative"). */
+  form?: string;
+}
+
+/**
+ * Why an answer is off, judged from the ratios and differences answer/truth at all test points: a
+ * flipped sign, a constant factor, a constant offset, or an error that changes from point to point.
+ * Shared by every checker, which applies it to one number (or one component) at a time and words it
+ * for its own kind of answer.
+ * @example diagnose([-2, -4], [2, 4]); // => "The sign is flipped everywhere."
+ * @example diagnose([-2, -4], [2, 4], { flipped: "your step goes uphill" }); // => "The sign is flipped everywhere: your step goes uphill."
+ */
+export function diagnose(answers: number[], truths: number[], words: DiagnoseWords = {}): string {
+  const { truth = "true slope", flipped, form = "the form of your derivative" } = words;
+  const ratios = answers.map((a, i) => a / truths[i]).filter(Number.isFinite);
+  const differences = answers.map((a, i) => a - truths[i]);
+  const constant = (values: number[]) =>
+    values.length > 1 &&
+    values.every((v) => Math.abs(v - values[0]) <= 1e-4 * Math.max(1, Math.abs(values[0])));
+  if (constant(ratios) && Math.abs(ratios[0] + 1) < 1e-4)
+    return `The sign is flipped everywhere${flipped === undefined ? "" : `: ${flipped}`}.`;
+  if (constant(ratios))
+    return `It is ${formatNumber(ratios[0])} times the ${truth} everywhere: check the constant factor.`;
+  if (constant(differences))
+    return `It is off by the same ${formatNumber(differences[0])} everywhere: check the constant term.`;
+  return `The error changes from point to point: check ${form}.`;
 }
 
 /** A vector as the hints write it: [0.5, -1.25]. */
@@ -72,17 +132,31 @@ export const vectorText = (v: number[]): string => `[${v.map((x) => formatNumber
  * Calls a learner's function of a vector that must return `length` finite numbers; returns them, or the
  * verdict for what went wrong. `expected` says what was asked for (default "an array of N numbers").
  */
-export function callForVector(answer: (v: number[]) => unknown, input: number[], inputName: string, length: number, hint: string, expected = `an array of ${length} numbers`): number[] | ExerciseResult {
+export function callForVector(
+  answer: (v: number[]) => unknown,
+  input: number[],
+  inputName: string,
+  length: number,
+  hint: string,
+  expected = `an array of ${length} numbers`,
+): number[] | ExerciseResult {
   const where = `at ${inputName} = ${vectorText(input)}`;
   const called = callLearner(() => answer(input.slice()), where, hint);
   if (called.result) return called.result;
   const value = called.value;
   if (!Array.isArray(value) || value.length !== length) {
     const got = Array.isArray(value) ? `an array of length ${value.length}` : String(value);
-    return { passed: false, message: `✗ At ${inputName} = ${vectorText(input)} your function returned ${got}; expected ${expected}.` };
+    return {
+      passed: false,
+      message: `✗ At ${inputName} = ${vectorText(input)} your function returned ${got}; expected ${expected}.`,
+    };
   }
   const bad = value.findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
-  if (bad >= 0) return { passed: false, message: `✗ At ${inputName} = ${vectorText(input)} component ${bad} of your answer is ${String(value[bad])}; expected a finite number.` };
+  if (bad >= 0)
+    return {
+      passed: false,
+      message: `✗ At ${inputName} = ${vectorText(input)} component ${bad} of your answer is ${String(value[bad])}; expected a finite number.`,
+    };
   return value as number[];
 }
 
@@ -96,6 +170,8 @@ export function exerciseText(result: ExerciseResult, label?: string): string {
  * `check…` call shows the verdict only; the `evaluate…` functions return the verdict for code to read.
  */
 export function showExercise(result: ExerciseResult, label?: string): void {
-  const colour = result.passed ? "#1a7f37" : "#cf222e";
-  showHtml(`<div class="downhill-exercise" style="color:${colour}">${escapeHtml(exerciseText(result, label))}</div>`);
+  const colour = verdictColour(result.passed);
+  showHtml(
+    `<div class="downhill-exercise" style="color:${colour}">${escapeHtml(exerciseText(result, label))}</div>`,
+  );
 }

@@ -1,6 +1,7 @@
 /**
- * The seeded random points at which the vector checkers (`checkGradient`, `checkDescentStep`) compare a
- * learner's answer with finite differences, and the names their hints give the components.
+ * The seeded random inputs at which every checker calls a learner's function: points of one or more
+ * components (`checkDerivative`, `checkStableRate`, `checkGradient`, `checkDescentStep`), with the names
+ * the hints give the components, and gradients of very different lengths (`checkDescentDirection`).
  * @see notebooks/02-why-the-negative-gradient.ipynb, notebooks/03-gradient-descent-linear-neuron.ipynb (exercises)
  */
 import { InvalidArgumentError } from "../errors/errors";
@@ -28,13 +29,40 @@ export const testPointOptionNames = ["names", "dimension", "range", "points", "s
  * @example
  * randomTestPoints("checkGradient", { names: ["w", "b"], points: 3 }, 2).points.length; // => 3
  */
-export function randomTestPoints(caller: string, options: TestPointOptions, defaultSeed: number): { names: string[]; points: number[][]; low: number; high: number } {
-  const dimension = requireInteger(caller, "dimension", options.dimension ?? options.names?.length ?? 2, 1);
+export function randomTestPoints(
+  caller: string,
+  options: TestPointOptions,
+  defaultSeed: number,
+): { names: string[]; points: number[][]; low: number; high: number } {
+  const dimension = requireInteger(
+    caller,
+    "dimension",
+    options.dimension ?? options.names?.length ?? 2,
+    1,
+  );
   const names = options.names ?? Array.from({ length: dimension }, (_, i) => `w[${i}]`);
-  if (names.length !== dimension) throw new InvalidArgumentError(`${caller}: names has length ${names.length}; expected ${dimension}`);
+  if (names.length !== dimension)
+    throw new InvalidArgumentError(
+      `${caller}: names has length ${names.length}; expected ${dimension}`,
+    );
   const [low, high] = options.range ?? [-2, 2];
   const count = requireInteger(caller, "points", options.points ?? 10, 2);
   const random = createRandom(options.seed ?? defaultSeed);
-  const points = Array.from({ length: count }, () => Array.from({ length: dimension }, () => random.uniform(low, high)));
+  const points = Array.from({ length: count }, () =>
+    Array.from({ length: dimension }, () => random.uniform(low, high)),
+  );
   return { names, points, low, high };
+}
+
+/**
+ * `count` gradients of the plane whose lengths spread over four orders of magnitude: each is 10ᵘ (u
+ * uniform in [−2, 2]) times two standard normals, from `seed`.
+ * @example randomTestGradients(3, 5).length; // => 5
+ */
+export function randomTestGradients(seed: number, count: number): number[][] {
+  const random = createRandom(seed);
+  return Array.from({ length: count }, () => {
+    const scale = 10 ** random.uniform(-2, 2);
+    return [scale * random.normal(), scale * random.normal()];
+  });
 }

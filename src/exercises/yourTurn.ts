@@ -17,6 +17,10 @@ export class YourTurnError extends DownhillError {}
  * @example
  * const gPrime = (x: number): number => { return yourTurn(); };
  * gPrime(1); // throws YourTurnError: Your turn: replace this line with your answer
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb, Exercises
+ * @see notebooks/02-why-the-negative-gradient.ipynb, Exercises
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb, Exercises
+ * @see notebooks/04-backpropagation-tanh-network.ipynb, Exercises
  */
 export function yourTurn(): never {
   throw new YourTurnError("Your turn: replace this line with your answer");

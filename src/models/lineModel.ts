@@ -9,18 +9,12 @@
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.1–2.3, eqs. (1), (5), (6)
  */
 import { InvalidArgumentError, ShapeError } from "../errors/errors";
-import { requireFiniteVector, requireLength } from "../errors/validate";
+import { requireFiniteVector, requireLength, requireVector2 } from "../errors/validate";
 
 /** Points to fit: inputs x[n] with targets t[n]. */
 export interface LineData {
   x: number[];
   t: number[];
-}
-
-function checkTheta(caller: string, theta: unknown): [number, number] {
-  const values = requireFiniteVector(caller, "theta", theta);
-  requireLength(caller, "theta", values.length, 2);
-  return [values[0], values[1]];
 }
 
 function checkData(caller: string, data: LineData): void {
@@ -37,7 +31,7 @@ function checkData(caller: string, data: LineData): void {
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.1
  */
 export function linePredict(theta: number[], x: number): number {
-  const [w, b] = checkTheta("linePredict", theta);
+  const [w, b] = requireVector2("linePredict", "theta", theta);
   return w * x + b;
 }
 
@@ -49,7 +43,7 @@ export function linePredict(theta: number[], x: number): number {
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.1, eq. (1)
  */
 export function lineLoss(theta: number[], data: LineData): number {
-  const [w, b] = checkTheta("lineLoss", theta);
+  const [w, b] = requireVector2("lineLoss", "theta", theta);
   checkData("lineLoss", data);
   let sum = 0;
   data.x.forEach((x, n) => {
@@ -67,7 +61,7 @@ export function lineLoss(theta: number[], data: LineData): number {
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.2, eq. (5)
  */
 export function lineGradient(theta: number[], data: LineData): number[] {
-  const [w, b] = checkTheta("lineGradient", theta);
+  const [w, b] = requireVector2("lineGradient", "theta", theta);
   checkData("lineGradient", data);
   let dw = 0;
   let db = 0;

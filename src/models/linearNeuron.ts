@@ -11,25 +11,9 @@
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.1, eq. (1); §3.2, eq. (2)
  */
 import { InvalidArgumentError, NonFiniteValueError, ShapeError } from "../errors/errors";
-import { describeValue, requireFinite, requireInteger } from "../errors/validate";
-
-/** Training examples: row n of X is the input xₙ, t[n] its target tₙ. */
-export interface Dataset {
-  X: number[][];
-  t: number[];
-}
-
-/**
- * Anything gradient descent can train: an error E(w) over a data set (or a batch of it) and its gradient.
- * The data is the linear neuron's `Dataset` unless the model says otherwise; it needs one row of `X` per
- * example, because batches are lists of example indices.
- */
-export interface Model<D extends { X: ArrayLike<unknown> } = Dataset> {
-  /** E over the examples in `batch` (all of them when omitted). */
-  loss(w: ArrayLike<number>, data: D, batch?: ArrayLike<number>): number;
-  /** ∂E/∂w over the examples in `batch`, written into `out` when given. */
-  gradient(w: ArrayLike<number>, data: D, batch?: ArrayLike<number>, out?: number[]): number[];
-}
+import { describeValue, requireFinite, requireInteger, requireVectorOfLength } from "../errors/validate";
+import type { Dataset, Model } from "../optim/model";
+export type { Dataset, Model } from "../optim/model";
 
 /**
  * A linear neuron with `inputs` weights.
@@ -52,7 +36,7 @@ export class LinearNeuron implements Model {
    */
   predict(w: ArrayLike<number>, x: ArrayLike<number>): number {
     this.checkWeights("predict", w);
-    this.checkVector("predict", "x", x);
+    requireVectorOfLength("predict", "x", x, this.inputs, "one per input");
     return dot(w, x);
   }
 
@@ -130,15 +114,7 @@ export class LinearNeuron implements Model {
   }
 
   private checkWeights(caller: string, w: ArrayLike<number>): void {
-    this.checkVector(caller, "w", w);
-  }
-
-  private checkVector(caller: string, name: string, v: ArrayLike<number>): void {
-    if (v === null || typeof v !== "object" || typeof v.length !== "number") {
-      throw new InvalidArgumentError(`${caller}: ${name} is ${describeValue(v)}; expected an array of ${this.inputs} numbers`);
-    }
-    if (v.length !== this.inputs) throw new ShapeError(`${caller}: ${name} has length ${v.length}; expected ${this.inputs} (one per input)`);
-    for (let i = 0; i < v.length; i++) requireFinite(caller, `${name}[${i}]`, v[i]);
+    requireVectorOfLength(caller, "w", w, this.inputs, "one per input");
   }
 
   /** Checks shapes and batch indices (cheap); finiteness of the values is checked only if a result is not finite. */

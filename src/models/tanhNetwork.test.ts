@@ -150,7 +150,7 @@ test("training with a far too large learning rate throws DivergenceError naming 
   const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
   assert.throws(() => trainTanhNetwork(net, [[-1], [1]], [[1e3], [-1e3]], { learningRate: 1e6, steps: 1000 }), (error: Error & { step?: number; learningRate?: number }) => {
     assert.equal(error.name, "DivergenceError");
-    assert.match(error.message, /gradientDescent: diverged at step \d+ with learningRate 1000000: the loss became/);
+    assert.match(error.message, /^trainTanhNetwork: diverged at step \d+ with learningRate 1000000: the loss became/);
     assert.equal(error.learningRate, 1e6);
     return true;
   });

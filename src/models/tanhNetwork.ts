@@ -20,10 +20,10 @@
  * @see notebooks/04-backpropagation-tanh-network.ipynb §4.2–4.4, eqs. (4)–(6), (9) and (14)–(16)
  */
 import { DivergenceError, InvalidArgumentError, ShapeError } from "../errors/errors";
-import { rejectUnknownOptions, requireFinite, requireFunction, requireInteger, requirePositive } from "../errors/validate";
+import { rejectUnknownOptions, requireFiniteRows, requireFunction, requireInteger, requirePositive, requireVectorOfLength } from "../errors/validate";
 import { createRandom } from "../random/createRandom";
-import { descentSteps } from "../optim/gradientDescent";
-import type { Model } from "./linearNeuron";
+import { namedDescentSteps } from "../optim/gradientDescent";
+import type { Model } from "../optim/model";
 
 export interface TanhNetworkOptions {
   /** D: the size of an input x. */
@@ -150,7 +150,7 @@ export class TanhNetwork {
     if (w.length !== this.w.length) {
       throw new ShapeError(`${caller}: w has length ${w.length}; expected ${this.w.length} (= ${this.hiddenUnits}·(${this.inputs} + 1) + ${this.outputs}·(${this.hiddenUnits} + 1))`);
     }
-    if (!isFiniteVector(w, w.length)) for (let n = 0; n < w.length; n++) requireFinite(caller, `w[${n}]`, w[n]);
+    requireVectorOfLength(caller, "w", w, w.length);
     this.w.set(w);
   }
 
@@ -160,7 +160,7 @@ export class TanhNetwork {
    * @see notebooks/04-backpropagation-tanh-network.ipynb §4.2, eqs. (4)–(6)
    */
   forward(x: readonly number[]): ForwardPass {
-    this.checkVector("TanhNetwork.forward", "x", x, this.inputs);
+    requireVectorOfLength("TanhNetwork.forward", "x", x, this.inputs);
     this.forwardOne(x);
     return { h: Array.from(this.h), z: Array.from(this.z), y: Array.from(this.y) };
   }
@@ -252,36 +252,16 @@ export class TanhNetwork {
     }
   }
 
-  private checkVector(caller: string, name: string, v: unknown, expected: number): void {
-    if (!Array.isArray(v) && !(v instanceof Float64Array)) {
-      throw new InvalidArgumentError(`${caller}: ${name} is ${v === null ? "null" : typeof v}; expected an array of ${expected} numbers`);
-    }
-    const list = v as ArrayLike<unknown>;
-    if (list.length !== expected) throw new ShapeError(`${caller}: ${name} has length ${list.length}; expected ${expected}`);
-    for (let i = 0; i < list.length; i++) requireFinite(caller, `${name}[${i}]`, list[i]);
-  }
-
   // Every row is checked on every call; the message (and its strings) is built only for a bad row.
   private checkBatch(caller: string, X: unknown, T?: unknown): void {
     if (!Array.isArray(X)) throw new InvalidArgumentError(`${caller}: X is ${X === null ? "null" : typeof X}; expected an array of input rows`);
     if (X.length === 0) throw new ShapeError(`${caller}: X has 0 rows; expected at least 1`);
-    for (let n = 0; n < X.length; n++) if (!isFiniteVector(X[n], this.inputs)) this.checkVector(caller, `X[${n}]`, X[n], this.inputs);
+    requireFiniteRows(caller, "X", X, this.inputs);
     if (T === undefined) return;
     if (!Array.isArray(T)) throw new InvalidArgumentError(`${caller}: T is ${T === null ? "null" : typeof T}; expected an array of target rows`);
     if (T.length !== X.length) throw new ShapeError(`${caller}: T has ${T.length} rows; expected ${X.length} (one per row of X)`);
-    for (let n = 0; n < T.length; n++) if (!isFiniteVector(T[n], this.outputs)) this.checkVector(caller, `T[${n}]`, T[n], this.outputs);
+    requireFiniteRows(caller, "T", T, this.outputs);
   }
-}
-
-/** True when v is an array or Float64Array of `length` finite numbers (the quiet check before the one that throws). */
-function isFiniteVector(v: unknown, length: number): boolean {
-  if (!Array.isArray(v) && !(v instanceof Float64Array)) return false;
-  if (v.length !== length) return false;
-  for (let i = 0; i < length; i++) {
-    const value: unknown = v[i];
-    if (typeof value !== "number" || !Number.isFinite(value)) return false;
-  }
-  return true;
 }
 
 /** A batch of examples for a network: row n of X is the input xₙ, row n of T its target vector tₙ. */
@@ -351,7 +331,7 @@ export function trainTanhNetwork(net: TanhNetwork, X: readonly (readonly number[
   rejectUnknownOptions(caller, options, ["learningRate", "steps", "onStep"]);
   if (options.onStep !== undefined) requireFunction(caller, "onStep", options.onStep);
   const losses: number[] = [];
-  const states = descentSteps(tanhNetworkModel(net), { X, T }, Array.from(net.parameters), { learningRate: options.learningRate, steps: options.steps });
+  const states = namedDescentSteps(caller, tanhNetworkModel(net), { X, T }, Array.from(net.parameters), { learningRate: options.learningRate, steps: options.steps });
   for (const state of states) {
     // descentSteps evaluates E at the new weights last, so `net` already holds them here.
     if (state.step > 0) options.onStep?.(state.step, losses[losses.length - 1]);

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DivergenceError } from "../errors/errors";
-import { type Dataset, LinearNeuron } from "../models/linearNeuron";
+import { LinearNeuron } from "../models/linearNeuron";
 import { createRandom } from "../random/createRandom";
 import { descentSteps, gradientDescent } from "./gradientDescent";
+import type { Dataset } from "./model";
 
 const neuron = new LinearNeuron(2);
 const random = createRandom("descent");
@@ -11,7 +12,10 @@ const X = Array.from({ length: 30 }, () => [random.normal(), random.normal()]);
 const data: Dataset = { X, t: X.map(([a, b]) => 2 * a - b + 0.1 * random.normal()) };
 
 test("the doc example: one weight, two steps halve the distance to the target each time", () => {
-  const run = gradientDescent(new LinearNeuron(1), { X: [[1]], t: [2] }, [0], { learningRate: 0.5, steps: 2 });
+  const run = gradientDescent(new LinearNeuron(1), { X: [[1]], t: [2] }, [0], {
+    learningRate: 0.5,
+    steps: 2,
+  });
   assert.deepEqual(run.path, [[0], [1], [1.5]]);
   assert.deepEqual(run.losses, [2, 0.5, 0.125]);
   assert.equal(run.steps, 2);
@@ -23,7 +27,8 @@ test("each batch step is w − η ∇E(w) and the loss goes down to the least-sq
   const g = neuron.gradient(run.path[4], data);
   assert.deepEqual(run.path[5], [run.path[4][0] - 0.3 * g[0], run.path[4][1] - 0.3 * g[1]]);
   assert.equal(run.losses.length, 301);
-  for (let k = 1; k < run.losses.length; k++) assert.ok(run.losses[k] <= run.losses[k - 1] + 1e-15, `step ${k}`); // up to round-off at the floor
+  for (let k = 1; k < run.losses.length; k++)
+    assert.ok(run.losses[k] <= run.losses[k - 1] + 1e-15, `step ${k}`); // up to round-off at the floor
   assert.ok(Math.max(...neuron.gradient(run.w, data).map(Math.abs)) < 1e-10);
 });
 
@@ -38,21 +43,59 @@ test("a mini-batch path is the same for the same seed and different for another"
 
 test("one epoch of stochastic steps visits every example once", () => {
   const seen: number[] = [];
-  const spy = { loss: neuron.loss.bind(neuron), gradient: (w: ArrayLike<number>, d: Dataset, batch?: ArrayLike<number>, out?: number[]) => { seen.push(...Array.from(batch ?? [])); return neuron.gradient(w, d, batch, out); } };
+  const spy = {
+    loss: neuron.loss.bind(neuron),
+    gradient: (w: ArrayLike<number>, d: Dataset, batch?: ArrayLike<number>, out?: number[]) => {
+      seen.push(...Array.from(batch ?? []));
+      return neuron.gradient(w, d, batch, out);
+    },
+  };
   gradientDescent(spy, data, [0, 0], { learningRate: 0.01, steps: 30, batchSize: 1, seed: 1 });
-  assert.deepEqual([...seen].sort((p, q) => p - q), X.map((_, n) => n));
-  assert.notDeepEqual(seen, X.map((_, n) => n));
+  assert.deepEqual(
+    [...seen].sort((p, q) => p - q),
+    X.map((_, n) => n),
+  );
+  assert.notDeepEqual(
+    seen,
+    X.map((_, n) => n),
+  );
 });
 
 test("stopWhen ends the run early and steps says where", () => {
-  const run = gradientDescent(neuron, data, [0, 0], { learningRate: 0.3, steps: 1000, stopWhen: ({ loss }) => loss < 0.1 });
+  const run = gradientDescent(neuron, data, [0, 0], {
+    learningRate: 0.3,
+    steps: 1000,
+    stopWhen: ({ loss }) => loss < 0.1,
+  });
   assert.ok(run.steps < 1000);
   assert.ok(run.losses[run.steps] < 0.1 && run.losses[run.steps - 1] >= 0.1);
 });
 
+test("descentSteps honours stopWhen: the state it returns true for is the last one yielded", () => {
+  const stopWhen = ({ loss }: { loss: number }) => loss < 0.1;
+  const states = [
+    ...descentSteps(neuron, data, [0, 0], { learningRate: 0.3, steps: 1000, stopWhen }),
+  ];
+  const run = gradientDescent(neuron, data, [0, 0], { learningRate: 0.3, steps: 1000, stopWhen });
+  assert.ok(states.length < 1001);
+  assert.ok(stopWhen(states[states.length - 1]) && !states.slice(0, -1).some(stopWhen));
+  assert.deepEqual(
+    states.map((s) => s.w),
+    run.path,
+  );
+  assert.equal(
+    [...descentSteps(neuron, data, [0, 0], { learningRate: 0.3, steps: 5, stopWhen: () => true })]
+      .length,
+    1,
+  );
+});
+
 test("descentSteps yields the start and then every step", () => {
   const states = [...descentSteps(neuron, data, [1, 1], { learningRate: 0.1, steps: 3 })];
-  assert.deepEqual(states.map((s) => s.step), [0, 1, 2, 3]);
+  assert.deepEqual(
+    states.map((s) => s.step),
+    [0, 1, 2, 3],
+  );
   assert.deepEqual(states[0].w, [1, 1]);
 });
 
@@ -64,21 +107,69 @@ test("a learning rate that is too large stops with a DivergenceError naming step
     error = e;
   }
   assert.ok(error instanceof DivergenceError);
-  assert.match(error.message, /^gradientDescent: diverged at step \d+ with learningRate 5: the loss became (Infinity|NaN); the last finite loss was [\d.e+]+ \(step \d+\)/);
+  assert.match(
+    error.message,
+    /^gradientDescent: diverged at step \d+ with learningRate 5: the loss became (Infinity|NaN); the last finite loss was [\d.e+]+ \(step \d+\)/,
+  );
   assert.ok(error.step > 1 && error.learningRate === 5);
-  assert.ok(error.lastFiniteLoss !== undefined && Number.isFinite(error.lastFiniteLoss) && error.lastFiniteLoss > 1e100);
+  assert.ok(
+    error.lastFiniteLoss !== undefined &&
+      Number.isFinite(error.lastFiniteLoss) &&
+      error.lastFiniteLoss > 1e100,
+  );
   assert.match(error.message, new RegExp(`step ${error.step} `));
 });
 
 test("bad arguments are named in the error", () => {
   const ok = { learningRate: 0.1, steps: 10 };
-  assert.throws(() => gradientDescent(neuron, data, [0, 0], { ...ok, learningRate: 0 }), { name: "InvalidArgumentError", message: /gradientDescent: learningRate is 0; expected a finite number > 0/ });
-  assert.throws(() => gradientDescent(neuron, data, [0, 0], { ...ok, learningRate: -1 }), /learningRate is -1/);
-  assert.throws(() => gradientDescent(neuron, data, [0, NaN], ok), /gradientDescent: w0\[1\] is NaN/);
-  assert.throws(() => gradientDescent(neuron, data, [0, 0, 0], ok), { name: "ShapeError", message: /w has length 3; expected 2/ });
-  assert.throws(() => gradientDescent(neuron, data, [0, 0], { ...ok, steps: 2.5 }), /gradientDescent: steps is 2.5; expected an integer ≥ 0/);
-  assert.throws(() => gradientDescent(neuron, data, [0, 0], { ...ok, batchSize: 4 }), /gradientDescent: seed is missing/);
-  assert.throws(() => gradientDescent(neuron, data, [0, 0], { ...ok, batchSize: 31, seed: 1 }), /batchSize is 31; expected an integer from 1 to 30/);
-  assert.throws(() => gradientDescent(neuron, data, [0, 0], { ...ok, learningrate: 0.1 } as never), /gradientDescent: unknown option "learningrate"/);
-  assert.throws(() => descentSteps(neuron, data, [0, 0], { ...ok, learningRate: NaN }), /learningRate is NaN/);
+  assert.throws(() => gradientDescent(neuron, data, [0, 0], { ...ok, learningRate: 0 }), {
+    name: "InvalidArgumentError",
+    message: /gradientDescent: learningRate is 0; expected a finite number > 0/,
+  });
+  assert.throws(
+    () => gradientDescent(neuron, data, [0, 0], { ...ok, learningRate: -1 }),
+    /learningRate is -1/,
+  );
+  assert.throws(
+    () => gradientDescent(neuron, data, [0, NaN], ok),
+    /gradientDescent: w0\[1\] is NaN/,
+  );
+  assert.throws(() => gradientDescent(neuron, data, [0, 0, 0], ok), {
+    name: "ShapeError",
+    message: /w has length 3; expected 2/,
+  });
+  assert.throws(
+    () => gradientDescent(neuron, data, [0, 0], { ...ok, steps: 2.5 }),
+    /gradientDescent: steps is 2.5; expected an integer ≥ 0/,
+  );
+  assert.throws(
+    () => gradientDescent(neuron, data, [0, 0], { ...ok, batchSize: 4 }),
+    /gradientDescent: seed is missing/,
+  );
+  assert.throws(
+    () => gradientDescent(neuron, data, [0, 0], { ...ok, batchSize: 31, seed: 1 }),
+    /batchSize is 31; expected an integer from 1 to 30/,
+  );
+  assert.throws(
+    () => gradientDescent(neuron, data, [0, 0], { ...ok, learningrate: 0.1 } as never),
+    /gradientDescent: unknown option "learningrate"/,
+  );
+  assert.throws(() => descentSteps(neuron, data, [0, 0], { ...ok, learningRate: NaN }), {
+    message: /^descentSteps: learningRate is NaN/,
+  });
+  assert.throws(() => descentSteps(neuron, data, [0, 0], { ...ok, stopWhen: 1 } as never), {
+    message: /^descentSteps: stopWhen is 1; expected a function/,
+  });
+});
+
+test("an error names the function the caller called: descentSteps or gradientDescent", () => {
+  const diverge = { learningRate: 5, steps: 100000 };
+  assert.throws(() => [...descentSteps(neuron, data, [0, 0], diverge)], {
+    name: "DivergenceError",
+    message: /^descentSteps: diverged at step/,
+  });
+  assert.throws(() => gradientDescent(neuron, data, [0, 0], diverge), {
+    name: "DivergenceError",
+    message: /^gradientDescent: diverged at step/,
+  });
 });

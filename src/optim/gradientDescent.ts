@@ -9,10 +9,21 @@
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb
  */
 import { DivergenceError, InvalidArgumentError } from "../errors/errors";
-import { describeValue, rejectUnknownOptions, requireFiniteVector, requireFunction, requireInteger, requirePositive } from "../errors/validate";
-import type { Dataset, Model } from "../models/linearNeuron";
+import {
+  describeValue,
+  rejectUnknownOptions,
+  requireFiniteVector,
+  requireFunction,
+  requireInteger,
+  requirePositive,
+} from "../errors/validate";
+import type { Dataset, Model } from "./model";
 import { createRandom } from "../random/createRandom";
 
+/**
+ * How gradient descent runs: η, the number of steps, the batches, when to stop.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.6
+ */
 export interface GradientDescentOptions {
   /** η, the step size: each update moves w by −η ∇E. */
   learningRate: number;
@@ -26,13 +37,21 @@ export interface GradientDescentOptions {
   stopWhen?: (state: DescentState) => boolean;
 }
 
-/** Where descent is: after `step` updates the weights are `w` and the training error over all examples is `loss`. */
+/**
+ * Where descent is: after `step` updates the weights are `w`, and `loss` is the training error over
+ * all examples.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.6
+ */
 export interface DescentState {
   step: number;
   w: number[];
   loss: number;
 }
 
+/**
+ * What `gradientDescent` returns: the final weights, their path and the loss along it.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.7
+ */
 export interface DescentResult {
   /** The final weights. */
   w: number[];
@@ -48,32 +67,62 @@ const known = ["learningRate", "steps", "batchSize", "seed", "stopWhen"];
 
 /**
  * The states of gradient descent one by one, starting with step 0 (the start): a generator, so a
- * notebook can show progress (and let the display refresh) between steps.
+ * notebook can show progress (and let the display refresh) between steps. With `stopWhen`, the state it
+ * returns true for is the last one yielded.
  * @throws DivergenceError as soon as the weights or the loss stop being finite, naming the step, the
  *   learning rate and the last finite loss; InvalidArgumentError / ShapeError for bad arguments
  * @example
  * for (const state of descentSteps(new LinearNeuron(1), { X: [[1]], t: [2] }, [0], { learningRate: 0.5, steps: 2 })) {
  *   state.w; // => [0], then [1], then [1.5]
  * }
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.6, eq. (4)
  */
-export function descentSteps<D extends { X: ArrayLike<unknown> } = Dataset>(model: Model<D>, data: D, w0: number[], options: GradientDescentOptions): Generator<DescentState, void, undefined> {
-  // Arguments are checked here, when descentSteps is called, not later when the first state is asked for.
-  return run("gradientDescent", model, data, w0, checkArguments("gradientDescent", model, data, w0, options));
+export function descentSteps<D extends { X: ArrayLike<unknown> } = Dataset>(
+  model: Model<D>,
+  data: D,
+  w0: number[],
+  options: GradientDescentOptions,
+): Generator<DescentState, void, undefined> {
+  return namedDescentSteps("descentSteps", model, data, w0, options);
 }
 
-function* run<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<D>, data: D, w0: number[], checked: ReturnType<typeof checkArguments>): Generator<DescentState, void, undefined> {
-  const { learningRate, steps, batchSize, random } = checked;
+/**
+ * `descentSteps` for a function built on it (`gradientDescent`, `trainTanhNetwork`): its errors start
+ * with `caller`, the name of the function the learner called. Internal (src/internal.ts).
+ */
+export function namedDescentSteps<D extends { X: ArrayLike<unknown> }>(
+  caller: string,
+  model: Model<D>,
+  data: D,
+  w0: number[],
+  options: GradientDescentOptions,
+): Generator<DescentState, void, undefined> {
+  // Arguments are checked here, when the generator is made, not later when the first state is asked for.
+  return run(caller, model, data, w0, checkArguments(caller, model, data, w0, options));
+}
+
+function* run<D extends { X: ArrayLike<unknown> }>(
+  caller: string,
+  model: Model<D>,
+  data: D,
+  w0: number[],
+  checked: ReturnType<typeof checkArguments>,
+): Generator<DescentState, void, undefined> {
+  const { learningRate, steps, batchSize, random, stopWhen } = checked;
   const N = data.X.length;
   const w = w0.slice();
   const g = new Array<number>(w.length);
   // The shuffled example order, refilled every epoch; the batches are fixed views into it.
   const order = Int32Array.from({ length: N }, (_, n) => n);
   const batches: Int32Array[] = [];
-  for (let start = 0; start < N; start += batchSize) batches.push(order.subarray(start, Math.min(start + batchSize, N)));
+  for (let start = 0; start < N; start += batchSize)
+    batches.push(order.subarray(start, Math.min(start + batchSize, N)));
 
   let loss = model.loss(w, data);
   if (!Number.isFinite(loss)) throw divergence(caller, 0, learningRate, loss, undefined);
-  yield { step: 0, w: w.slice(), loss };
+  const start = { step: 0, w: w.slice(), loss };
+  yield start;
+  if (stopWhen?.(start) === true) return;
   for (let step = 1; step <= steps; step++) {
     const b = (step - 1) % batches.length;
     if (b === 0 && random) order.set(random.shuffle(Array.from(order)));
@@ -82,7 +131,9 @@ function* run<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<
     const lastLoss = loss;
     loss = w.every(Number.isFinite) ? model.loss(w, data) : NaN;
     if (!Number.isFinite(loss)) throw divergence(caller, step, learningRate, loss, lastLoss);
-    yield { step, w: w.slice(), loss };
+    const state = { step, w: w.slice(), loss };
+    yield state;
+    if (stopWhen?.(state) === true) return;
   }
 }
 
@@ -92,47 +143,82 @@ function* run<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<
  *   w ← w − η ∇E_batch(w),   E_batch = the error over one batch of examples
  *
  * @throws DivergenceError when the loss becomes NaN or ∞ (η too large), e.g.
- *   `gradientDescent: diverged at step 31 with learningRate 1.2: the loss became Infinity; the last finite loss was 2.1e+301`
+ *   `gradientDescent: diverged at step 876 with learningRate 2.5: the loss became Infinity; the last finite loss was 7.222e+307 (step 875). …`
  * @throws InvalidArgumentError for a non-positive learning rate, NaN in w0, a missing seed, unknown options;
  *   ShapeError when w0 does not fit the data
  * @example
  * const run = gradientDescent(new LinearNeuron(1), { X: [[1]], t: [2] }, [0], { learningRate: 0.5, steps: 2 });
  * run.path;   // => [[0], [1], [1.5]]
  * run.losses; // => [2, 0.5, 0.125]
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.4, eq. (4); §3.7–§3.9
  */
-export function gradientDescent<D extends { X: ArrayLike<unknown> } = Dataset>(model: Model<D>, data: D, w0: number[], options: GradientDescentOptions): DescentResult {
+export function gradientDescent<D extends { X: ArrayLike<unknown> } = Dataset>(
+  model: Model<D>,
+  data: D,
+  w0: number[],
+  options: GradientDescentOptions,
+): DescentResult {
   const path: number[][] = [];
   const losses: number[] = [];
-  for (const state of descentSteps(model, data, w0, options)) {
+  for (const state of namedDescentSteps("gradientDescent", model, data, w0, options)) {
     path.push(state.w);
     losses.push(state.loss);
-    if (options.stopWhen?.(state) === true) break;
   }
   return { w: path[path.length - 1], path, losses, steps: path.length - 1 };
 }
 
-function checkArguments<D extends { X: ArrayLike<unknown> }>(caller: string, model: Model<D>, data: D, w0: number[], options: GradientDescentOptions) {
-  if (model === null || typeof model !== "object") throw new InvalidArgumentError(`${caller}: model is ${describeValue(model)}; expected an object with loss and gradient methods`);
+function checkArguments<D extends { X: ArrayLike<unknown> }>(
+  caller: string,
+  model: Model<D>,
+  data: D,
+  w0: number[],
+  options: GradientDescentOptions,
+) {
+  if (model === null || typeof model !== "object")
+    throw new InvalidArgumentError(
+      `${caller}: model is ${describeValue(model)}; expected an object with loss and gradient methods`,
+    );
   requireFunction(caller, "model.loss", model.loss);
   requireFunction(caller, "model.gradient", model.gradient);
   requireFiniteVector(caller, "w0", w0);
-  if (options === null || typeof options !== "object") throw new InvalidArgumentError(`${caller}: options is ${describeValue(options)}; expected { learningRate, steps, … }`);
+  if (options === null || typeof options !== "object")
+    throw new InvalidArgumentError(
+      `${caller}: options is ${describeValue(options)}; expected { learningRate, steps, … }`,
+    );
   rejectUnknownOptions(caller, options, known);
   const learningRate = requirePositive(caller, "learningRate", options.learningRate);
   const steps = requireInteger(caller, "steps", options.steps, 0);
   if (options.stopWhen !== undefined) requireFunction(caller, "stopWhen", options.stopWhen);
+  const stopWhen = options.stopWhen;
   const N = data?.X?.length;
-  if (!Number.isInteger(N) || N < 1) throw new InvalidArgumentError(`${caller}: data.X is ${describeValue(data?.X)}; expected at least one example`);
-  const batchSize = options.batchSize === undefined ? N : requireInteger(caller, "batchSize", options.batchSize, 1, N);
+  if (!Number.isInteger(N) || N < 1)
+    throw new InvalidArgumentError(
+      `${caller}: data.X is ${describeValue(data?.X)}; expected at least one example`,
+    );
+  const batchSize =
+    options.batchSize === undefined
+      ? N
+      : requireInteger(caller, "batchSize", options.batchSize, 1, N);
   if (batchSize < N && options.seed === undefined) {
-    throw new InvalidArgumentError(`${caller}: seed is missing; a batchSize (${batchSize}) smaller than the data (${N}) needs a seed for its shuffle`);
+    throw new InvalidArgumentError(
+      `${caller}: seed is missing; a batchSize (${batchSize}) smaller than the data (${N}) needs a seed for its shuffle`,
+    );
   }
   const random = batchSize < N ? createRandom(options.seed as string | number) : undefined;
-  return { learningRate, steps, batchSize, random };
+  return { learningRate, steps, batchSize, random, stopWhen };
 }
 
-function divergence(caller: string, step: number, learningRate: number, loss: number, lastFiniteLoss: number | undefined): DivergenceError {
-  const last = lastFiniteLoss === undefined ? "there was no finite loss before it" : `the last finite loss was ${lastFiniteLoss.toPrecision(4)} (step ${step - 1})`;
+function divergence(
+  caller: string,
+  step: number,
+  learningRate: number,
+  loss: number,
+  lastFiniteLoss: number | undefined,
+): DivergenceError {
+  const last =
+    lastFiniteLoss === undefined
+      ? "there was no finite loss before it"
+      : `the last finite loss was ${lastFiniteLoss.toPrecision(4)} (step ${step - 1})`;
   return new DivergenceError(
     `${caller}: diverged at step ${step} with learningRate ${learningRate}: the loss became ${loss}; ${last}. A smaller learning rate (below 2/λ_max of the Hessian) would converge.`,
     step,

@@ -5,7 +5,7 @@
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.2 (surface and contours), §3.6 (the animation)
  */
 import { InvalidArgumentError } from "../errors/errors";
-import { describeValue, evaluateFinite, rejectUnknownOptions, requireFinite, requireFunction, requireInteger } from "../errors/validate";
+import { evaluateFinite, rejectUnknownOptions, requireFunction, requireGridAxis, requireInteger, requirePointList } from "../errors/validate";
 import type { Figure } from "./figure";
 
 /** A function of two weights, e.g. the error E(w₁, w₂). */
@@ -103,8 +103,8 @@ const surfaceKeys = [...gridKeys, "title", "zTitle", "markers", "paths"];
 export function surfaceGrid(F: SurfaceFunction, options: GridOptions): Grid {
   const caller = "surfaceGrid";
   requireFunction(caller, "F", F);
-  const w1 = axis(caller, "w1Range", options?.w1Range, options?.points);
-  const w2 = axis(caller, "w2Range", options?.w2Range, options?.points);
+  const w1 = requireGridAxis(caller, "w1Range", options?.w1Range, options?.points);
+  const w2 = requireGridAxis(caller, "w2Range", options?.w2Range, options?.points);
   const z = w2.map((b) => w1.map((a) => evaluateFinite(caller, "F", F, `at (w1, w2) = (${a}, ${b})`, a, b)));
   return { w1, w2, z };
 }
@@ -157,7 +157,7 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
     },
   ];
   (options.paths ?? []).forEach((p, i) => {
-    const points = requirePoints(caller, `paths[${i}].path`, p?.path);
+    const points = requirePointList(caller, `paths[${i}].path`, p?.path);
     data.push({
       type: "scatter", mode: "lines+markers", name: p.name, x: points.map((w) => w[0]), y: points.map((w) => w[1]),
       line: { color: p.color ?? palette[i % palette.length], width: 2 }, marker: { size: 4 },
@@ -165,7 +165,7 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
   });
   // Marker labels are annotations, whose white background keeps them readable on dark contours.
   const labels = (options.markers ?? []).map((m, i) => {
-    const [w] = requirePoints(caller, `markers[${i}].w`, [m?.w]);
+    const [w] = requirePointList(caller, `markers[${i}].w`, [m?.w]);
     data.push({
       type: "scatter", mode: "markers", name: m.label, x: [w[0]], y: [w[1]],
       marker: { size: 11, color: m.color ?? "black", symbol: "circle", line: { color: "white", width: 1.5 } }, showlegend: false,
@@ -174,7 +174,7 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
   });
   // Plotly writes an arrow's text at its tail, so the label is a second annotation at the head.
   const annotations = (options.arrows ?? []).flatMap((a, i) => {
-    const [from, to] = requirePoints(caller, `arrows[${i}]`, [a?.from, a?.to]);
+    const [from, to] = requirePointList(caller, `arrows[${i}]`, [a?.from, a?.to]);
     const color = a.color ?? "#d62728";
     const arrow = {
       x: to[0], y: to[1], ax: from[0], ay: from[1], xref: "x", yref: "y", axref: "x", ayref: "y", text: "",
@@ -212,7 +212,7 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
 export function surfaceAnimationFigure(F: SurfaceFunction, path: number[][], options: AnimationOptions): Figure {
   const caller = "surfaceAnimationFigure";
   rejectUnknownOptions(caller, options, [...gridKeys, "title", "zTitle", "name", "color", "frameDuration"]);
-  const points = requirePoints(caller, "path", path);
+  const points = requirePointList(caller, "path", path);
   const duration = options.frameDuration === undefined ? 150 : requireInteger(caller, "frameDuration", options.frameDuration, 1);
   const grid = surfaceGrid(F, options);
   const zTitle = options.zTitle ?? "E";
@@ -259,23 +259,6 @@ function logTicks(z: number[][]): Record<string, unknown> {
   return { tickvals: values, ticktext: values.map((v) => String(Number((10 ** v).toPrecision(1)))) };
 }
 
-function axis(caller: string, name: string, range: unknown, points: unknown): number[] {
-  if (!Array.isArray(range) || range.length !== 2) throw new InvalidArgumentError(`${caller}: ${name} is ${describeValue(range)}; expected [from, to]`);
-  const from = requireFinite(caller, `${name}[0]`, range[0]);
-  const to = requireFinite(caller, `${name}[1]`, range[1]);
-  if (!(to > from)) throw new InvalidArgumentError(`${caller}: ${name} is [${from}, ${to}]; expected from < to`);
-  const n = points === undefined ? 61 : requireInteger(caller, "points", points, 2, 400);
-  return Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
-}
-
-function requirePoints(caller: string, name: string, points: unknown): number[][] {
-  if (!Array.isArray(points) || points.length === 0) throw new InvalidArgumentError(`${caller}: ${name} is ${describeValue(points)}; expected a non-empty array of [w1, w2]`);
-  return points.map((w, k) => {
-    if (!Array.isArray(w) || w.length !== 2) throw new InvalidArgumentError(`${caller}: ${name}[${k}] is ${describeValue(w)}; expected [w1, w2]`);
-    return [requireFinite(caller, `${name}[${k}][0]`, w[0]), requireFinite(caller, `${name}[${k}][1]`, w[1])];
-  });
-}
-
 function surfaceTrace(grid: Grid, zTitle: string): Record<string, unknown> {
   return {
     type: "surface", x: grid.w1, y: grid.w2, z: grid.z, name: zTitle, colorscale: "YlGnBu", reversescale: true, opacity: 0.92,
@@ -285,7 +268,7 @@ function surfaceTrace(grid: Grid, zTitle: string): Record<string, unknown> {
 }
 
 function path3d(caller: string, F: SurfaceFunction, p: PathSpec, i: number): Record<string, unknown> {
-  const points = requirePoints(caller, `paths[${i}].path`, p?.path);
+  const points = requirePointList(caller, `paths[${i}].path`, p?.path);
   return {
     type: "scatter3d", mode: "lines+markers", name: p.name, x: points.map((w) => w[0]), y: points.map((w) => w[1]),
     z: points.map((w, k) => evaluateFinite(caller, "F", F, `at paths[${i}].path[${k}]`, w[0], w[1])),
@@ -294,7 +277,7 @@ function path3d(caller: string, F: SurfaceFunction, p: PathSpec, i: number): Rec
 }
 
 function marker3d(caller: string, F: SurfaceFunction, m: MarkerSpec, i: number): Record<string, unknown> {
-  const [w] = requirePoints(caller, `markers[${i}].w`, [m?.w]);
+  const [w] = requirePointList(caller, `markers[${i}].w`, [m?.w]);
   return {
     type: "scatter3d", mode: "markers+text", name: m.label, x: [w[0]], y: [w[1]], z: [evaluateFinite(caller, "F", F, `at markers[${i}].w`, w[0], w[1])],
     text: [m.label], textposition: "top center", marker: { size: 7, color: m.color ?? "black" },

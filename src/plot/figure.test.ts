@@ -11,8 +11,14 @@ test("figure JSON cannot close its script element early", () => {
 });
 
 test("a NaN or ∞ in a figure is an error that says where, never a silent gap", () => {
-  assert.throws(() => figureHtml({ data: [{ y: [1, 2] }, { x: [0, 1], y: [3, NaN] }] }, "f"), { name: "InvalidArgumentError", message: /figureHtml: data\[1\].y\[1\] is NaN/ });
-  assert.throws(() => figureHtml({ data: [{ z: [[1, Infinity]] }] }, "f"), /data\[0\].z\[0\]\[1\] is Infinity/);
+  assert.throws(() => figureHtml({ data: [{ y: [1, 2] }, { x: [0, 1], y: [3, NaN] }] }, "f"), {
+    name: "InvalidArgumentError",
+    message: /figureHtml: data\[1\].y\[1\] is NaN/,
+  });
+  assert.throws(
+    () => figureHtml({ data: [{ z: [[1, Infinity]] }] }, "f"),
+    /data\[0\].z\[0\]\[1\] is Infinity/,
+  );
   assert.doesNotThrow(() => figureHtml({ data: [{ y: [1, null, 3] }] }, "f"));
 });
 

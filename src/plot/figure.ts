@@ -2,9 +2,13 @@
  * A plotly.js figure as HTML that draws itself wherever scripts run: JupyterLab, classic Notebook,
  * VS Code and nbconvert's HTML export. Pure functions: no kernel needed, so they are tested in Node.
  */
+import { escapeInlineScript } from "../display/format";
 import { InvalidArgumentError } from "../errors/errors";
 
-/** A plotly.js figure: traces, layout, optional animation frames and config — plain JSON. */
+/**
+ * A plotly.js figure: traces, layout, optional animation frames and config — plain JSON.
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.3
+ */
 export interface Figure {
   data: Record<string, unknown>[];
   layout?: Record<string, unknown>;
@@ -23,18 +27,25 @@ const defaultConfig = { responsive: true, displaylogo: false };
 /** Throws when a number in the figure is NaN or ±∞ (JSON would silently turn it into null). */
 function requireFiniteNumbers(caller: string, value: unknown, path: string): void {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new InvalidArgumentError(`${caller}: ${path} is ${value}; a figure can only show finite numbers (use null for a gap)`);
+    if (!Number.isFinite(value))
+      throw new InvalidArgumentError(
+        `${caller}: ${path} is ${value}; a figure can only show finite numbers (use null for a gap)`,
+      );
   } else if (Array.isArray(value) || ArrayBuffer.isView(value)) {
     const items = value as ArrayLike<unknown>;
     for (let i = 0; i < items.length; i++) requireFiniteNumbers(caller, items[i], `${path}[${i}]`);
   } else if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) requireFiniteNumbers(caller, item, `${path}.${key}`);
+    for (const [key, item] of Object.entries(value))
+      requireFiniteNumbers(caller, item, `${path}.${key}`);
   }
 }
 
 /** JSON that is safe inside a `<script>` element: `<` is escaped, so `</script>` cannot end it early. */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** FNV-1a hash of a string, as 8 hex digits: deterministic figure ids. @example hashText("") // => "811c9dc5" */
@@ -49,7 +60,11 @@ export function hashText(text: string): string {
 
 /** The figure with the course's default layout and config filled in under the caller's own. */
 export function withDefaults(figure: Figure): Figure {
-  const layout = { ...defaultLayout, ...figure.layout, margin: { ...defaultLayout.margin, ...(figure.layout?.margin as object | undefined) } };
+  const layout = {
+    ...defaultLayout,
+    ...figure.layout,
+    margin: { ...defaultLayout.margin, ...(figure.layout?.margin as object | undefined) },
+  };
   return { ...figure, layout, config: { ...defaultConfig, ...figure.config } };
 }
 
@@ -64,12 +79,16 @@ export function withDefaults(figure: Figure): Figure {
  */
 export function figureHtml(figure: Figure, id: string): string {
   const caller = "figureHtml";
-  if (!figure || !Array.isArray(figure.data)) throw new InvalidArgumentError(`${caller}: figure.data is missing; expected an array of traces`);
+  if (!figure || !Array.isArray(figure.data))
+    throw new InvalidArgumentError(
+      `${caller}: figure.data is missing; expected an array of traces`,
+    );
   requireFiniteNumbers(caller, figure.data, "data");
   requireFiniteNumbers(caller, figure.frames ?? [], "frames");
   const full = withDefaults(figure);
   const height = Number(full.layout?.height ?? 420);
-  const note = "Interactive figure: it appears when the notebook is trusted and its code has run (plotly.js).";
+  const note =
+    "Interactive figure: it appears when the notebook is trusted and its code has run (plotly.js).";
   return (
     `<div id="${id}" class="downhill-figure" style="width:100%;min-height:${height}px">` +
     `<p class="downhill-figure-note" style="color:#777;font-style:italic">${note}</p></div>` +
@@ -94,7 +113,5 @@ export function figureHtml(figure: Figure, id: string): string {
  * nothing when the page already has `window.Plotly`.
  */
 export function plotlyLibraryHtml(source: string): string {
-  // `<!--` inside a script can confuse the HTML parser; in plotly's source it only occurs in strings.
-  const safe = source.replace(/<\/script/gi, "<\\/script").replace(/<!--/g, "\\x3C!--");
-  return `<script type="text/javascript">if (!window.Plotly) {\n${safe}\n}</script>`;
+  return `<script type="text/javascript">if (!window.Plotly) {\n${escapeInlineScript(source)}\n}</script>`;
 }

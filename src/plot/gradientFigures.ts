@@ -8,7 +8,7 @@
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.8 and §2.9
  */
 import { InvalidArgumentError } from "../errors/errors";
-import { evaluateFinite, rejectUnknownOptions, requireFinite, requireFiniteVector, requireFunction, requireInteger, requireLength, requirePositive } from "../errors/validate";
+import { evaluateFinite, rejectUnknownOptions, requireFiniteVector, requireFunction, requireInteger, requireLength, requirePositive, requireRange, requireVector2 } from "../errors/validate";
 import { formatNumber } from "../display/format";
 import { levelSetTangent } from "../calculus/levelSet";
 import { contourFigure, type Range, type SurfaceFunction, surfaceGrid } from "./errorSurface";
@@ -50,21 +50,6 @@ export interface GradientSliderOptions {
 const red = "#d62728";
 const orange = "#ff7f0e";
 
-function checkRanges(caller: string, xRange: unknown, yRange: unknown): void {
-  for (const [name, range] of [["xRange", xRange], ["yRange", yRange]] as const) {
-    if (!Array.isArray(range) || range.length !== 2) throw new InvalidArgumentError(`${caller}: ${name} is ${String(range)}; expected [from, to]`);
-    const [from, to] = [requireFinite(caller, `${name}[0]`, range[0]), requireFinite(caller, `${name}[1]`, range[1])];
-    if (!(to > from)) throw new InvalidArgumentError(`${caller}: ${name} is [${from}, ${to}]; expected from < to`);
-  }
-}
-
-function gradientAt(caller: string, gradient: GradientFunction, x: number, y: number): [number, number] {
-  const g = gradient(x, y);
-  const values = requireFiniteVector(caller, `gradient(${x}, ${y})`, g);
-  requireLength(caller, `gradient(${x}, ${y})`, values.length, 2);
-  return [values[0], values[1]];
-}
-
 /**
  * A contour map of F with an arrow at each point of a grid, along ∇F (or −∇F with `descent`). The
  * arrows are scaled together (longest = 0.8 grid spacing), so their lengths compare; the axes have
@@ -79,7 +64,8 @@ export function gradientFieldFigure(F: SurfaceFunction, gradient: GradientFuncti
   requireFunction(caller, "F", F);
   requireFunction(caller, "gradient", gradient);
   rejectUnknownOptions(caller, options, ["xRange", "yRange", "arrowsPerAxis", "descent", "title", "axisTitles", "zTitle", "points"]);
-  checkRanges(caller, options?.xRange, options?.yRange);
+  requireRange(caller, "xRange", options?.xRange);
+  requireRange(caller, "yRange", options?.yRange);
   const count = options.arrowsPerAxis === undefined ? 7 : requireInteger(caller, "arrowsPerAxis", options.arrowsPerAxis, 2, 40);
   const [x0, x1] = options.xRange;
   const [y0, y1] = options.yRange;
@@ -88,7 +74,7 @@ export function gradientFieldFigure(F: SurfaceFunction, gradient: GradientFuncti
   const ys = Array.from({ length: count }, (_, j) => y0 + ((y1 - y0) * (j + 0.5)) / count);
   const sign = options.descent ? -1 : 1;
   const starts = ys.flatMap((y) => xs.map((x) => [x, y]));
-  const vectors = starts.map(([x, y]) => gradientAt(caller, gradient, x, y).map((gi) => sign * gi));
+  const vectors = starts.map(([x, y]) => requireVector2(caller, `gradient(${x}, ${y})`, gradient(x, y)).map((gi) => sign * gi));
   const longest = Math.max(...vectors.map(([a, b]) => Math.hypot(a, b)));
   const spacing = Math.min((x1 - x0) / count, (y1 - y0) / count);
   const scale = longest > 0 ? (0.8 * spacing) / longest : 0;
@@ -132,7 +118,8 @@ export function gradientSliderFigure(F: SurfaceFunction, gradient: GradientFunct
   requireFunction(caller, "F", F);
   requireFunction(caller, "gradient", gradient);
   rejectUnknownOptions(caller, options, ["xRange", "yRange", "title", "axisTitles", "zTitle", "arrowScale", "points"]);
-  checkRanges(caller, options?.xRange, options?.yRange);
+  requireRange(caller, "xRange", options?.xRange);
+  requireRange(caller, "yRange", options?.yRange);
   if (!Array.isArray(points) || points.length === 0) throw new InvalidArgumentError(`${caller}: points is ${String(points)}; expected a non-empty array of [x, y]`);
   const ps = points.map((p, k) => {
     const v = requireFiniteVector(caller, `points[${k}]`, p);
@@ -141,7 +128,7 @@ export function gradientSliderFigure(F: SurfaceFunction, gradient: GradientFunct
   });
   const grid = surfaceGrid(F, { w1Range: options.xRange, w2Range: options.yRange, points: options.points });
   const zFloor = Math.min(...grid.z.map((row) => Math.min(...row)));
-  const gradients = ps.map(([x, y]) => gradientAt(caller, gradient, x, y));
+  const gradients = ps.map(([x, y]) => requireVector2(caller, `gradient(${x}, ${y})`, gradient(x, y)));
   gradients.forEach(([a, b], k) => {
     if (a === 0 && b === 0) throw new InvalidArgumentError(`${caller}: the gradient at points[${k}] is [0, 0]; expected a point where F has a direction of steepest ascent`);
   });

@@ -18,7 +18,7 @@ export function plotlySource(): string {
  * Shows a figure: `showFigure({ data: [{ x: [0, 1, 2], y: [0, 1, 4] }], layout: { title: { text: "x²" } } })`.
  * Ids are `downhill-figure-<n>-<hash of the figure>`: the same on every run, distinct within a page.
  * @throws InvalidArgumentError naming the first NaN or ∞ in the figure
- * @see notebooks/01-derivative-as-linear-approximation.ipynb
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.3
  */
 export function showFigure(figure: Figure): void {
   figuresShown += 1;

@@ -12,6 +12,10 @@ import { all, create } from "mathjs";
 import { InvalidArgumentError } from "../errors/errors";
 import { requireFinite, requireInteger } from "../errors/validate";
 
+/**
+ * A seeded generator: the distributions the lessons draw from.
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.1
+ */
 export interface Random {
   /** A number drawn uniformly from [min, max). */
   uniform(min?: number, max?: number): number;
@@ -23,16 +27,25 @@ export interface Random {
   shuffle<T>(items: readonly T[]): T[];
 }
 
-/** A seeded random generator. @param seed a string or a finite number; the same seed gives the same stream. */
+/**
+ * A seeded random generator. @param seed a string or a finite number; the same seed gives the same stream.
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.1
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.9
+ * @see notebooks/04-backpropagation-tanh-network.ipynb §4.2
+ */
 export function createRandom(seed: string | number): Random {
   if (typeof seed !== "string") requireFinite("createRandom", "seed", seed);
-  if (seed === "") throw new InvalidArgumentError("createRandom: seed is an empty string; expected a non-empty string or a number");
+  if (seed === "")
+    throw new InvalidArgumentError(
+      "createRandom: seed is an empty string; expected a non-empty string or a number",
+    );
   const math = create(all, { randomSeed: String(seed) });
   const next = (): number => math.random() as number;
   const uniform = (min = 0, max = 1): number => {
     requireFinite("uniform", "min", min);
     requireFinite("uniform", "max", max);
-    if (!(max > min)) throw new InvalidArgumentError(`uniform: max is ${max}; expected a number > min (${min})`);
+    if (!(max > min))
+      throw new InvalidArgumentError(`uniform: max is ${max}; expected a number > min (${min})`);
     return min + (max - min) * next();
   };
   return {

@@ -11,17 +11,22 @@ import { requireFiniteVector, requireLength } from "../errors/validate";
  * @throws ShapeError when xs and ys differ in length
  * @example
  * logLogSlope([0.1, 0.01, 0.001], [0.02, 0.0002, 0.000002]); // => 2
- * @see notebooks/01-derivative-as-linear-approximation.ipynb (error against h)
+ * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.3, §1.4
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.8
  */
 export function logLogSlope(xs: number[], ys: number[]): number {
   const caller = "logLogSlope";
   requireFiniteVector(caller, "xs", xs);
   requireFiniteVector(caller, "ys", ys);
   requireLength(caller, "ys", ys.length, xs.length);
-  const positive = (name: string, values: number[]) => values.map((v, i) => {
-    if (v <= 0) throw new InvalidArgumentError(`${caller}: ${name}[${i}] is ${v}; expected a number > 0 (it is taken the logarithm of)`);
-    return Math.log10(v);
-  });
+  const positive = (name: string, values: number[]) =>
+    values.map((v, i) => {
+      if (v <= 0)
+        throw new InvalidArgumentError(
+          `${caller}: ${name}[${i}] is ${v}; expected a number > 0 (it is taken the logarithm of)`,
+        );
+      return Math.log10(v);
+    });
   const u = positive("xs", xs);
   const v = positive("ys", ys);
   const mean = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
@@ -33,6 +38,9 @@ export function logLogSlope(xs: number[], ys: number[]): number {
     covariance += (ui - uBar) * (v[i] - vBar);
     variance += (ui - uBar) ** 2;
   });
-  if (variance === 0) throw new InvalidArgumentError(`${caller}: xs has fewer than two distinct values; a slope needs at least two`);
+  if (variance === 0)
+    throw new InvalidArgumentError(
+      `${caller}: xs has fewer than two distinct values; a slope needs at least two`,
+    );
   return covariance / variance;
 }

@@ -1,7 +1,7 @@
 // The course page of the handouts (index.html): the title, one line per lesson (its first heading and
 // blurb, with links to both variants of its handout), and how to run the notebooks live. A small page:
 // MathJax is loaded only when a heading or blurb has math in it.
-const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+import { escapeHtml } from "../src.mjs";
 
 /** Inline markdown of one line (code, bold, italic) as HTML; `$…$` math is left for MathJax. */
 export function inlineMarkdown(text) {
@@ -13,7 +13,10 @@ export function inlineMarkdown(text) {
 
 /** A lesson's first `#` heading and the paragraph after it (the blurb), as markdown text. */
 export function lessonSummary(nb) {
-  const text = nb.cells.filter((c) => c.cell_type === "markdown").map((c) => [c.source].flat().join("")).join("\n\n");
+  const text = nb.cells
+    .filter((c) => c.cell_type === "markdown")
+    .map((c) => [c.source].flat().join(""))
+    .join("\n\n");
   const lines = text.split("\n");
   const at = lines.findIndex((l) => /^#\s/.test(l));
   if (at < 0) return { title: null, blurb: "" };
@@ -34,7 +37,10 @@ export function lessonSummary(nb) {
  */
 export function indexHtml(lessons, mathjax) {
   const items = lessons
-    .map((l) => `<li><a href="${escapeHtml(l.file)}">${inlineMarkdown(l.title ?? l.file)}</a> <span class="variant">(<a href="${escapeHtml(l.noCodeFile)}">without code</a>)</span><br><span class="blurb">${inlineMarkdown(l.blurb)}</span></li>`)
+    .map(
+      (l) =>
+        `<li><a href="${escapeHtml(l.file)}">${inlineMarkdown(l.title ?? l.file)}</a> <span class="variant">(<a href="${escapeHtml(l.noCodeFile)}">without code</a>)</span><br><span class="blurb">${inlineMarkdown(l.blurb)}</span></li>`,
+    )
     .join("\n");
   const hasMath = lessons.some((l) => /\$/.test(`${l.title} ${l.blurb}`));
   return `<!DOCTYPE html>

@@ -11,7 +11,9 @@ export interface Cell {
 }
 
 /** The text/html of one output ("" when it has none). */
-export const outputHtml = (output: Output): string => [output.data?.["text/html"] ?? ""].flat().join("");
+export const outputHtml = (output: Output): string =>
+  [output.data?.["text/html"] ?? ""].flat().join("");
 
 /** The text/html of every output of the cells, one after the other. */
-export const cellsHtml = (cells: readonly Cell[]): string => cells.flatMap((c) => (c.outputs ?? []).map(outputHtml)).join("\n");
+export const cellsHtml = (cells: readonly Cell[]): string =>
+  cells.flatMap((c) => (c.outputs ?? []).map(outputHtml)).join("\n");

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { jupyterEnv, jupyterPython } from "./jupyter";
 
 export interface RunResult {
   notebook: string;
@@ -14,10 +15,27 @@ export interface RunResult {
 }
 
 /** Executes the notebooks, writing executed copies to outDir; returns each result and the runner's output (echoed unless `echo` is false). */
-export function runNotebooks(notebooks: string[], outDir: string, extraArgs: string[] = [], echo = true): { results: RunResult[]; output: string; status: number | null } {
-  const python = process.env.DOWNHILL_PYTHON ?? "/usr/bin/python3";
+export function runNotebooks(
+  notebooks: string[],
+  outDir: string,
+  extraArgs: string[] = [],
+  echo = true,
+): { results: RunResult[]; output: string; status: number | null } {
+  const python = jupyterPython();
   const report = path.join(mkdtempSync(path.join(tmpdir(), "downhill-run-")), "report.json");
-  const run = spawnSync(python, ["scripts/execute_notebooks.py", "--out", outDir, "--report", report, ...extraArgs, ...notebooks], { encoding: "utf8", timeout: 30 * 60 * 1000 });
+  const run = spawnSync(
+    python,
+    [
+      "scripts/execute_notebooks.py",
+      "--out",
+      outDir,
+      "--report",
+      report,
+      ...extraArgs,
+      ...notebooks,
+    ],
+    { encoding: "utf8", env: jupyterEnv(), timeout: 30 * 60 * 1000 },
+  );
   const output = `${run.stdout}${run.stderr}`;
   if (echo) process.stdout.write(run.stdout);
   let results: RunResult[] = [];

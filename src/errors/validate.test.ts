@@ -1,0 +1,116 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import {
+  requireFiniteRows,
+  requireGridAxis,
+  requirePointList,
+  requireRange,
+  requireVector2,
+  requireVectorOfLength,
+} from "./validate";
+
+test("requireVector2 returns a point of the plane and names a wrong length or a NaN", () => {
+  assert.deepEqual(requireVector2("f", "theta", [1, 2]), [1, 2]);
+  assert.throws(() => requireVector2("f", "theta", [1, 2, 3]), {
+    name: "ShapeError",
+    message: /^f: theta has length 3; expected 2$/,
+  });
+  assert.throws(() => requireVector2("f", "theta", [1, NaN]), {
+    name: "InvalidArgumentError",
+    message: /^f: theta\[1\] is NaN/,
+  });
+  assert.throws(() => requireVector2("f", "theta", "ab"), {
+    message: /^f: theta is "ab" \(a string\); expected an array of numbers/,
+  });
+});
+
+test("requireVectorOfLength accepts typed arrays, explains the length and names the first bad entry", () => {
+  const w = new Float64Array([1, 2]);
+  assert.equal(requireVectorOfLength("predict", "w", w, 2), w);
+  assert.throws(() => requireVectorOfLength("predict", "x", [1], 2, "one per input"), {
+    name: "ShapeError",
+    message: /^predict: x has length 1; expected 2 \(one per input\)$/,
+  });
+  assert.throws(() => requireVectorOfLength("predict", "x", [1, Infinity], 2), {
+    name: "InvalidArgumentError",
+    message: /^predict: x\[1\] is Infinity/,
+  });
+  assert.throws(() => requireVectorOfLength("predict", "x", null, 2), {
+    message: /^predict: x is null; expected an array of 2 numbers$/,
+  });
+});
+
+test("requireFiniteRows passes good rows and names the row and column of a bad one", () => {
+  requireFiniteRows(
+    "net",
+    "X",
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    2,
+  );
+  assert.throws(
+    () =>
+      requireFiniteRows(
+        "net",
+        "X",
+        [
+          [1, 2],
+          [3, NaN],
+        ],
+        2,
+      ),
+    { message: /^net: X\[1\]\[1\] is NaN/ },
+  );
+  assert.throws(() => requireFiniteRows("net", "T", [[1, 2], [3]], 2), {
+    name: "ShapeError",
+    message: /^net: T\[1\] has length 1; expected 2$/,
+  });
+  assert.throws(() => requireFiniteRows("net", "X", [5], 2), {
+    message: /^net: X\[0\] is 5; expected an array of 2 numbers$/,
+  });
+});
+
+test("requireRange wants [from, to] with from < to", () => {
+  assert.deepEqual(requireRange("fig", "xRange", [-1, 2]), [-1, 2]);
+  assert.throws(() => requireRange("fig", "xRange", [2, 2]), {
+    message: /^fig: xRange is \[2, 2\]; expected from < to$/,
+  });
+  assert.throws(() => requireRange("fig", "xRange", undefined), {
+    message: /^fig: xRange is undefined; expected \[from, to\]$/,
+  });
+  assert.throws(() => requireRange("fig", "yRange", [0, NaN]), {
+    message: /^fig: yRange\[1\] is NaN/,
+  });
+});
+
+test("requireGridAxis: the doc example, the default of 61 points and the limit on points", () => {
+  assert.deepEqual(requireGridAxis("surfaceGrid", "w1Range", [0, 1], 3), [0, 0.5, 1]);
+  assert.equal(requireGridAxis("surfaceGrid", "w1Range", [0, 1], undefined).length, 61);
+  assert.throws(() => requireGridAxis("surfaceGrid", "w1Range", [0, 1], 401), {
+    message: /^surfaceGrid: points is 401; expected an integer from 2 to 400$/,
+  });
+});
+
+test("requirePointList wants a non-empty list of [w1, w2] and names the bad point", () => {
+  assert.deepEqual(
+    requirePointList("fig", "path", [
+      [0, 1],
+      [2, 3],
+    ]),
+    [
+      [0, 1],
+      [2, 3],
+    ],
+  );
+  assert.throws(() => requirePointList("fig", "path", []), {
+    message: /^fig: path is an array of length 0; expected a non-empty array of \[w1, w2\]$/,
+  });
+  assert.throws(() => requirePointList("fig", "path", [[0, 1], [2]]), {
+    message: /^fig: path\[1\] is an array of length 1; expected \[w1, w2\]$/,
+  });
+  assert.throws(() => requirePointList("fig", "path", [[0, NaN]]), {
+    message: /^fig: path\[0\]\[1\] is NaN/,
+  });
+});

@@ -1,0 +1,45 @@
+// Downhill's internal entry, for benchmarks, tests and scripts: the public API (./index) and the
+// plumbing behind it — argument checks, HTML builders, the optimiser's named entry, the exercise
+// checkers' machinery. Notebooks import "./src/index", never this: what a lesson needs belongs there.
+export * from "./index";
+
+// Argument checks (every public function's errors come from these)
+export * from "./errors/validate";
+
+// HTML and figures as strings (the `show…` functions in ./index display them)
+export { escapeHtml, escapeInlineScript } from "./display/format";
+export { tableHtml, type Cell } from "./display/table";
+export { gradcheckHtml } from "./display/gradcheckTable";
+export { passColour, failColour, verdictColour } from "./display/verdict";
+export {
+  figureHtml,
+  plotlyLibraryHtml,
+  scriptSafeJson,
+  hashText,
+  withDefaults,
+} from "./plot/figure";
+export { plotlySource } from "./plot/showFigure";
+
+// The optimiser under another function's name (its errors name that function)
+export { namedDescentSteps } from "./optim/gradientDescent";
+
+// The exercise checkers' machinery
+export {
+  showExercise,
+  exerciseText,
+  callLearner,
+  callForVector,
+  requireFiniteAnswer,
+  diagnose,
+  vectorText,
+  type ExerciseOptions,
+  type DiagnoseWords,
+  type Called,
+} from "./exercises/feedback";
+export {
+  randomTestPoints,
+  randomTestGradients,
+  testPointOptionNames,
+  type TestPointOptions,
+} from "./exercises/testPoints";
+export { finiteDifferenceCalls, countFiniteDifference } from "./calculus/callCounter";

@@ -1,0 +1,78 @@
+// One home per helper: a helper shared by src, scripts, tests and bench is written once. Each rule names
+// the one file allowed to hold it; a second copy anywhere else fails here.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+
+const root = path.resolve(__dirname, "..");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(dir, entry.name);
+    if (entry.isSymbolicLink() || entry.name === "fixtures") return [];
+    if (entry.isDirectory()) return sourceFiles(relative);
+    return /\.(ts|mjs|py)$/.test(entry.name) ? [relative] : [];
+  });
+}
+
+const files = ["src", "scripts", "tests", "bench"]
+  .flatMap(sourceFiles)
+  .filter((f) => f !== path.join("tests", "one-home.test.ts"));
+const text = new Map(files.map((f) => [f, readFileSync(path.join(root, f), "utf8")]));
+
+const rules: [what: string, pattern: RegExp, home: string[]][] = [
+  [
+    "HTML escaping",
+    /(function|const) escapeHtml\b|\.replace\(\/&\/g, "&amp;"\)/,
+    ["src/display/format.ts"],
+  ],
+  ["inline-script escaping", /\.replace\(\/<\\\/\(?script/i, ["src/display/format.ts"]],
+  ["the pass/fail colours", /#1a7f37|#cf222e/i, ["src/display/verdict.ts"]],
+  ["the Jupyter Python lookup", /\/usr\/bin\/python3/, ["scripts/environment.mjs"]],
+  [
+    "where the executed notebooks are (a test that reads them asks tests/helpers/executed-notebooks.ts)",
+    /"build", "executed"|"build\/executed"/,
+    ["tests/helpers/executed-notebooks.ts", "scripts/handouts/build.mjs"],
+  ],
+];
+
+for (const [what, pattern, home] of rules) {
+  test(`one home: ${what} only in ${home.join(", ")}`, () => {
+    const found = files
+      .filter((f) => pattern.test(text.get(f) ?? ""))
+      .map((f) => f.split(path.sep).join("/"));
+    assert.deepEqual(
+      found.filter((f) => !home.includes(f)),
+      [],
+    );
+  });
+}
+
+test("files in scripts/ and tests/ are named in one style: kebab-case (Python's snake_case)", () => {
+  const all = (dir: string): string[] =>
+    readdirSync(path.join(root, dir), { withFileTypes: true })
+      .filter((entry) => entry.name !== "__pycache__")
+      .flatMap((entry) =>
+        entry.isDirectory() ? all(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+      );
+  const names = ["scripts", "tests"].flatMap(all);
+  const style = (file: string) =>
+    file.endsWith(".py")
+      ? /^[a-z0-9]+(_[a-z0-9]+)*\.py$/
+      : /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)*$/;
+  assert.deepEqual(
+    names.filter((file) => !style(file).test(path.basename(file))),
+    [],
+  );
+});
+
+test("no unit test in src/ reads the clock: speed is measured by `npm run bench`, not asserted", () => {
+  const clocked = files.filter(
+    (f) =>
+      f.startsWith("src") &&
+      f.endsWith(".test.ts") &&
+      /Date\.now\(\)|performance\.now\(\)/.test(text.get(f) ?? ""),
+  );
+  assert.deepEqual(clocked, []);
+});
