@@ -26,8 +26,13 @@ export class MathjsNetwork {
   private readonly outputs: number;
 
   constructor(p: Problem, w: readonly number[]) {
-    const D = p.inputs, Mh = p.hiddenUnits, K = p.outputs;
-    const rows = (offset: number, count: number, width: number) => Array.from({ length: count }, (_, r) => w.slice(offset + r * width, offset + (r + 1) * width));
+    const D = p.inputs,
+      Mh = p.hiddenUnits,
+      K = p.outputs;
+    const rows = (offset: number, count: number, width: number) =>
+      Array.from({ length: count }, (_, r) =>
+        w.slice(offset + r * width, offset + (r + 1) * width),
+      );
     this.W1 = math.matrix(rows(0, Mh, D + 1));
     this.W2 = math.matrix(rows(Mh * (D + 1), K, Mh + 1));
     this.ones = math.ones(p.X.length, 1) as M;
@@ -53,13 +58,17 @@ export class MathjsNetwork {
 
   /** `epochs` gradient-descent steps w ← w − η∇E/N. */
   train(epochs: number): void {
-    const K = this.outputs, Mh = this.hiddenUnits;
+    const K = this.outputs,
+      Mh = this.hiddenUnits;
     for (let e = 0; e < epochs; e++) {
       const { Z, Za, Y } = this.forward();
       const D2 = math.subtract(Y, this.T);
       const G2 = math.multiply(math.transpose(D2), Za);
       const W2noBias = math.subset(this.W2, math.index(math.range(0, K), math.range(1, Mh + 1)));
-      const D1 = math.dotMultiply(math.subtract(1, math.dotMultiply(Z, Z)), math.multiply(D2, W2noBias));
+      const D1 = math.dotMultiply(
+        math.subtract(1, math.dotMultiply(Z, Z)),
+        math.multiply(D2, W2noBias),
+      );
       const G1 = math.multiply(math.transpose(D1), this.Xa);
       const rate = this.learningRate / this.ones.size()[0]; // a step of η on E/N is η/N on E
       this.W1 = math.subtract(this.W1, math.multiply(rate, G1));

@@ -26,8 +26,13 @@ export class TfjsNetwork {
   private readonly optimizer: tf.SGDOptimizer;
 
   constructor(p: Problem, w: readonly number[]) {
-    const D = p.inputs, M = p.hiddenUnits, K = p.outputs;
-    const W1 = new Float32Array(D * M), b1 = new Float32Array(M), W2 = new Float32Array(M * K), b2 = new Float32Array(K);
+    const D = p.inputs,
+      M = p.hiddenUnits,
+      K = p.outputs;
+    const W1 = new Float32Array(D * M),
+      b1 = new Float32Array(M),
+      W2 = new Float32Array(M * K),
+      b2 = new Float32Array(K);
     for (let j = 0; j < M; j++) {
       b1[j] = w[j * (D + 1)];
       for (let i = 0; i < D; i++) W1[i * M + j] = w[j * (D + 1) + i + 1];

@@ -51,7 +51,11 @@ function throughput(msPerEpoch: number, N: number): Throughput {
 }
 
 /** Throughput of the three implementations at each size, after checking that they agree. */
-export function measureTraining(list: Problem[], timing: TimingOptions, quick: boolean): TrainingRow[] {
+export function measureTraining(
+  list: Problem[],
+  timing: TimingOptions,
+  quick: boolean,
+): TrainingRow[] {
   return list.map((p) => {
     const N = p.X.length;
     const w0 = networkFor(p).parameters;
@@ -59,22 +63,34 @@ export function measureTraining(list: Problem[], timing: TimingOptions, quick: b
 
     // Agreement first, from the same initial weights.
     const ourNet = networkFor(p);
-    const ourLosses = trainTanhNetwork(ourNet, p.X, p.T, { learningRate: p.learningRate, steps: checkEpochs });
+    const ourLosses = trainTanhNetwork(ourNet, p.X, p.T, {
+      learningRate: p.learningRate,
+      steps: checkEpochs,
+    });
     const tfjsNet = new TfjsNetwork(p, w0);
     tfjsNet.train(checkEpochs);
     const mathjsNet = new MathjsNetwork(p, w0);
     mathjsNet.train(checkEpochs);
-    const losses = { initial: ourLosses[0], ours: ourLosses[checkEpochs], tfjs: tfjsNet.loss(), mathjs: mathjsNet.loss() };
+    const losses = {
+      initial: ourLosses[0],
+      ours: ourLosses[checkEpochs],
+      tfjs: tfjsNet.loss(),
+      mathjs: mathjsNet.loss(),
+    };
     const relative = (other: number) => Math.abs(other - losses.ours) / Math.abs(losses.ours);
     const relativeDifference = { tfjs: relative(losses.tfjs), mathjs: relative(losses.mathjs) };
-    const agrees = relativeDifference.tfjs <= tolerances.tfjs && relativeDifference.mathjs <= tolerances.mathjs && losses.ours < losses.initial;
+    const agrees =
+      relativeDifference.tfjs <= tolerances.tfjs &&
+      relativeDifference.mathjs <= tolerances.mathjs &&
+      losses.ours < losses.initial;
 
     // Throughput: each timed call runs several epochs; mathjs gets fewer at large N (it is slow).
     const epochs = quick ? 2 : 20;
     const mathjsEpochs = quick ? 1 : N >= 1000 ? 2 : 20;
     const t = compare(
       {
-        ours: () => trainTanhNetwork(ourNet, p.X, p.T, { learningRate: p.learningRate, steps: epochs }),
+        ours: () =>
+          trainTanhNetwork(ourNet, p.X, p.T, { learningRate: p.learningRate, steps: epochs }),
         tfjs: () => tfjsNet.train(epochs),
         mathjs: () => mathjsNet.train(mathjsEpochs),
       },
@@ -85,8 +101,17 @@ export function measureTraining(list: Problem[], timing: TimingOptions, quick: b
     const tfjs = throughput(t.tfjs.medianMs / epochs, N);
     const mathjs = throughput(t.mathjs.medianMs / mathjsEpochs, N);
     return {
-      size: p.name, N, W: ourNet.parameterCount, learningRate: p.learningRate, checkEpochs, losses, relativeDifference, agrees,
-      ours, tfjs, mathjs,
+      size: p.name,
+      N,
+      W: ourNet.parameterCount,
+      learningRate: p.learningRate,
+      checkEpochs,
+      losses,
+      relativeDifference,
+      agrees,
+      ours,
+      tfjs,
+      mathjs,
       speedupVsTfjs: ours.samplesPerSecond / tfjs.samplesPerSecond,
       speedupVsMathjs: ours.samplesPerSecond / mathjs.samplesPerSecond,
     };

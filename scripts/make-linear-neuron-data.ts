@@ -16,7 +16,10 @@ const random = createRandom(seed);
 const outDir = path.join(__dirname, "..", "data", "linear-neuron");
 mkdirSync(outDir, { recursive: true });
 for (const [name, size] of Object.entries(sizes)) {
-  const lines = [`# ${name}: ${size} examples made by scripts/make-linear-neuron-data.ts (seed "${seed}")`, "x1,x2,t"];
+  const lines = [
+    `# ${name}: ${size} examples made by scripts/make-linear-neuron-data.ts (seed "${seed}")`,
+    "x1,x2,t",
+  ];
   for (let n = 0; n < size; n++) {
     const x1 = random.normal();
     const x2 = 0.6 * x1 + 0.6 * random.normal();

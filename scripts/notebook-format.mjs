@@ -34,6 +34,9 @@ export function problems(nb) {
       found.push(`${where} has no valid id`);
     else if (ids.has(cell.id)) found.push(`${where} repeats the id ${cell.id}`);
     ids.add(cell.id);
+    // One string per line, as Jupyter saves it: a diff or a merge of a lesson then works line by line.
+    if (typeof cell.source === "string" && cell.source.includes("\n"))
+      found.push(`${where} stores its source as one string; expected a list of lines`);
     if (cell.cell_type !== "code") return;
     if (cell.outputs?.length) found.push(`${where} has ${cell.outputs.length} output(s)`);
     if (cell.execution_count !== null)
@@ -41,6 +44,12 @@ export function problems(nb) {
     if (cell.metadata?.execution) found.push(`${where} has execution timing metadata`);
   });
   return found;
+}
+
+/** A cell's source as Jupyter saves it: a list of lines, each but the last ending in "\n". */
+export function sourceLines(source) {
+  const text = Array.isArray(source) ? source.join("") : String(source ?? "");
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
 /** The notebook in its committed form. */
@@ -54,7 +63,7 @@ export function clean(nb) {
     while (ids.has(id)) id += "x";
     ids.add(id);
     const { execution, ...metadata } = cell.metadata ?? {};
-    const base = { ...cell, id, metadata };
+    const base = { ...cell, id, metadata, source: sourceLines(cell.source) };
     return cell.cell_type === "code" ? { ...base, execution_count: null, outputs: [] } : base;
   });
   return { ...nb, nbformat: 4, nbformat_minor: 5, metadata: { ...nb.metadata, kernelspec }, cells };

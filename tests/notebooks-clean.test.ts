@@ -57,3 +57,16 @@ test("the clean check finds outputs, execution counts, missing ids and another k
   assert.match(found.join("\n"), /cell 3 repeats the id a/);
   assert.deepEqual(problems(clean(dirty)), []);
 });
+
+test("a source stored as one multi-line string is a problem, and clean() stores it as Jupyter's list of lines", () => {
+  const nb = {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: { name: "tslab" } },
+    cells: [{ cell_type: "markdown", id: "a", metadata: {}, source: "# Title\n\nText" }],
+  };
+  assert.match(problems(nb).join("\n"), /cell 1 stores its source as one string/);
+  const cleaned = clean(nb);
+  assert.deepEqual(cleaned.cells[0].source, ["# Title\n", "\n", "Text"]);
+  assert.deepEqual(problems(cleaned), []);
+});

@@ -1,5 +1,10 @@
 import { countFiniteDifference } from "./callCounter";
-import { evaluateFinite, requireFinite, requireFunction, requirePositive } from "../errors/validate";
+import {
+  evaluateFinite,
+  requireFinite,
+  requireFunction,
+  requirePositive,
+} from "../errors/validate";
 import { centralStep } from "./steps";
 
 /**

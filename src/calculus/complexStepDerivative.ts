@@ -20,7 +20,11 @@ import { describeValue, requireFinite, requireFunction, requirePositive } from "
  * complexStepDerivative((z) => math.multiply(z, z) as Complex, 4); // => 8
  * @see notebooks/01-derivative-as-linear-approximation.ipynb "Going deeper (optional): the complex step"
  */
-export function complexStepDerivative(f: (z: Complex) => Complex | number, x: number, h = 1e-20): number {
+export function complexStepDerivative(
+  f: (z: Complex) => Complex | number,
+  x: number,
+  h = 1e-20,
+): number {
   const caller = "complexStepDerivative";
   countFiniteDifference();
   requireFunction(caller, "f", f);
@@ -28,8 +32,14 @@ export function complexStepDerivative(f: (z: Complex) => Complex | number, x: nu
   requirePositive(caller, "h", h);
   const value = f(complex(x, h));
   const imaginary = typeof value === "number" ? 0 : (value as Complex | undefined)?.im;
-  if (typeof imaginary !== "number" || !Number.isFinite(imaginary) || !Number.isFinite(typeof value === "number" ? value : value.re)) {
-    throw new NonFiniteValueError(`${caller}: f returned ${typeof value === "object" && value !== null ? String(value) : describeValue(value)} at x + ih = ${x} + ${h}i; expected a finite complex number`);
+  if (
+    typeof imaginary !== "number" ||
+    !Number.isFinite(imaginary) ||
+    !Number.isFinite(typeof value === "number" ? value : value.re)
+  ) {
+    throw new NonFiniteValueError(
+      `${caller}: f returned ${typeof value === "object" && value !== null ? String(value) : describeValue(value)} at x + ih = ${x} + ${h}i; expected a finite complex number`,
+    );
   }
   return imaginary / h;
 }

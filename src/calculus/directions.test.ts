@@ -3,7 +3,8 @@ import { test } from "node:test";
 import fc from "fast-check";
 import { angleBetween, directionAtAngle, directionSweep, firstOrderGap } from "./directions";
 
-const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} ≉ ${b}`);
+const close = (a: number, b: number, tol = 1e-12) =>
+  assert.ok(Math.abs(a - b) <= tol, `${a} ≉ ${b}`);
 const bowl = ([w, b]: number[]) => w * w + b * b;
 
 test("the direction at 180° is the unit vector opposite the gradient", () => {
@@ -13,13 +14,20 @@ test("the direction at 180° is the unit vector opposite the gradient", () => {
 });
 
 test("a direction at β is a unit vector at angle β from the gradient (property)", () => {
-  fc.assert(fc.property(fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: 0, max: 180, noNaN: true }),
-    (gx, gy, beta) => {
-      fc.pre(Math.hypot(gx, gy) > 1e-3);
-      const u = directionAtAngle([gx, gy], beta);
-      close(Math.hypot(u[0], u[1]), 1, 1e-12);
-      close(angleBetween(u, [gx, gy]), beta, 1e-5);
-    }), { seed: 2, numRuns: 200 });
+  fc.assert(
+    fc.property(
+      fc.double({ min: -5, max: 5, noNaN: true }),
+      fc.double({ min: -5, max: 5, noNaN: true }),
+      fc.double({ min: 0, max: 180, noNaN: true }),
+      (gx, gy, beta) => {
+        fc.pre(Math.hypot(gx, gy) > 1e-3);
+        const u = directionAtAngle([gx, gy], beta);
+        close(Math.hypot(u[0], u[1]), 1, 1e-12);
+        close(angleBetween(u, [gx, gy]), beta, 1e-5);
+      },
+    ),
+    { seed: 2, numRuns: 200 },
+  );
 });
 
 test("angleBetween gives the doc example and handles parallel vectors", () => {
@@ -44,11 +52,29 @@ test("the gap is η²/2 uᵀHu for a quadratic, as the doc example says", () => 
 });
 
 test("bad input names the function and the argument", () => {
-  assert.throws(() => directionAtAngle([0, 0], 10), /directionAtAngle: gradient is \[0, 0\]; expected a non-zero vector/);
-  assert.throws(() => directionAtAngle([1, 2, 3], 10), /directionAtAngle: gradient has length 3; expected 2/);
+  assert.throws(
+    () => directionAtAngle([0, 0], 10),
+    /directionAtAngle: gradient is \[0, 0\]; expected a non-zero vector/,
+  );
+  assert.throws(
+    () => directionAtAngle([1, 2, 3], 10),
+    /directionAtAngle: gradient has length 3; expected 2/,
+  );
   assert.throws(() => angleBetween([0, 0], [1, 0]), /angleBetween: u is a zero vector/);
-  assert.throws(() => directionSweep(bowl, [1, 0], [2, 0], -1, [0]), /directionSweep: learningRate is -1/);
-  assert.throws(() => directionSweep(() => NaN, [1, 0], [2, 0], 0.1, [0]), /directionSweep: f returned NaN at theta/);
-  assert.throws(() => firstOrderGap(bowl, [1, 0], [2, 0], [-1, 0], [0.1, 0]), /firstOrderGap: learningRates\[1\] is 0/);
-  assert.throws(() => firstOrderGap(bowl, [1, 0], [2, 0], [-1], [0.1]), /firstOrderGap: u has length 1; expected 2/);
+  assert.throws(
+    () => directionSweep(bowl, [1, 0], [2, 0], -1, [0]),
+    /directionSweep: learningRate is -1/,
+  );
+  assert.throws(
+    () => directionSweep(() => NaN, [1, 0], [2, 0], 0.1, [0]),
+    /directionSweep: f returned NaN at theta/,
+  );
+  assert.throws(
+    () => firstOrderGap(bowl, [1, 0], [2, 0], [-1, 0], [0.1, 0]),
+    /firstOrderGap: learningRates\[1\] is 0/,
+  );
+  assert.throws(
+    () => firstOrderGap(bowl, [1, 0], [2, 0], [-1], [0.1]),
+    /firstOrderGap: u has length 1; expected 2/,
+  );
 });

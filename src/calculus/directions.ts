@@ -11,11 +11,22 @@
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.2, eq. (3); §2.5–2.7
  */
 import { InvalidArgumentError } from "../errors/errors";
-import { evaluateFinite, requireFinite, requireFiniteVector, requireFunction, requireLength, requirePositive, requireVector2 } from "../errors/validate";
+import {
+  evaluateFinite,
+  requireFinite,
+  requireFiniteVector,
+  requireFunction,
+  requireLength,
+  requirePositive,
+  requireVector2,
+} from "../errors/validate";
 
 function nonZero(caller: string, name: string, v: [number, number]): number {
   const length = Math.hypot(v[0], v[1]);
-  if (length === 0) throw new InvalidArgumentError(`${caller}: ${name} is [0, 0]; expected a non-zero vector (it has no direction)`);
+  if (length === 0)
+    throw new InvalidArgumentError(
+      `${caller}: ${name} is [0, 0]; expected a non-zero vector (it has no direction)`,
+    );
   return length;
 }
 
@@ -54,8 +65,14 @@ export function angleBetween(u: number[], v: number[]): number {
   const b = requireFiniteVector(caller, "v", v);
   requireLength(caller, "v", b.length, a.length);
   const norm = (x: number[]) => Math.sqrt(x.reduce((s, xi) => s + xi * xi, 0));
-  if (norm(a) === 0) throw new InvalidArgumentError(`${caller}: u is a zero vector; expected a non-zero vector (it has no direction)`);
-  if (norm(b) === 0) throw new InvalidArgumentError(`${caller}: v is a zero vector; expected a non-zero vector (it has no direction)`);
+  if (norm(a) === 0)
+    throw new InvalidArgumentError(
+      `${caller}: u is a zero vector; expected a non-zero vector (it has no direction)`,
+    );
+  if (norm(b) === 0)
+    throw new InvalidArgumentError(
+      `${caller}: v is a zero vector; expected a non-zero vector (it has no direction)`,
+    );
   // Kahan's form 2·atan2(‖â − b̂‖, ‖â + b̂‖): accurate near 0° and 180°, where acos(cos β) loses digits.
   const [na, nb] = [norm(a), norm(b)];
   const minus = norm(a.map((ai, i) => ai / na - b[i] / nb));
@@ -88,7 +105,13 @@ export interface SweepRow {
  * directionSweep(([w, b]) => w * w + b * b, [1, 0], [2, 0], 0.1, [0, 180]).map((r) => r.actual); // => [0.21, -0.19] (to rounding)
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.6 (actual change against the first order η‖∇L‖ cos β)
  */
-export function directionSweep(f: (theta: number[]) => number, theta: number[], gradient: number[], learningRate: number, betasDegrees: number[]): SweepRow[] {
+export function directionSweep(
+  f: (theta: number[]) => number,
+  theta: number[],
+  gradient: number[],
+  learningRate: number,
+  betasDegrees: number[],
+): SweepRow[] {
   const caller = "directionSweep";
   requireFunction(caller, "f", f);
   const point = requireVector2(caller, "theta", theta);
@@ -127,7 +150,13 @@ export interface GapRow {
  * firstOrderGap(([w, b]) => w * w + b * b, [1, 0], [2, 0], [-1, 0], [0.1, 0.2]).map((r) => r.gap); // => [0.01, 0.04] (to rounding)
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.7, eq. (12)
  */
-export function firstOrderGap(f: (theta: number[]) => number, theta: number[], gradient: number[], u: number[], learningRates: number[]): GapRow[] {
+export function firstOrderGap(
+  f: (theta: number[]) => number,
+  theta: number[],
+  gradient: number[],
+  u: number[],
+  learningRates: number[],
+): GapRow[] {
   const caller = "firstOrderGap";
   requireFunction(caller, "f", f);
   const point = requireFiniteVector(caller, "theta", theta);

@@ -1,5 +1,10 @@
 import { InvalidArgumentError, ShapeError } from "../errors/errors";
-import { rejectUnknownOptions, requireFiniteVector, requireFunction, requirePositive } from "../errors/validate";
+import {
+  rejectUnknownOptions,
+  requireFiniteVector,
+  requireFunction,
+  requirePositive,
+} from "../errors/validate";
 import { numericalGradient, type NumericalGradientOptions } from "./numericalGradient";
 
 export interface GradcheckOptions extends NumericalGradientOptions {
@@ -84,20 +89,32 @@ export function relativeError(analytic: number, numeric: number): number {
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.3 (the gradient check);
  *   notebooks/04-backpropagation-tanh-network.ipynb (the gradient checks of backpropagation)
  */
-export function gradcheck(f: (w: number[]) => number, analyticGradient: number[], w: number[], options: GradcheckOptions = {}): GradcheckReport {
+export function gradcheck(
+  f: (w: number[]) => number,
+  analyticGradient: number[],
+  w: number[],
+  options: GradcheckOptions = {},
+): GradcheckReport {
   const caller = "gradcheck";
   requireFunction(caller, "f", f);
   rejectUnknownOptions(caller, options, ["method", "h", "tolerance", "floor", "names"]);
   const analytic = requireFiniteVector(caller, "analyticGradient", analyticGradient);
   const point = requireFiniteVector(caller, "w", w);
   if (analytic.length !== point.length) {
-    throw new ShapeError(`${caller}: analyticGradient has length ${analytic.length}; expected ${point.length} (one entry per parameter in w)`);
+    throw new ShapeError(
+      `${caller}: analyticGradient has length ${analytic.length}; expected ${point.length} (one entry per parameter in w)`,
+    );
   }
-  const tolerance = options.tolerance === undefined ? 1e-7 : requirePositive(caller, "tolerance", options.tolerance);
+  const tolerance =
+    options.tolerance === undefined
+      ? 1e-7
+      : requirePositive(caller, "tolerance", options.tolerance);
   const floor = options.floor === undefined ? 1 : requirePositive(caller, "floor", options.floor);
   const names = options.names ?? point.map((_, i) => `w[${i}]`);
   if (names.length !== point.length) {
-    throw new InvalidArgumentError(`${caller}: names has length ${names.length}; expected ${point.length}`);
+    throw new InvalidArgumentError(
+      `${caller}: names has length ${names.length}; expected ${point.length}`,
+    );
   }
   const numeric = numericalGradient(f, point, { method: options.method, h: options.h });
   const rows = analytic.map((a, i) => ({
@@ -108,7 +125,16 @@ export function gradcheck(f: (w: number[]) => number, analyticGradient: number[]
     relativeError: relativeError(a, numeric[i]),
   }));
   let worstIndex = 0;
-  rows.forEach((row, i) => { if (row.scaledError > rows[worstIndex].scaledError) worstIndex = i; });
+  rows.forEach((row, i) => {
+    if (row.scaledError > rows[worstIndex].scaledError) worstIndex = i;
+  });
   const maxScaledError = rows[worstIndex].scaledError;
-  return { passed: maxScaledError <= tolerance, maxScaledError, worstIndex, tolerance, floor, rows };
+  return {
+    passed: maxScaledError <= tolerance,
+    maxScaledError,
+    worstIndex,
+    tolerance,
+    floor,
+    rows,
+  };
 }

@@ -7,7 +7,13 @@
  */
 import { eigs } from "mathjs";
 import { InvalidArgumentError, ShapeError } from "../errors/errors";
-import { evaluateFinite, rejectUnknownOptions, requireFiniteVector, requireFunction, requirePositive } from "../errors/validate";
+import {
+  evaluateFinite,
+  rejectUnknownOptions,
+  requireFiniteVector,
+  requireFunction,
+  requirePositive,
+} from "../errors/validate";
 import { centralStep } from "./steps";
 
 export interface NumericalHessianOptions {
@@ -28,7 +34,11 @@ export interface NumericalHessianOptions {
  * numericalHessian(([a, b]) => [2 * a + b, a + 6 * b], [1, 2]); // => [[2, 1], [1, 6]] (to about 1e-10)
  * @see notebooks/04-backpropagation-tanh-network.ipynb §4.7, eq. (18)
  */
-export function numericalHessian(gradient: (w: number[]) => ArrayLike<number>, w: number[], options: NumericalHessianOptions = {}): number[][] {
+export function numericalHessian(
+  gradient: (w: number[]) => ArrayLike<number>,
+  w: number[],
+  options: NumericalHessianOptions = {},
+): number[][] {
   const caller = "numericalHessian";
   requireFunction(caller, "gradient", gradient);
   const point = requireFiniteVector(caller, "w", w);
@@ -40,13 +50,23 @@ export function numericalHessian(gradient: (w: number[]) => ArrayLike<number>, w
     shifted[j] += delta;
     const g = gradient(shifted);
     if (g === null || typeof g !== "object" || g.length !== W) {
-      throw new ShapeError(`${caller}: gradient returned ${g?.length ?? String(g)} entries at w + ${delta}·e${j}; expected ${W}`);
+      throw new ShapeError(
+        `${caller}: gradient returned ${g?.length ?? String(g)} entries at w + ${delta}·e${j}; expected ${W}`,
+      );
     }
-    return Array.from({ length: W }, (_, i) => evaluateFinite(caller, "gradient", () => g[i], `[${i}] at w[${j}] ${delta > 0 ? "+" : "−"} h`));
+    return Array.from({ length: W }, (_, i) =>
+      evaluateFinite(
+        caller,
+        "gradient",
+        () => g[i],
+        `[${i}] at w[${j}] ${delta > 0 ? "+" : "−"} h`,
+      ),
+    );
   };
   const columns = point.map((wj, j) => {
     const h = options.h ?? centralStep(wj);
-    const plus = at(j, h), minus = at(j, -h);
+    const plus = at(j, h),
+      minus = at(j, -h);
     return plus.map((gi, i) => (gi - minus[i]) / (2 * h)); // ∂gᵢ/∂wⱼ
   });
   return point.map((_, i) => point.map((__, j) => (columns[j][i] + columns[i][j]) / 2));
@@ -60,16 +80,27 @@ export function numericalHessian(gradient: (w: number[]) => ArrayLike<number>, w
  */
 export function symmetricEigenvalues(H: number[][]): number[] {
   const caller = "symmetricEigenvalues";
-  if (!Array.isArray(H) || H.length === 0) throw new InvalidArgumentError(`${caller}: H is empty or not an array; expected a square matrix`);
+  if (!Array.isArray(H) || H.length === 0)
+    throw new InvalidArgumentError(
+      `${caller}: H is empty or not an array; expected a square matrix`,
+    );
   const rows = H.map((row, i) => {
     const values = requireFiniteVector(caller, `H[${i}]`, row);
-    if (values.length !== H.length) throw new ShapeError(`${caller}: H[${i}] has length ${values.length}; expected ${H.length} (a square matrix)`);
+    if (values.length !== H.length)
+      throw new ShapeError(
+        `${caller}: H[${i}] has length ${values.length}; expected ${H.length} (a square matrix)`,
+      );
     return values;
   });
   const scale = Math.max(1, ...rows.flat().map(Math.abs));
-  rows.forEach((row, i) => row.forEach((v, j) => {
-    if (Math.abs(v - rows[j][i]) > 1e-12 * scale) throw new InvalidArgumentError(`${caller}: H[${i}][${j}] = ${v} but H[${j}][${i}] = ${rows[j][i]}; expected a symmetric matrix`);
-  }));
+  rows.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (Math.abs(v - rows[j][i]) > 1e-12 * scale)
+        throw new InvalidArgumentError(
+          `${caller}: H[${i}][${j}] = ${v} but H[${j}][${i}] = ${rows[j][i]}; expected a symmetric matrix`,
+        );
+    }),
+  );
   const values = eigs(rows).values as unknown as number[] | { toArray(): number[] };
   const list = Array.isArray(values) ? values : values.toArray();
   return list.map(Number).sort((a, b) => a - b);

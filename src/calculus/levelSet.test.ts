@@ -11,8 +11,16 @@ test("the tangent of a circle's level set is perpendicular to the radius (doc ex
 
 test("the tangent is perpendicular to the analytic gradient of a curved function", () => {
   const F = ([x, y]: number[]) => x * Math.exp(-x * x - y * y);
-  const grad = (x: number, y: number) => [(1 - 2 * x * x) * Math.exp(-x * x - y * y), -2 * x * y * Math.exp(-x * x - y * y)];
-  for (const p of [[0.2, 0.5], [-1, 0.3], [1.5, -1], [0.1, -1.5]]) {
+  const grad = (x: number, y: number) => [
+    (1 - 2 * x * x) * Math.exp(-x * x - y * y),
+    -2 * x * y * Math.exp(-x * x - y * y),
+  ];
+  for (const p of [
+    [0.2, 0.5],
+    [-1, 0.3],
+    [1.5, -1],
+    [0.1, -1.5],
+  ]) {
     const t = levelSetTangent(F, p).tangent;
     const g = grad(p[0], p[1]);
     // the chord is parallel to the level curve up to O(r²): about 1e-6 at the default r = 1e-3
@@ -21,8 +29,20 @@ test("the tangent is perpendicular to the analytic gradient of a curved function
 });
 
 test("a point where the gradient vanishes has no level-set direction, and bad input is named", () => {
-  assert.throws(() => levelSetTangent(([x, y]) => x * x + y * y, [0, 0]), /levelSetTangent: the level set through point \[0, 0\] crosses the circle .* 0 times; expected 2/);
-  assert.throws(() => levelSetTangent(([x]) => x, [1]), /levelSetTangent: point has length 1; expected 2/);
-  assert.throws(() => levelSetTangent(([x]) => x, [1, 0], { radius: -1 }), /levelSetTangent: radius is -1/);
-  assert.throws(() => levelSetTangent(([x]) => x, [1, 0], { step: 1 } as never), /unknown option "step"/);
+  assert.throws(
+    () => levelSetTangent(([x, y]) => x * x + y * y, [0, 0]),
+    /levelSetTangent: the level set through point \[0, 0\] crosses the circle .* 0 times; expected 2/,
+  );
+  assert.throws(
+    () => levelSetTangent(([x]) => x, [1]),
+    /levelSetTangent: point has length 1; expected 2/,
+  );
+  assert.throws(
+    () => levelSetTangent(([x]) => x, [1, 0], { radius: -1 }),
+    /levelSetTangent: radius is -1/,
+  );
+  assert.throws(
+    () => levelSetTangent(([x]) => x, [1, 0], { step: 1 } as never),
+    /unknown option "step"/,
+  );
 });

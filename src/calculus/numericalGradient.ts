@@ -1,6 +1,12 @@
 import { countFiniteDifference } from "./callCounter";
 import { InvalidArgumentError } from "../errors/errors";
-import { evaluateFinite, rejectUnknownOptions, requireFiniteVector, requireFunction, requirePositive } from "../errors/validate";
+import {
+  evaluateFinite,
+  rejectUnknownOptions,
+  requireFiniteVector,
+  requireFunction,
+  requirePositive,
+} from "../errors/validate";
 import { centralStep, forwardStep } from "./steps";
 
 export interface NumericalGradientOptions {
@@ -24,7 +30,11 @@ export interface NumericalGradientOptions {
  * numericalGradient(([a, b]) => a * a + 3 * b, [1, 2]); // => [2, 3] (to about 1e-10)
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.3 (every gradient, three ways)
  */
-export function numericalGradient(f: (w: number[]) => number, w: number[], options: NumericalGradientOptions = {}): number[] {
+export function numericalGradient(
+  f: (w: number[]) => number,
+  w: number[],
+  options: NumericalGradientOptions = {},
+): number[] {
   const caller = "numericalGradient";
   countFiniteDifference();
   requireFunction(caller, "f", f);
@@ -32,7 +42,9 @@ export function numericalGradient(f: (w: number[]) => number, w: number[], optio
   rejectUnknownOptions(caller, options, ["method", "h"]);
   const method = options.method ?? "central";
   if (method !== "central" && method !== "forward") {
-    throw new InvalidArgumentError(`${caller}: method is "${String(method)}"; expected "central" or "forward"`);
+    throw new InvalidArgumentError(
+      `${caller}: method is "${String(method)}"; expected "central" or "forward"`,
+    );
   }
   if (options.h !== undefined) requirePositive(caller, "h", options.h);
   const at = (i: number, delta: number, label: string): number => {
@@ -43,6 +55,8 @@ export function numericalGradient(f: (w: number[]) => number, w: number[], optio
   const f0 = method === "forward" ? evaluateFinite(caller, "f", f, "at w", point.slice()) : 0;
   return point.map((wi, i) => {
     const h = options.h ?? (method === "central" ? centralStep(wi) : forwardStep(wi));
-    return method === "central" ? (at(i, h, "+") - at(i, -h, "−")) / (2 * h) : (at(i, h, "+") - f0) / h;
+    return method === "central"
+      ? (at(i, h, "+") - at(i, -h, "−")) / (2 * h)
+      : (at(i, h, "+") - f0) / h;
   });
 }

@@ -23,13 +23,17 @@ export interface SymbolicDerivative {
 export function symbolicDerivative(expression: string, variable = "x"): SymbolicDerivative {
   const caller = "symbolicDerivative";
   if (typeof expression !== "string" || expression.trim() === "") {
-    throw new InvalidArgumentError(`${caller}: expression is ${JSON.stringify(expression)}; expected a formula such as "x^2"`);
+    throw new InvalidArgumentError(
+      `${caller}: expression is ${JSON.stringify(expression)}; expected a formula such as "x^2"`,
+    );
   }
   let node;
   try {
     node = derivative(parse(expression), variable);
   } catch (error) {
-    throw new InvalidArgumentError(`${caller}: cannot differentiate "${expression}" by ${variable}: ${(error as Error).message}`);
+    throw new InvalidArgumentError(
+      `${caller}: cannot differentiate "${expression}" by ${variable}: ${(error as Error).message}`,
+    );
   }
   const compiled = node.compile();
   return {

@@ -38,24 +38,40 @@ export interface SymbolicGradientOptions {
  * symbolicGradient("x^2 * y", ["x", "y"]).evaluate([3, 2]); // => [12, 9]
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.3 (every gradient, three ways)
  */
-export function symbolicGradient(expression: string, variables: string[], options: SymbolicGradientOptions = {}): SymbolicGradient {
+export function symbolicGradient(
+  expression: string,
+  variables: string[],
+  options: SymbolicGradientOptions = {},
+): SymbolicGradient {
   const caller = "symbolicGradient";
   rejectUnknownOptions(caller, options, ["simplify"]);
   if (typeof expression !== "string" || expression.trim() === "") {
-    throw new InvalidArgumentError(`${caller}: expression is ${JSON.stringify(expression)}; expected a formula such as "x^2 * y"`);
+    throw new InvalidArgumentError(
+      `${caller}: expression is ${JSON.stringify(expression)}; expected a formula such as "x^2 * y"`,
+    );
   }
-  if (!Array.isArray(variables) || variables.length === 0 || variables.some((v) => typeof v !== "string" || !/^[A-Za-z_]\w*$/.test(v))) {
-    throw new InvalidArgumentError(`${caller}: variables is ${JSON.stringify(variables)}; expected a non-empty list of names such as ["w", "b"]`);
+  if (
+    !Array.isArray(variables) ||
+    variables.length === 0 ||
+    variables.some((v) => typeof v !== "string" || !/^[A-Za-z_]\w*$/.test(v))
+  ) {
+    throw new InvalidArgumentError(
+      `${caller}: variables is ${JSON.stringify(variables)}; expected a non-empty list of names such as ["w", "b"]`,
+    );
   }
   if (new Set(variables).size !== variables.length) {
-    throw new InvalidArgumentError(`${caller}: variables ${JSON.stringify(variables)} repeat a name; expected distinct names`);
+    throw new InvalidArgumentError(
+      `${caller}: variables ${JSON.stringify(variables)} repeat a name; expected distinct names`,
+    );
   }
   let nodes;
   try {
     const tree = parse(expression);
     nodes = variables.map((v) => derivative(tree, v, { simplify: options.simplify ?? true }));
   } catch (error) {
-    throw new InvalidArgumentError(`${caller}: cannot differentiate "${expression}": ${(error as Error).message}`);
+    throw new InvalidArgumentError(
+      `${caller}: cannot differentiate "${expression}": ${(error as Error).message}`,
+    );
   }
   const compiled = nodes.map((node) => node.compile());
   return {
@@ -69,7 +85,9 @@ export function symbolicGradient(expression: string, variables: string[], option
       return compiled.map((c, i) => {
         const value = c.evaluate(scope);
         if (typeof value !== "number" || !Number.isFinite(value)) {
-          throw new NonFiniteValueError(`${caller}: ∂/∂${variables[i]} is ${String(value)} at ${JSON.stringify(scope)}; expected a finite number`);
+          throw new NonFiniteValueError(
+            `${caller}: ∂/∂${variables[i]} is ${String(value)} at ${JSON.stringify(scope)}; expected a finite number`,
+          );
         }
         return value;
       });

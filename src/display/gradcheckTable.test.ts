@@ -6,7 +6,9 @@ import { gradcheckHtml } from "./gradcheckTable";
 test("the gradient-check table names the scaled error and shows the true relative error beside it", () => {
   // ∂f/∂w₀ = 1.8e-5; the analytic value is 1e-5 too large (relatively): scaled 1.8e-10, relative 1e-5
   const f = (w: number[]) => 1.8e-5 * w[0] + w[1] * w[1];
-  const html = gradcheckHtml(gradcheck(f, [1.8e-5 * (1 + 1e-5), 0], [0.5, 0], { names: ["w₀", "w₁"] }));
+  const html = gradcheckHtml(
+    gradcheck(f, [1.8e-5 * (1 + 1e-5), 0], [0.5, 0], { names: ["w₀", "w₁"] }),
+  );
   assert.match(html, /<th[^>]*>scaled error<\/th><th[^>]*>relative error<\/th>/);
   const cells = [...html.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
   const w0 = cells.slice(0, 5);

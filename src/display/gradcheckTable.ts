@@ -15,10 +15,12 @@ export function gradcheckHtml(report: GradcheckReport, title = "Gradient check")
   const colour = verdictColour(report.passed);
   const worst = report.rows[report.worstIndex].name;
   const bound = `${report.passed ? "≤" : ">"} ${formatNumber(report.tolerance, 2)}`;
-  const summary = `<div style="color:${colour};font-weight:bold">${verdict}: max scaled error ` +
+  const summary =
+    `<div style="color:${colour};font-weight:bold">${verdict}: max scaled error ` +
     `${formatNumber(report.maxScaledError, 2)} ${bound} (at ${escapeHtml(worst)})</div>`;
   const floor = formatNumber(report.floor, 2);
-  const note = `<div style="font-size:90%;color:#555">scaled error = |a − n| / max(|a|, |n|, ${floor}), ` +
+  const note =
+    `<div style="font-size:90%;color:#555">scaled error = |a − n| / max(|a|, |n|, ${floor}), ` +
     `which the tolerance applies to; relative error = |a − n| / max(|a|, |n|). They differ only where ` +
     `both values are below ${floor}.</div>`;
   const rows = report.rows.map((r) => ({

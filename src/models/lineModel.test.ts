@@ -3,7 +3,14 @@ import { test } from "node:test";
 import { gradcheck } from "../calculus/gradcheck";
 import { numericalGradient } from "../calculus/numericalGradient";
 import { createRandom } from "../random/createRandom";
-import { type LineData, lineGradient, lineHessian, lineLoss, lineMinimum, linePredict } from "./lineModel";
+import {
+  type LineData,
+  lineGradient,
+  lineHessian,
+  lineLoss,
+  lineMinimum,
+  linePredict,
+} from "./lineModel";
 
 const small: LineData = { x: [1, 2], t: [1, 4] };
 
@@ -28,7 +35,10 @@ test("the gradient matches the doc example and central differences at random poi
 });
 
 test("the Hessian matches the doc example and differences of the gradient", () => {
-  assert.deepEqual(lineHessian({ x: [1, 3], t: [0, 0] }), [[5, 2], [2, 1]]);
+  assert.deepEqual(lineHessian({ x: [1, 3], t: [0, 0] }), [
+    [5, 2],
+    [2, 1],
+  ]);
   const data = { x: [0.5, -1, 2], t: [1, 0, 2] };
   const rows = [0, 1].map((i) => numericalGradient((th) => lineGradient(th, data)[i], [0.3, -0.4]));
   const hessian = lineHessian(data);
@@ -38,8 +48,14 @@ test("the Hessian matches the doc example and differences of the gradient", () =
 test("bad input names the function and the argument", () => {
   assert.throws(() => lineLoss([1], small), /lineLoss: theta has length 1; expected 2/);
   assert.throws(() => lineGradient([1, NaN], small), /lineGradient: theta\[1\] is NaN/);
-  assert.throws(() => lineLoss([1, 0], { x: [1, 2], t: [1] }), /lineLoss: data.t has length 1; expected 2/);
-  assert.throws(() => lineHessian({ x: [1, Infinity], t: [0, 0] }), /lineHessian: data.x\[1\] is Infinity/);
+  assert.throws(
+    () => lineLoss([1, 0], { x: [1, 2], t: [1] }),
+    /lineLoss: data.t has length 1; expected 2/,
+  );
+  assert.throws(
+    () => lineHessian({ x: [1, Infinity], t: [0, 0] }),
+    /lineHessian: data.x\[1\] is Infinity/,
+  );
 });
 
 test("lineMinimum is where the gradient vanishes, and it refuses data with one x", () => {
@@ -47,5 +63,8 @@ test("lineMinimum is where the gradient vanishes, and it refuses data with one x
   const data = { x: [-1.5, -0.2, 0.4, 1.9], t: [0.3, -0.8, 1.1, 2.4] };
   const g = lineGradient(lineMinimum(data), data);
   assert.ok(Math.abs(g[0]) < 1e-15 && Math.abs(g[1]) < 1e-15, `∇L at the minimum is ${g}`);
-  assert.throws(() => lineMinimum({ x: [1, 1], t: [0, 2] }), { name: "InvalidArgumentError", message: /lineMinimum: all data.x are equal/ });
+  assert.throws(() => lineMinimum({ x: [1, 1], t: [0, 2] }), {
+    name: "InvalidArgumentError",
+    message: /lineMinimum: all data.x are equal/,
+  });
 });

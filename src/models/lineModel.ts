@@ -18,7 +18,10 @@ export interface LineData {
 }
 
 function checkData(caller: string, data: LineData): void {
-  if (!data || typeof data !== "object") throw new ShapeError(`${caller}: data is ${String(data)}; expected { x: number[], t: number[] }`);
+  if (!data || typeof data !== "object")
+    throw new ShapeError(
+      `${caller}: data is ${String(data)}; expected { x: number[], t: number[] }`,
+    );
   requireFiniteVector(caller, "data.x", data.x);
   requireFiniteVector(caller, "data.t", data.t);
   requireLength(caller, "data.t", data.t.length, data.x.length);
@@ -85,7 +88,10 @@ export function lineHessian(data: LineData): number[][] {
   const n = data.x.length;
   const meanX = data.x.reduce((s, x) => s + x, 0) / n;
   const meanX2 = data.x.reduce((s, x) => s + x * x, 0) / n;
-  return [[meanX2, meanX], [meanX, 1]];
+  return [
+    [meanX2, meanX],
+    [meanX, 1],
+  ];
 }
 
 /**
@@ -105,7 +111,8 @@ export function lineMinimum(data: LineData): number[] {
   const meanX = mean(data.x);
   const meanT = mean(data.t);
   const varianceX = mean(data.x.map((x) => (x - meanX) ** 2));
-  if (!(varianceX > 0)) throw new InvalidArgumentError("lineMinimum: all data.x are equal; the minimum is not unique");
+  if (!(varianceX > 0))
+    throw new InvalidArgumentError("lineMinimum: all data.x are equal; the minimum is not unique");
   const w = mean(data.x.map((x, i) => (x - meanX) * (data.t[i] - meanT))) / varianceX;
   return [w, meanT - w * meanX];
 }

@@ -11,7 +11,12 @@
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.1, eq. (1); §3.2, eq. (2)
  */
 import { InvalidArgumentError, NonFiniteValueError, ShapeError } from "../errors/errors";
-import { describeValue, requireFinite, requireInteger, requireVectorOfLength } from "../errors/validate";
+import {
+  describeValue,
+  requireFinite,
+  requireInteger,
+  requireVectorOfLength,
+} from "../errors/validate";
 import type { Dataset, Model } from "../optim/model";
 export type { Dataset, Model } from "../optim/model";
 
@@ -72,7 +77,12 @@ export class LinearNeuron implements Model {
    * @example new LinearNeuron(2).gradient([1, 1], { X: [[1, 0], [0, 1]], t: [0, 3] }); // => [0.5, -1]
    * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.5, eq. (5); over a batch, §3.9, eq. (10)
    */
-  gradient(w: ArrayLike<number>, data: Dataset, batch?: ArrayLike<number>, out?: number[]): number[] {
+  gradient(
+    w: ArrayLike<number>,
+    data: Dataset,
+    batch?: ArrayLike<number>,
+    out?: number[],
+  ): number[] {
     this.checkWeights("gradient", w);
     const size = this.checkData("gradient", data, batch);
     const g = out ?? new Array<number>(this.inputs);
@@ -102,7 +112,8 @@ export class LinearNeuron implements Model {
     const H = Array.from({ length: this.inputs }, () => new Array<number>(this.inputs).fill(0));
     for (let k = 0; k < size; k++) {
       const x = data.X[batch === undefined ? k : batch[k]];
-      for (let i = 0; i < this.inputs; i++) for (let j = 0; j < this.inputs; j++) H[i][j] += x[i] * x[j];
+      for (let i = 0; i < this.inputs; i++)
+        for (let j = 0; j < this.inputs; j++) H[i][j] += x[i] * x[j];
     }
     for (const row of H) {
       for (let j = 0; j < this.inputs; j++) {
@@ -119,23 +130,43 @@ export class LinearNeuron implements Model {
 
   /** Checks shapes and batch indices (cheap); finiteness of the values is checked only if a result is not finite. */
   private checkData(caller: string, data: Dataset, batch?: ArrayLike<number>): number {
-    if (data === null || typeof data !== "object" || !Array.isArray(data.X) || !Array.isArray(data.t)) {
-      throw new InvalidArgumentError(`${caller}: data is ${describeValue(data)}; expected { X: number[][], t: number[] }`);
+    if (
+      data === null ||
+      typeof data !== "object" ||
+      !Array.isArray(data.X) ||
+      !Array.isArray(data.t)
+    ) {
+      throw new InvalidArgumentError(
+        `${caller}: data is ${describeValue(data)}; expected { X: number[][], t: number[] }`,
+      );
     }
     const N = data.X.length;
-    if (N === 0) throw new InvalidArgumentError(`${caller}: data.X is empty; expected at least one example`);
-    if (data.t.length !== N) throw new ShapeError(`${caller}: data.t has length ${data.t.length}; expected ${N} (one target per row of data.X)`);
+    if (N === 0)
+      throw new InvalidArgumentError(`${caller}: data.X is empty; expected at least one example`);
+    if (data.t.length !== N)
+      throw new ShapeError(
+        `${caller}: data.t has length ${data.t.length}; expected ${N} (one target per row of data.X)`,
+      );
     for (let n = 0; n < N; n++) {
       const row = data.X[n];
-      if (!Array.isArray(row) && !ArrayBuffer.isView(row)) throw new InvalidArgumentError(`${caller}: data.X[${n}] is ${describeValue(row)}; expected an array of ${this.inputs} numbers`);
-      if (row.length !== this.inputs) throw new ShapeError(`${caller}: data.X[${n}] has length ${row.length}; expected ${this.inputs} (one per input)`);
+      if (!Array.isArray(row) && !ArrayBuffer.isView(row))
+        throw new InvalidArgumentError(
+          `${caller}: data.X[${n}] is ${describeValue(row)}; expected an array of ${this.inputs} numbers`,
+        );
+      if (row.length !== this.inputs)
+        throw new ShapeError(
+          `${caller}: data.X[${n}] has length ${row.length}; expected ${this.inputs} (one per input)`,
+        );
     }
     if (batch === undefined) return N;
-    if (batch.length === 0) throw new InvalidArgumentError(`${caller}: batch is empty; expected at least one index`);
+    if (batch.length === 0)
+      throw new InvalidArgumentError(`${caller}: batch is empty; expected at least one index`);
     for (let k = 0; k < batch.length; k++) {
       const n = batch[k];
       if (!Number.isInteger(n) || n < 0 || n >= N) {
-        throw new InvalidArgumentError(`${caller}: batch[${k}] is ${describeValue(n)}; expected an integer from 0 to ${N - 1}`);
+        throw new InvalidArgumentError(
+          `${caller}: batch[${k}] is ${describeValue(n)}; expected an integer from 0 to ${N - 1}`,
+        );
       }
     }
     return batch.length;
@@ -146,7 +177,8 @@ export class LinearNeuron implements Model {
     const size = batch === undefined ? data.X.length : batch.length;
     for (let k = 0; k < size; k++) {
       const n = batch === undefined ? k : batch[k];
-      for (let i = 0; i < this.inputs; i++) requireFinite(caller, `data.X[${n}][${i}]`, data.X[n][i]);
+      for (let i = 0; i < this.inputs; i++)
+        requireFinite(caller, `data.X[${n}][${i}]`, data.X[n][i]);
       requireFinite(caller, `data.t[${n}]`, data.t[n]);
     }
   }
@@ -154,7 +186,9 @@ export class LinearNeuron implements Model {
   /** Called when a result came out NaN or ∞: names the bad value in the data, or reports the overflow. */
   private overflow(caller: string, data: Dataset, batch?: ArrayLike<number>): never {
     this.requireFiniteData(caller, data, batch);
-    throw new NonFiniteValueError(`${caller}: the result overflowed to ±Infinity; the weights or the data are too large`);
+    throw new NonFiniteValueError(
+      `${caller}: the result overflowed to ±Infinity; the weights or the data are too large`,
+    );
   }
 }
 

@@ -57,42 +57,81 @@ test("the forward pass computes h = W1[1; x], z = tanh(h), y = W2[1; z] for hand
 test("the backprop gradient of a one-unit network equals the hand-derived formulas", () => {
   const net = new TanhNetwork({ inputs: 1, hiddenUnits: 1, outputs: 1, seed: 1 });
   net.setParameters([0.5, 2, -1, 3]);
-  const x = 0.25, t = 1, z = Math.tanh(1), y = -1 + 3 * z;
-  const deltaK = y - t, deltaJ = (1 - z * z) * 3 * deltaK;
+  const x = 0.25,
+    t = 1,
+    z = Math.tanh(1),
+    y = -1 + 3 * z;
+  const deltaK = y - t,
+    deltaJ = (1 - z * z) * 3 * deltaK;
   const expected = [deltaJ, deltaJ * x, deltaK, deltaK * z];
-  net.gradient([[x]], [[t]]).forEach((g, i) => assert.ok(Math.abs(g - expected[i]) <= 1e-15, `w[${i}]: ${g} vs ${expected[i]}`));
+  net
+    .gradient([[x]], [[t]])
+    .forEach((g, i) =>
+      assert.ok(Math.abs(g - expected[i]) <= 1e-15, `w[${i}]: ${g} vs ${expected[i]}`),
+    );
 });
 
 test("forward and loss agree with a plain reference implementation for random sizes and inputs", () => {
-  fc.assert(fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 5 }), fc.nat(), (D, M, K, N, s) => {
-    const net = new TanhNetwork({ inputs: D, hiddenUnits: M, outputs: K, seed: s });
-    const X = randomBatch(s + 1, N, D), T = randomBatch(s + 2, N, K);
-    let E = 0;
-    for (let n = 0; n < N; n++) {
-      const ref = referenceForward(net.parameters, D, M, K, X[n]);
-      const out = net.forward(X[n]);
-      ref.y.forEach((yk, k) => { assert.ok(Math.abs(yk - out.y[k]) < 1e-12); E += 0.5 * (yk - T[n][k]) ** 2; });
-    }
-    assert.ok(Math.abs(net.loss(X, T) - E) <= 1e-12 * Math.max(1, E));
-  }), { seed, numRuns: 60 });
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 4 }),
+      fc.integer({ min: 1, max: 6 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 1, max: 5 }),
+      fc.nat(),
+      (D, M, K, N, s) => {
+        const net = new TanhNetwork({ inputs: D, hiddenUnits: M, outputs: K, seed: s });
+        const X = randomBatch(s + 1, N, D),
+          T = randomBatch(s + 2, N, K);
+        let E = 0;
+        for (let n = 0; n < N; n++) {
+          const ref = referenceForward(net.parameters, D, M, K, X[n]);
+          const out = net.forward(X[n]);
+          ref.y.forEach((yk, k) => {
+            assert.ok(Math.abs(yk - out.y[k]) < 1e-12);
+            E += 0.5 * (yk - T[n][k]) ** 2;
+          });
+        }
+        assert.ok(Math.abs(net.loss(X, T) - E) <= 1e-12 * Math.max(1, E));
+      },
+    ),
+    { seed, numRuns: 60 },
+  );
 });
 
 test("backprop matches the numerical gradient for random sizes, weights and inputs (relative error ≤ 1e-7)", () => {
-  fc.assert(fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 6 }), fc.nat(), (D, M, K, N, s) => {
-    const net = new TanhNetwork({ inputs: D, hiddenUnits: M, outputs: K, seed: s });
-    const X = randomBatch(s + 1, N, D), T = randomBatch(s + 2, N, K);
-    const w = net.parameters;
-    const analytic = net.gradient(X, T);
-    const E = (v: number[]) => { net.setParameters(v); return net.loss(X, T); };
-    const numeric = numericalGradient(E, w);
-    net.setParameters(w);
-    analytic.forEach((a, i) => assert.ok(scaledError(a, numeric[i]) <= 1e-7, `w[${i}]: ${a} vs ${numeric[i]}`));
-  }), { seed, numRuns: 60 });
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 4 }),
+      fc.integer({ min: 1, max: 6 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 1, max: 6 }),
+      fc.nat(),
+      (D, M, K, N, s) => {
+        const net = new TanhNetwork({ inputs: D, hiddenUnits: M, outputs: K, seed: s });
+        const X = randomBatch(s + 1, N, D),
+          T = randomBatch(s + 2, N, K);
+        const w = net.parameters;
+        const analytic = net.gradient(X, T);
+        const E = (v: number[]) => {
+          net.setParameters(v);
+          return net.loss(X, T);
+        };
+        const numeric = numericalGradient(E, w);
+        net.setParameters(w);
+        analytic.forEach((a, i) =>
+          assert.ok(scaledError(a, numeric[i]) <= 1e-7, `w[${i}]: ${a} vs ${numeric[i]}`),
+        );
+      },
+    ),
+    { seed, numRuns: 60 },
+  );
 });
 
 test("lossAndGradient returns the same loss as loss and the same gradient as gradient", () => {
   const net = new TanhNetwork({ inputs: 2, hiddenUnits: 4, outputs: 2, seed: 3 });
-  const X = randomBatch(1, 5, 2), T = randomBatch(2, 5, 2);
+  const X = randomBatch(1, 5, 2),
+    T = randomBatch(2, 5, 2);
   const both = net.lossAndGradient(X, T);
   assert.equal(both.loss, net.loss(X, T));
   assert.deepEqual(both.gradient, net.gradient(X, T));
@@ -109,7 +148,8 @@ test("large pre-activations saturate tanh to ±1 instead of overflowing to NaN",
 
 test("the pass counters count one forward per example for loss and one forward plus one backward for gradient", () => {
   const net = new TanhNetwork({ inputs: 1, hiddenUnits: 2, outputs: 1, seed: 1 });
-  const X = [[0], [0.5], [1]], T = [[0], [0], [0]];
+  const X = [[0], [0.5], [1]],
+    T = [[0], [0], [0]];
   net.loss(X, T);
   assert.deepEqual(net.passes, { forward: 3, backward: 0 });
   net.gradient(X, T);
@@ -118,28 +158,60 @@ test("the pass counters count one forward per example for loss and one forward p
 
 test("shape errors name the expected and the actual sizes", () => {
   const net = new TanhNetwork({ inputs: 2, hiddenUnits: 3, outputs: 1, seed: 1 });
-  assert.throws(() => net.forward([1]), { name: "ShapeError", message: /TanhNetwork.forward: x has length 1; expected 2/ });
-  assert.throws(() => net.loss([[1, 2]], [[1], [2]]), { name: "ShapeError", message: /TanhNetwork.loss: T has 2 rows; expected 1/ });
-  assert.throws(() => net.gradient([[1, 2], [3]], [[1], [2]]), { name: "ShapeError", message: /TanhNetwork.gradient: X\[1\] has length 1; expected 2/ });
-  assert.throws(() => net.gradient([[1, 2]], [[1, 2]]), { name: "ShapeError", message: /T\[0\] has length 2; expected 1/ });
-  assert.throws(() => net.setParameters([1, 2]), { name: "ShapeError", message: /setParameters: w has length 2; expected 13/ });
+  assert.throws(() => net.forward([1]), {
+    name: "ShapeError",
+    message: /TanhNetwork.forward: x has length 1; expected 2/,
+  });
+  assert.throws(() => net.loss([[1, 2]], [[1], [2]]), {
+    name: "ShapeError",
+    message: /TanhNetwork.loss: T has 2 rows; expected 1/,
+  });
+  assert.throws(() => net.gradient([[1, 2], [3]], [[1], [2]]), {
+    name: "ShapeError",
+    message: /TanhNetwork.gradient: X\[1\] has length 1; expected 2/,
+  });
+  assert.throws(() => net.gradient([[1, 2]], [[1, 2]]), {
+    name: "ShapeError",
+    message: /T\[0\] has length 2; expected 1/,
+  });
+  assert.throws(() => net.setParameters([1, 2]), {
+    name: "ShapeError",
+    message: /setParameters: w has length 2; expected 13/,
+  });
   assert.throws(() => net.loss([], []), { name: "ShapeError", message: /X has 0 rows/ });
 });
 
 test("bad values and options are rejected with the argument named", () => {
   const net = new TanhNetwork({ inputs: 1, hiddenUnits: 1, outputs: 1, seed: 1 });
-  assert.throws(() => net.forward([NaN]), { name: "InvalidArgumentError", message: /TanhNetwork.forward: x\[0\] is NaN/ });
+  assert.throws(() => net.forward([NaN]), {
+    name: "InvalidArgumentError",
+    message: /TanhNetwork.forward: x\[0\] is NaN/,
+  });
   assert.throws(() => net.setParameters([0, 0, Infinity, 0]), /setParameters: w\[2\] is Infinity/);
-  assert.throws(() => new TanhNetwork({ inputs: 0, hiddenUnits: 1, outputs: 1, seed: 1 }), /TanhNetwork: inputs is 0; expected an integer ≥ 1/);
-  assert.throws(() => new TanhNetwork({ inputs: 1, hiddenUnit: 1, outputs: 1, seed: 1 } as never), /unknown option "hiddenUnit"/);
-  assert.throws(() => new TanhNetwork({ inputs: 1, hiddenUnits: 1, outputs: 1 } as never), /seed is undefined/);
+  assert.throws(
+    () => new TanhNetwork({ inputs: 0, hiddenUnits: 1, outputs: 1, seed: 1 }),
+    /TanhNetwork: inputs is 0; expected an integer ≥ 1/,
+  );
+  assert.throws(
+    () => new TanhNetwork({ inputs: 1, hiddenUnit: 1, outputs: 1, seed: 1 } as never),
+    /unknown option "hiddenUnit"/,
+  );
+  assert.throws(
+    () => new TanhNetwork({ inputs: 1, hiddenUnits: 1, outputs: 1 } as never),
+    /seed is undefined/,
+  );
 });
 
 test("training by gradient descent lowers the loss and records it before each step", () => {
   const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
-  const X = [[-1], [0], [1]], T = [[1], [0], [1]];
+  const X = [[-1], [0], [1]],
+    T = [[1], [0], [1]];
   const seen: number[] = [];
-  const losses = trainTanhNetwork(net, X, T, { learningRate: 0.3, steps: 300, onStep: (_, loss) => seen.push(loss) });
+  const losses = trainTanhNetwork(net, X, T, {
+    learningRate: 0.3,
+    steps: 300,
+    onStep: (_, loss) => seen.push(loss),
+  });
   assert.equal(losses.length, 301);
   assert.deepEqual(seen, losses.slice(0, 300));
   assert.ok(losses[300] < 0.1 * losses[0]);
@@ -148,18 +220,34 @@ test("training by gradient descent lowers the loss and records it before each st
 
 test("training with a far too large learning rate throws DivergenceError naming step and learning rate", () => {
   const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
-  assert.throws(() => trainTanhNetwork(net, [[-1], [1]], [[1e3], [-1e3]], { learningRate: 1e6, steps: 1000 }), (error: Error & { step?: number; learningRate?: number }) => {
-    assert.equal(error.name, "DivergenceError");
-    assert.match(error.message, /^trainTanhNetwork: diverged at step \d+ with learningRate 1000000: the loss became/);
-    assert.equal(error.learningRate, 1e6);
-    return true;
-  });
-  assert.throws(() => trainTanhNetwork(net, [[0]], [[0]], { learningRate: -1, steps: 1 }), /learningRate is -1/);
-  assert.throws(() => trainTanhNetwork(net, [[0]], [[0]], { learningRate: 1, steps: 1, momentum: 0.9 } as never), /unknown option "momentum"/);
+  assert.throws(
+    () => trainTanhNetwork(net, [[-1], [1]], [[1e3], [-1e3]], { learningRate: 1e6, steps: 1000 }),
+    (error: Error & { step?: number; learningRate?: number }) => {
+      assert.equal(error.name, "DivergenceError");
+      assert.match(
+        error.message,
+        /^trainTanhNetwork: diverged at step \d+ with learningRate 1000000: the loss became/,
+      );
+      assert.equal(error.learningRate, 1e6);
+      return true;
+    },
+  );
+  assert.throws(
+    () => trainTanhNetwork(net, [[0]], [[0]], { learningRate: -1, steps: 1 }),
+    /learningRate is -1/,
+  );
+  assert.throws(
+    () =>
+      trainTanhNetwork(net, [[0]], [[0]], { learningRate: 1, steps: 1, momentum: 0.9 } as never),
+    /unknown option "momentum"/,
+  );
 });
 
 test("the examples in the doc comments hold", () => {
-  assert.equal(new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 }).parameterCount, 10);
+  assert.equal(
+    new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 }).parameterCount,
+    10,
+  );
   const net = new TanhNetwork({ inputs: 1, hiddenUnits: 1, outputs: 1, seed: 1 });
   net.setParameters([0.5, 2, -1, 3]);
   assert.deepEqual(net.forward([0.25]).h, [1]);
@@ -167,11 +255,17 @@ test("the examples in the doc comments hold", () => {
   const expected = [0.3588, 0.0897, 0.28478, 0.21689];
   net.gradient([[0.25]], [[1]]).forEach((g, i) => assert.ok(Math.abs(g - expected[i]) < 1e-4));
   const trained = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
-  const losses = trainTanhNetwork(trained, [[0], [1]], [[0], [1]], { learningRate: 0.2, steps: 500 });
+  const losses = trainTanhNetwork(trained, [[0], [1]], [[0], [1]], {
+    learningRate: 0.2,
+    steps: 500,
+  });
   assert.ok(losses[500] < losses[0]);
   assert.equal(losses[500], trained.loss([[0], [1]], [[0], [1]]) / 2);
   const model = tanhNetworkModel(net);
-  assert.equal(model.loss(net.parameters, { X: [[0], [1]], T: [[0], [1]] }), net.loss([[0], [1]], [[0], [1]]) / 2);
+  assert.equal(
+    model.loss(net.parameters, { X: [[0], [1]], T: [[0], [1]] }),
+    net.loss([[0], [1]], [[0], [1]]) / 2,
+  );
 });
 
 test("the network trains with the course's gradientDescent, as a Model over flat weights, also in mini-batches", async () => {
@@ -181,22 +275,37 @@ test("the network trains with the course's gradientDescent, as a Model over flat
   const X = [[-1], [-0.5], [0], [0.5], [1]];
   const T = X.map(([x]) => [x * x]);
   const w0 = Array.from(net.parameters);
-  const full = gradientDescent(tanhNetworkModel(net), { X, T }, w0, { learningRate: 0.5, steps: 200 });
+  const full = gradientDescent(tanhNetworkModel(net), { X, T }, w0, {
+    learningRate: 0.5,
+    steps: 200,
+  });
   assert.equal(full.losses.length, 201);
   assert.ok(full.losses[200] < 0.5 * full.losses[0]);
   const again = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 4 });
   assert.deepEqual(trainTanhNetwork(again, X, T, { learningRate: 0.5, steps: 200 }), full.losses);
-  const batches = gradientDescent(tanhNetworkModel(net), { X, T }, w0, { learningRate: 0.1, steps: 50, batchSize: 2, seed: 1 });
+  const batches = gradientDescent(tanhNetworkModel(net), { X, T }, w0, {
+    learningRate: 0.1,
+    steps: 50,
+    batchSize: 2,
+    seed: 1,
+  });
   assert.ok(batches.losses[50] < batches.losses[0]);
 });
 
 test("the optimiser sees the mean error: a batch of one example repeated has the gradient of that example", () => {
   const net = new TanhNetwork({ inputs: 2, hiddenUnits: 4, outputs: 2, seed: 7 });
-  const model = tanhNetworkModel(net), w = net.parameters;
+  const model = tanhNetworkModel(net),
+    w = net.parameters;
   const one = { X: [[0.3, -0.8]], T: [[1, -0.5]] };
   const many = { X: Array(25).fill(one.X[0]), T: Array(25).fill(one.T[0]) };
-  const g1 = model.gradient(w, one), g25 = model.gradient(w, many);
-  g1.forEach((g, n) => assert.ok(Math.abs(g25[n] - g) <= 1e-14 * Math.max(1, Math.abs(g)), `w[${n}]: ${g25[n]} vs ${g}`));
+  const g1 = model.gradient(w, one),
+    g25 = model.gradient(w, many);
+  g1.forEach((g, n) =>
+    assert.ok(
+      Math.abs(g25[n] - g) <= 1e-14 * Math.max(1, Math.abs(g)),
+      `w[${n}]: ${g25[n]} vs ${g}`,
+    ),
+  );
   assert.ok(Math.abs(model.loss(w, many) - model.loss(w, one)) <= 1e-15);
   // Bishop's sum does grow with the batch: the reason the optimiser gets the mean
   net.setParameters(w);
@@ -210,23 +319,35 @@ test("the optimiser sees the mean error: a batch of one example repeated has the
 });
 
 test("a step of η on the mean E/N is a step of η/N on Bishop's sum E", () => {
-  const X = [[-1], [-0.2], [0.4], [0.9]], T = X.map(([x]) => [Math.sin(3 * x)]);
+  const X = [[-1], [-0.2], [0.4], [0.9]],
+    T = X.map(([x]) => [Math.sin(3 * x)]);
   const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 3 });
-  const w = net.parameters, eta = 0.4;
+  const w = net.parameters,
+    eta = 0.4;
   trainTanhNetwork(net, X, T, { learningRate: eta, steps: 1 });
   const byHand = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 3 });
   const g = byHand.gradient(X, T);
-  net.parameters.forEach((v, n) => assert.ok(Math.abs(v - (w[n] - (eta / X.length) * g[n])) < 1e-15));
+  net.parameters.forEach((v, n) =>
+    assert.ok(Math.abs(v - (w[n] - (eta / X.length) * g[n])) < 1e-15),
+  );
 });
 
 test("the curvature of the mean error along a direction matches a second difference of it", () => {
-  const X = [[-0.7], [0.1], [0.8]], T = [[0.5], [-0.3], [0.9]];
+  const X = [[-0.7], [0.1], [0.8]],
+    T = [[0.5], [-0.3], [0.9]];
   const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 5 });
-  const model = tanhNetworkModel(net), w = net.parameters, data = { X, T };
+  const model = tanhNetworkModel(net),
+    w = net.parameters,
+    data = { X, T };
   const H = numericalHessian((v) => model.gradient(v, data), w);
-  const v = w.map((_, n) => Math.cos(n + 1)), h = 1e-4;
+  const v = w.map((_, n) => Math.cos(n + 1)),
+    h = 1e-4;
   const vHv = H.reduce((s, row, i) => s + v[i] * row.reduce((t, x, j) => t + x * v[j], 0), 0);
-  const at = (c: number) => model.loss(w.map((x, n) => x + c * v[n]), data);
+  const at = (c: number) =>
+    model.loss(
+      w.map((x, n) => x + c * v[n]),
+      data,
+    );
   const second = (at(h) - 2 * at(0) + at(-h)) / (h * h);
   assert.ok(Math.abs(vHv - second) < 1e-5 * Math.max(1, Math.abs(vHv)), `${vHv} vs ${second}`);
   const values = symmetricEigenvalues(H);
@@ -234,10 +355,20 @@ test("the curvature of the mean error along a direction matches a second differe
 });
 
 test("a back-propagated gradient costs (2W + KM)/W ≤ 3 forward passes in multiply-adds, finite differences 2W", () => {
-  assert.deepEqual(new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 }).multiplyAddsPerPass, { forward: 10, backward: 13 });
-  for (const [D, M, K] of [[1, 3, 1], [4, 2, 2], [4, 128, 2], [10, 100, 10], [1, 1, 8]]) {
+  assert.deepEqual(
+    new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 }).multiplyAddsPerPass,
+    { forward: 10, backward: 13 },
+  );
+  for (const [D, M, K] of [
+    [1, 3, 1],
+    [4, 2, 2],
+    [4, 128, 2],
+    [10, 100, 10],
+    [1, 1, 8],
+  ]) {
     const net = new TanhNetwork({ inputs: D, hiddenUnits: M, outputs: K, seed: 1 });
-    const cost = net.multiplyAddsPerPass, W = net.parameterCount;
+    const cost = net.multiplyAddsPerPass,
+      W = net.parameterCount;
     // the backward pass: ∂E/∂w⁽²⁾ₖⱼ for K(M + 1) weights, Σₖ w⁽²⁾ₖⱼ δₖ for KM, ∂E/∂w⁽¹⁾ⱼᵢ for M(D + 1)
     assert.equal(cost.backward, K * (M + 1) + K * M + M * (D + 1));
     assert.equal(cost.forward, M * (D + 1) + K * (M + 1));

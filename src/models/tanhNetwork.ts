@@ -20,7 +20,14 @@
  * @see notebooks/04-backpropagation-tanh-network.ipynb §4.2–4.4, eqs. (4)–(6), (9) and (14)–(16)
  */
 import { DivergenceError, InvalidArgumentError, ShapeError } from "../errors/errors";
-import { rejectUnknownOptions, requireFiniteRows, requireFunction, requireInteger, requirePositive, requireVectorOfLength } from "../errors/validate";
+import {
+  rejectUnknownOptions,
+  requireFiniteRows,
+  requireFunction,
+  requireInteger,
+  requirePositive,
+  requireVectorOfLength,
+} from "../errors/validate";
 import { createRandom } from "../random/createRandom";
 import { namedDescentSteps } from "../optim/gradientDescent";
 import type { Model } from "../optim/model";
@@ -84,14 +91,19 @@ export class TanhNetwork {
   constructor(options: TanhNetworkOptions) {
     const caller = "TanhNetwork";
     if (options === null || typeof options !== "object") {
-      throw new InvalidArgumentError(`${caller}: options is ${String(options)}; expected { inputs, hiddenUnits, outputs, seed }`);
+      throw new InvalidArgumentError(
+        `${caller}: options is ${String(options)}; expected { inputs, hiddenUnits, outputs, seed }`,
+      );
     }
     rejectUnknownOptions(caller, options, ["inputs", "hiddenUnits", "outputs", "seed"]);
     this.inputs = requireInteger(caller, "inputs", options.inputs, 1);
     this.hiddenUnits = requireInteger(caller, "hiddenUnits", options.hiddenUnits, 1);
     this.outputs = requireInteger(caller, "outputs", options.outputs, 1);
-    if (options.seed === undefined) throw new InvalidArgumentError(`${caller}: seed is undefined; expected a string or a number`);
-    const D = this.inputs, M = this.hiddenUnits, K = this.outputs;
+    if (options.seed === undefined)
+      throw new InvalidArgumentError(`${caller}: seed is undefined; expected a string or a number`);
+    const D = this.inputs,
+      M = this.hiddenUnits,
+      K = this.outputs;
     this.w = new Float64Array(M * (D + 1) + K * (M + 1));
     this.w1 = this.w.subarray(0, M * (D + 1));
     this.w2 = this.w.subarray(M * (D + 1));
@@ -101,7 +113,8 @@ export class TanhNetwork {
     this.deltaOut = new Float64Array(K);
     this.g = new Float64Array(this.w.length);
     const random = createRandom(options.seed);
-    const a1 = 1 / Math.sqrt(D + 1), a2 = 1 / Math.sqrt(M + 1);
+    const a1 = 1 / Math.sqrt(D + 1),
+      a2 = 1 / Math.sqrt(M + 1);
     for (let n = 0; n < this.w1.length; n++) this.w1[n] = random.uniform(-a1, a1);
     for (let n = 0; n < this.w2.length; n++) this.w2[n] = random.uniform(-a2, a2);
   }
@@ -119,8 +132,10 @@ export class TanhNetwork {
   /** The name of each entry of `parameters`: `w1[j=0,i=1]`, …, `w2[k=0,j=3]` (index 0 is the bias). */
   get parameterNames(): string[] {
     const names: string[] = [];
-    for (let j = 0; j < this.hiddenUnits; j++) for (let i = 0; i <= this.inputs; i++) names.push(`w1[j=${j},i=${i}]`);
-    for (let k = 0; k < this.outputs; k++) for (let j = 0; j <= this.hiddenUnits; j++) names.push(`w2[k=${k},j=${j}]`);
+    for (let j = 0; j < this.hiddenUnits; j++)
+      for (let i = 0; i <= this.inputs; i++) names.push(`w1[j=${j},i=${i}]`);
+    for (let k = 0; k < this.outputs; k++)
+      for (let j = 0; j <= this.hiddenUnits; j++) names.push(`w2[k=${k},j=${j}]`);
     return names;
   }
 
@@ -145,10 +160,14 @@ export class TanhNetwork {
   setParameters(w: ArrayLike<number>): void {
     const caller = "TanhNetwork.setParameters";
     if (w === null || typeof w !== "object" || typeof w.length !== "number") {
-      throw new InvalidArgumentError(`${caller}: w is ${String(w)}; expected an array of ${this.w.length} numbers`);
+      throw new InvalidArgumentError(
+        `${caller}: w is ${String(w)}; expected an array of ${this.w.length} numbers`,
+      );
     }
     if (w.length !== this.w.length) {
-      throw new ShapeError(`${caller}: w has length ${w.length}; expected ${this.w.length} (= ${this.hiddenUnits}·(${this.inputs} + 1) + ${this.outputs}·(${this.hiddenUnits} + 1))`);
+      throw new ShapeError(
+        `${caller}: w has length ${w.length}; expected ${this.w.length} (= ${this.hiddenUnits}·(${this.inputs} + 1) + ${this.outputs}·(${this.hiddenUnits} + 1))`,
+      );
     }
     requireVectorOfLength(caller, "w", w, w.length);
     this.w.set(w);
@@ -197,15 +216,22 @@ export class TanhNetwork {
   }
 
   /** E and ∂E/∂w from the same forward passes (what a training step needs). */
-  lossAndGradient(X: readonly (readonly number[])[], T: readonly (readonly number[])[]): { loss: number; gradient: number[] } {
+  lossAndGradient(
+    X: readonly (readonly number[])[],
+    T: readonly (readonly number[])[],
+  ): { loss: number; gradient: number[] } {
     this.checkBatch("TanhNetwork.gradient", X, T);
-    const D = this.inputs, M = this.hiddenUnits, K = this.outputs;
+    const D = this.inputs,
+      M = this.hiddenUnits,
+      K = this.outputs;
     const { w2, z, y, deltaOut, g } = this;
     g.fill(0);
-    const g1 = g.subarray(0, M * (D + 1)), g2 = g.subarray(M * (D + 1));
+    const g1 = g.subarray(0, M * (D + 1)),
+      g2 = g.subarray(M * (D + 1));
     let E = 0;
     for (let n = 0; n < X.length; n++) {
-      const x = X[n], t = T[n];
+      const x = X[n],
+        t = T[n];
       this.forwardOne(x);
       this.passes.backward += 1;
       for (let k = 0; k < K; k++) {
@@ -233,7 +259,9 @@ export class TanhNetwork {
 
   /** The forward pass for one example into the scratch buffers h, z, y. */
   private forwardOne(x: readonly number[]): void {
-    const D = this.inputs, M = this.hiddenUnits, K = this.outputs;
+    const D = this.inputs,
+      M = this.hiddenUnits,
+      K = this.outputs;
     const { w1, w2, h, z, y } = this;
     this.passes.forward += 1;
     for (let j = 0; j < M; j++) {
@@ -254,12 +282,21 @@ export class TanhNetwork {
 
   // Every row is checked on every call; the message (and its strings) is built only for a bad row.
   private checkBatch(caller: string, X: unknown, T?: unknown): void {
-    if (!Array.isArray(X)) throw new InvalidArgumentError(`${caller}: X is ${X === null ? "null" : typeof X}; expected an array of input rows`);
+    if (!Array.isArray(X))
+      throw new InvalidArgumentError(
+        `${caller}: X is ${X === null ? "null" : typeof X}; expected an array of input rows`,
+      );
     if (X.length === 0) throw new ShapeError(`${caller}: X has 0 rows; expected at least 1`);
     requireFiniteRows(caller, "X", X, this.inputs);
     if (T === undefined) return;
-    if (!Array.isArray(T)) throw new InvalidArgumentError(`${caller}: T is ${T === null ? "null" : typeof T}; expected an array of target rows`);
-    if (T.length !== X.length) throw new ShapeError(`${caller}: T has ${T.length} rows; expected ${X.length} (one per row of X)`);
+    if (!Array.isArray(T))
+      throw new InvalidArgumentError(
+        `${caller}: T is ${T === null ? "null" : typeof T}; expected an array of target rows`,
+      );
+    if (T.length !== X.length)
+      throw new ShapeError(
+        `${caller}: T has ${T.length} rows; expected ${X.length} (one per row of X)`,
+      );
     requireFiniteRows(caller, "T", T, this.outputs);
   }
 }
@@ -285,8 +322,10 @@ export interface NetworkData {
  * @see notebooks/04-backpropagation-tanh-network.ipynb §4.6, eq. (17)
  */
 export function tanhNetworkModel(net: TanhNetwork): Model<NetworkData> {
-  if (!(net instanceof TanhNetwork)) throw new InvalidArgumentError(`tanhNetworkModel: net is not a TanhNetwork`);
-  const rows = <R>(all: readonly R[], batch?: ArrayLike<number>): readonly R[] => (batch === undefined ? all : Array.from(batch, (n) => all[n]));
+  if (!(net instanceof TanhNetwork))
+    throw new InvalidArgumentError(`tanhNetworkModel: net is not a TanhNetwork`);
+  const rows = <R>(all: readonly R[], batch?: ArrayLike<number>): readonly R[] =>
+    batch === undefined ? all : Array.from(batch, (n) => all[n]);
   return {
     loss(w, data, batch) {
       net.setParameters(w);
@@ -325,13 +364,25 @@ export interface TrainOptions {
  * losses[500] === net.loss([[0], [1]], [[0], [1]]) / 2; // => true (E/N)
  * @see notebooks/04-backpropagation-tanh-network.ipynb §4.6, eq. (17)
  */
-export function trainTanhNetwork(net: TanhNetwork, X: readonly (readonly number[])[], T: readonly (readonly number[])[], options: TrainOptions): number[] {
+export function trainTanhNetwork(
+  net: TanhNetwork,
+  X: readonly (readonly number[])[],
+  T: readonly (readonly number[])[],
+  options: TrainOptions,
+): number[] {
   const caller = "trainTanhNetwork";
-  if (!(net instanceof TanhNetwork)) throw new InvalidArgumentError(`${caller}: net is not a TanhNetwork`);
+  if (!(net instanceof TanhNetwork))
+    throw new InvalidArgumentError(`${caller}: net is not a TanhNetwork`);
   rejectUnknownOptions(caller, options, ["learningRate", "steps", "onStep"]);
   if (options.onStep !== undefined) requireFunction(caller, "onStep", options.onStep);
   const losses: number[] = [];
-  const states = namedDescentSteps(caller, tanhNetworkModel(net), { X, T }, Array.from(net.parameters), { learningRate: options.learningRate, steps: options.steps });
+  const states = namedDescentSteps(
+    caller,
+    tanhNetworkModel(net),
+    { X, T },
+    Array.from(net.parameters),
+    { learningRate: options.learningRate, steps: options.steps },
+  );
   for (const state of states) {
     // descentSteps evaluates E at the new weights last, so `net` already holds them here.
     if (state.step > 0) options.onStep?.(state.step, losses[losses.length - 1]);

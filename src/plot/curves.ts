@@ -38,26 +38,77 @@ export interface CurvesOptions {
 export function curvesFigure(curves: Curve[], options: CurvesOptions = {}): Figure {
   const caller = "curvesFigure";
   rejectUnknownOptions(caller, options, ["title", "xTitle", "yTitle", "logX", "logY", "markers"]);
-  if (!Array.isArray(curves) || curves.length === 0) throw new InvalidArgumentError(`${caller}: curves is ${describeValue(curves)}; expected at least one { name, y }`);
+  if (!Array.isArray(curves) || curves.length === 0)
+    throw new InvalidArgumentError(
+      `${caller}: curves is ${describeValue(curves)}; expected at least one { name, y }`,
+    );
   const data = curves.map((c, i) => {
-    if (!Array.isArray(c?.y) || c.y.length === 0) throw new InvalidArgumentError(`${caller}: curves[${i}].y is ${describeValue(c?.y)}; expected an array of numbers`);
+    if (!Array.isArray(c?.y) || c.y.length === 0)
+      throw new InvalidArgumentError(
+        `${caller}: curves[${i}].y is ${describeValue(c?.y)}; expected an array of numbers`,
+      );
     const y = c.y.map((v, k) => requireFinite(caller, `curves[${i}].y[${k}]`, v));
-    const x = c.x === undefined ? y.map((_, k) => k) : c.x.map((v, k) => requireFinite(caller, `curves[${i}].x[${k}]`, v));
-    if (x.length !== y.length) throw new InvalidArgumentError(`${caller}: curves[${i}].x has length ${x.length}; expected ${y.length} (as y)`);
-    if (options.logY && y.some((v) => v <= 0)) throw new InvalidArgumentError(`${caller}: curves[${i}].y has a value ≤ 0; a logarithmic axis needs positive values`);
-    if (options.logX && x.some((v) => v <= 0)) throw new InvalidArgumentError(`${caller}: curves[${i}].x has a value ≤ 0; a logarithmic axis needs positive values`);
-    return { type: "scatter", mode: c.mode ?? "lines", name: c.name, x, y, line: { color: c.color, dash: c.dash ?? "solid", width: 2 }, marker: { color: c.color, size: 8 } };
+    const x =
+      c.x === undefined
+        ? y.map((_, k) => k)
+        : c.x.map((v, k) => requireFinite(caller, `curves[${i}].x[${k}]`, v));
+    if (x.length !== y.length)
+      throw new InvalidArgumentError(
+        `${caller}: curves[${i}].x has length ${x.length}; expected ${y.length} (as y)`,
+      );
+    if (options.logY && y.some((v) => v <= 0))
+      throw new InvalidArgumentError(
+        `${caller}: curves[${i}].y has a value ≤ 0; a logarithmic axis needs positive values`,
+      );
+    if (options.logX && x.some((v) => v <= 0))
+      throw new InvalidArgumentError(
+        `${caller}: curves[${i}].x has a value ≤ 0; a logarithmic axis needs positive values`,
+      );
+    return {
+      type: "scatter",
+      mode: c.mode ?? "lines",
+      name: c.name,
+      x,
+      y,
+      line: { color: c.color, dash: c.dash ?? "solid", width: 2 },
+      marker: { color: c.color, size: 8 },
+    };
   });
-  const shapes = (options.markers ?? []).map((m) => ({ type: "line", x0: m.x, x1: m.x, yref: "paper", y0: 0, y1: 1, line: { color: "#555", dash: "dot", width: 1.5 } }));
+  const shapes = (options.markers ?? []).map((m) => ({
+    type: "line",
+    x0: m.x,
+    x1: m.x,
+    yref: "paper",
+    y0: 0,
+    y1: 1,
+    line: { color: "#555", dash: "dot", width: 1.5 },
+  }));
   // Plotly places annotations on a log axis by log₁₀ of the value (shapes by the value itself).
-  const annotations = (options.markers ?? []).map((m) => ({ x: options.logX ? Math.log10(m.x) : m.x, yref: "paper", y: 1, text: m.label, showarrow: false, xanchor: "left", yanchor: "top", font: { size: 12 } }));
+  const annotations = (options.markers ?? []).map((m) => ({
+    x: options.logX ? Math.log10(m.x) : m.x,
+    yref: "paper",
+    y: 1,
+    text: m.label,
+    showarrow: false,
+    xanchor: "left",
+    yanchor: "top",
+    font: { size: 12 },
+  }));
   return {
     data,
     layout: {
-      title: { text: options.title ?? "" }, height: 420, margin: { b: 90 },
+      title: { text: options.title ?? "" },
+      height: 420,
+      margin: { b: 90 },
       xaxis: { title: { text: options.xTitle ?? "step" }, type: options.logX ? "log" : "linear" },
-      yaxis: { title: { text: options.yTitle ?? "E" }, type: options.logY ? "log" : "linear", exponentformat: "power" },
-      legend: { orientation: "h", x: 0, y: -0.22 }, shapes, annotations,
+      yaxis: {
+        title: { text: options.yTitle ?? "E" },
+        type: options.logY ? "log" : "linear",
+        exponentformat: "power",
+      },
+      legend: { orientation: "h", x: 0, y: -0.22 },
+      shapes,
+      annotations,
     },
   };
 }

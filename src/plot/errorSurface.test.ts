@@ -7,13 +7,35 @@ const bowl = (a: number, b: number) => a * a + 4 * b * b;
 const ranges = { w1Range: [-2, 2] as [number, number], w2Range: [-1, 1] as [number, number] };
 
 test("the grid holds F with rows along w2, as the doc example says", () => {
-  assert.deepEqual(surfaceGrid((a, b) => a + b, { w1Range: [0, 1], w2Range: [0, 2], points: 2 }), { w1: [0, 1], w2: [0, 2], z: [[0, 1], [2, 3]] });
+  assert.deepEqual(
+    surfaceGrid((a, b) => a + b, { w1Range: [0, 1], w2Range: [0, 2], points: 2 }),
+    {
+      w1: [0, 1],
+      w2: [0, 2],
+      z: [
+        [0, 1],
+        [2, 3],
+      ],
+    },
+  );
   const grid = surfaceGrid(bowl, { ...ranges, points: 5 });
   assert.equal(grid.z[1][3], bowl(grid.w1[3], grid.w2[1]));
 });
 
 test("the surface figure puts markers and paths on the surface at height F(w)", () => {
-  const figure = surfaceFigure(bowl, { ...ranges, markers: [{ w: [1, 0.5], label: "current w" }], paths: [{ name: "p", path: [[1, 1], [0, 0]] }] });
+  const figure = surfaceFigure(bowl, {
+    ...ranges,
+    markers: [{ w: [1, 0.5], label: "current w" }],
+    paths: [
+      {
+        name: "p",
+        path: [
+          [1, 1],
+          [0, 0],
+        ],
+      },
+    ],
+  });
   assert.equal(figure.data[0].type, "surface");
   assert.deepEqual(figure.data[1].z, [5, 0]);
   assert.deepEqual(figure.data[2].z, [2]);
@@ -21,42 +43,90 @@ test("the surface figure puts markers and paths on the surface at height F(w)", 
 });
 
 test("the contour figure draws paths, markers and arrows in weight coordinates", () => {
-  const figure = contourFigure(bowl, { ...ranges, paths: [{ name: "descent", path: [[1.5, 0.8], [0.9, -0.4]] }], markers: [{ w: [1.5, 0.8], label: "w" }], arrows: [{ from: [1.5, 0.8], to: [1, 0], label: "−η∇E" }] });
-  assert.deepEqual(figure.data.map((d) => d.type), ["contour", "scatter", "scatter"]);
+  const figure = contourFigure(bowl, {
+    ...ranges,
+    paths: [
+      {
+        name: "descent",
+        path: [
+          [1.5, 0.8],
+          [0.9, -0.4],
+        ],
+      },
+    ],
+    markers: [{ w: [1.5, 0.8], label: "w" }],
+    arrows: [{ from: [1.5, 0.8], to: [1, 0], label: "−η∇E" }],
+  });
+  assert.deepEqual(
+    figure.data.map((d) => d.type),
+    ["contour", "scatter", "scatter"],
+  );
   assert.deepEqual(figure.data[1].x, [1.5, 0.9]);
   const annotations = figure.layout?.annotations as Record<string, unknown>[];
   const arrow = annotations.find((a) => a.showarrow === true) as Record<string, unknown>;
   assert.deepEqual([arrow.ax, arrow.ay, arrow.x, arrow.y], [1.5, 0.8, 1, 0]);
-  assert.ok(annotations.some((a) => a.text === "w" && a.x === 1.5), "the marker's label");
+  assert.ok(
+    annotations.some((a) => a.text === "w" && a.x === 1.5),
+    "the marker's label",
+  );
 });
 
 test("a contour map draws w₁ and w₂ on equal scales unless told not to, so angles are shown true", () => {
-  const axes = (f: ReturnType<typeof contourFigure>) => [f.layout?.xaxis, f.layout?.yaxis] as Record<string, unknown>[];
+  const axes = (f: ReturnType<typeof contourFigure>) =>
+    [f.layout?.xaxis, f.layout?.yaxis] as Record<string, unknown>[];
   const [x, y] = axes(contourFigure(bowl, ranges));
-  assert.deepEqual([y.scaleanchor, y.scaleratio, y.constrain, x.constrain], ["x", 1, "domain", "domain"]);
-  assert.deepEqual([x.range, y.range], [[-2, 2], [-1, 1]]);
+  assert.deepEqual(
+    [y.scaleanchor, y.scaleratio, y.constrain, x.constrain],
+    ["x", 1, "domain", "domain"],
+  );
+  assert.deepEqual(
+    [x.range, y.range],
+    [
+      [-2, 2],
+      [-1, 1],
+    ],
+  );
   const [, free] = axes(contourFigure(bowl, { ...ranges, equalScale: false }));
   assert.equal(free.scaleanchor, undefined);
 });
 
 test("a log-scale contour spaces levels in log10 F and still shows F on hover and colour bar", () => {
-  const figure = contourFigure((a, b) => 1 + a * a + b * b, { w1Range: [0, 3], w2Range: [0, 3], points: 4, logScale: true });
-  const trace = figure.data[0] as { z: number[][]; customdata: number[][]; colorbar: { tickvals: number[]; ticktext: string[] } };
+  const figure = contourFigure((a, b) => 1 + a * a + b * b, {
+    w1Range: [0, 3],
+    w2Range: [0, 3],
+    points: 4,
+    logScale: true,
+  });
+  const trace = figure.data[0] as {
+    z: number[][];
+    customdata: number[][];
+    colorbar: { tickvals: number[]; ticktext: string[] };
+  };
   assert.equal(trace.z[0][0], 0);
   assert.equal(trace.customdata[3][3], 19);
   assert.deepEqual(trace.colorbar.ticktext, ["1", "2", "5", "10"]);
-  assert.throws(() => contourFigure((a) => a, { w1Range: [-1, 1], w2Range: [0, 1], points: 2, logScale: true }), /contourFigure: F is -1 at \(w1, w2\) = \(-1, 0\); logScale needs F > 0/);
+  assert.throws(
+    () => contourFigure((a) => a, { w1Range: [-1, 1], w2Range: [0, 1], points: 2, logScale: true }),
+    /contourFigure: F is -1 at \(w1, w2\) = \(-1, 0\); logScale needs F > 0/,
+  );
 });
 
 test("an arrow's label sits at its head", () => {
-  const figure = contourFigure(bowl, { ...ranges, arrows: [{ from: [0, 0], to: [1, -0.5], label: "step" }] });
+  const figure = contourFigure(bowl, {
+    ...ranges,
+    arrows: [{ from: [0, 0], to: [1, -0.5], label: "step" }],
+  });
   const [arrow, label] = figure.layout?.annotations as Record<string, unknown>[]; // no markers: the arrow comes first
   assert.equal(arrow.text, "");
   assert.deepEqual([label.x, label.y, label.text, label.showarrow], [1, -0.5, "step", false]);
 });
 
 test("the animation has one self-contained frame per step and a slider step per frame", () => {
-  const path = [[1, 1], [0.5, 0.5], [0.25, 0.25]];
+  const path = [
+    [1, 1],
+    [0.5, 0.5],
+    [0.25, 0.25],
+  ];
   const figure = surfaceAnimationFigure(bowl, path, ranges);
   assert.equal(figure.frames?.length, 3);
   const last = figure.frames?.[2] as { data: { x: number[]; z: number[] }[]; traces: number[] };
@@ -66,15 +136,35 @@ test("the animation has one self-contained frame per step and a slider step per 
   const sliders = figure.layout?.sliders as { steps: unknown[] }[];
   assert.equal(sliders[0].steps.length, 3);
   assert.doesNotThrow(() => figureHtml(figure, "a"));
-  const green = surfaceAnimationFigure(bowl, path, { ...ranges, color: "#2ca02c" }).data[1] as { line: { color: string } };
+  const green = surfaceAnimationFigure(bowl, path, { ...ranges, color: "#2ca02c" }).data[1] as {
+    line: { color: string };
+  };
   assert.equal(green.line.color, "#2ca02c");
 });
 
 test("bad ranges, paths, options and a function returning NaN are named in the error", () => {
-  assert.throws(() => surfaceGrid(bowl, { w1Range: [1, 0], w2Range: [0, 1] }), /surfaceGrid: w1Range is \[1, 0\]; expected from < to/);
-  assert.throws(() => surfaceGrid(bowl, { w1Range: [0, 1], w2Range: [0, NaN] }), /surfaceGrid: w2Range\[1\] is NaN/);
-  assert.throws(() => surfaceGrid(() => NaN, { ...ranges, points: 2 }), { name: "NonFiniteValueError", message: /surfaceGrid: F returned NaN at \(w1, w2\) = \(-2, -1\)/ });
-  assert.throws(() => contourFigure(bowl, { ...ranges, paths: [{ name: "p", path: [[1, 2], [3]] }] }), /contourFigure: paths\[0\].path\[1\] is an array of length 1; expected \[w1, w2\]/);
-  assert.throws(() => surfaceFigure(bowl, { ...ranges, colour: "red" } as never), /surfaceFigure: unknown option "colour"/);
-  assert.throws(() => surfaceAnimationFigure(bowl, [], ranges), /surfaceAnimationFigure: path is an array of length 0/);
+  assert.throws(
+    () => surfaceGrid(bowl, { w1Range: [1, 0], w2Range: [0, 1] }),
+    /surfaceGrid: w1Range is \[1, 0\]; expected from < to/,
+  );
+  assert.throws(
+    () => surfaceGrid(bowl, { w1Range: [0, 1], w2Range: [0, NaN] }),
+    /surfaceGrid: w2Range\[1\] is NaN/,
+  );
+  assert.throws(() => surfaceGrid(() => NaN, { ...ranges, points: 2 }), {
+    name: "NonFiniteValueError",
+    message: /surfaceGrid: F returned NaN at \(w1, w2\) = \(-2, -1\)/,
+  });
+  assert.throws(
+    () => contourFigure(bowl, { ...ranges, paths: [{ name: "p", path: [[1, 2], [3]] }] }),
+    /contourFigure: paths\[0\].path\[1\] is an array of length 1; expected \[w1, w2\]/,
+  );
+  assert.throws(
+    () => surfaceFigure(bowl, { ...ranges, colour: "red" } as never),
+    /surfaceFigure: unknown option "colour"/,
+  );
+  assert.throws(
+    () => surfaceAnimationFigure(bowl, [], ranges),
+    /surfaceAnimationFigure: path is an array of length 0/,
+  );
 });

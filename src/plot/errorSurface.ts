@@ -5,7 +5,14 @@
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.2 (surface and contours), §3.6 (the animation)
  */
 import { InvalidArgumentError } from "../errors/errors";
-import { evaluateFinite, rejectUnknownOptions, requireFunction, requireGridAxis, requireInteger, requirePointList } from "../errors/validate";
+import {
+  evaluateFinite,
+  rejectUnknownOptions,
+  requireFunction,
+  requireGridAxis,
+  requireInteger,
+  requirePointList,
+} from "../errors/validate";
 import type { Figure } from "./figure";
 
 /** A function of two weights, e.g. the error E(w₁, w₂). */
@@ -105,7 +112,9 @@ export function surfaceGrid(F: SurfaceFunction, options: GridOptions): Grid {
   requireFunction(caller, "F", F);
   const w1 = requireGridAxis(caller, "w1Range", options?.w1Range, options?.points);
   const w2 = requireGridAxis(caller, "w2Range", options?.w2Range, options?.points);
-  const z = w2.map((b) => w1.map((a) => evaluateFinite(caller, "F", F, `at (w1, w2) = (${a}, ${b})`, a, b)));
+  const z = w2.map((b) =>
+    w1.map((a) => evaluateFinite(caller, "F", F, `at (w1, w2) = (${a}, ${b})`, a, b)),
+  );
   return { w1, w2, z };
 }
 
@@ -137,52 +146,124 @@ export function surfaceFigure(F: SurfaceFunction, options: SurfaceOptions): Figu
  */
 export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figure {
   const caller = "contourFigure";
-  rejectUnknownOptions(caller, options, [...surfaceKeys, "arrows", "contours", "logScale", "equalScale"]);
+  rejectUnknownOptions(caller, options, [
+    ...surfaceKeys,
+    "arrows",
+    "contours",
+    "logScale",
+    "equalScale",
+  ]);
   const grid = surfaceGrid(F, options);
-  const levels = options.contours === undefined ? 30 : requireInteger(caller, "contours", options.contours, 2, 200);
+  const levels =
+    options.contours === undefined
+      ? 30
+      : requireInteger(caller, "contours", options.contours, 2, 200);
   const zTitle = options.zTitle ?? "E";
   const log = options.logScale === true;
   if (log) {
-    grid.z.forEach((row, j) => row.forEach((v, i) => {
-      if (!(v > 0)) throw new InvalidArgumentError(`${caller}: F is ${v} at (w1, w2) = (${grid.w1[i]}, ${grid.w2[j]}); logScale needs F > 0`);
-    }));
+    grid.z.forEach((row, j) =>
+      row.forEach((v, i) => {
+        if (!(v > 0))
+          throw new InvalidArgumentError(
+            `${caller}: F is ${v} at (w1, w2) = (${grid.w1[i]}, ${grid.w2[j]}); logScale needs F > 0`,
+          );
+      }),
+    );
   }
   const z = log ? grid.z.map((row) => row.map(Math.log10)) : grid.z;
   const data: Record<string, unknown>[] = [
     {
-      type: "contour", x: grid.w1, y: grid.w2, z, customdata: grid.z, name: zTitle, ncontours: levels, showscale: true,
-      colorscale: "YlGnBu", reversescale: true, contours: { coloring: "heatmap", showlines: true },
-      line: { color: "rgba(0,0,0,0.35)", width: 0.7 }, colorbar: { title: { text: zTitle }, ...(log ? logTicks(z) : {}) },
+      type: "contour",
+      x: grid.w1,
+      y: grid.w2,
+      z,
+      customdata: grid.z,
+      name: zTitle,
+      ncontours: levels,
+      showscale: true,
+      colorscale: "YlGnBu",
+      reversescale: true,
+      contours: { coloring: "heatmap", showlines: true },
+      line: { color: "rgba(0,0,0,0.35)", width: 0.7 },
+      colorbar: { title: { text: zTitle }, ...(log ? logTicks(z) : {}) },
       hovertemplate: `w₁ %{x:.3f}<br>w₂ %{y:.3f}<br>${zTitle} %{customdata:.4g}<extra></extra>`,
     },
   ];
   (options.paths ?? []).forEach((p, i) => {
     const points = requirePointList(caller, `paths[${i}].path`, p?.path);
     data.push({
-      type: "scatter", mode: "lines+markers", name: p.name, x: points.map((w) => w[0]), y: points.map((w) => w[1]),
-      line: { color: p.color ?? palette[i % palette.length], width: 2 }, marker: { size: 4 },
+      type: "scatter",
+      mode: "lines+markers",
+      name: p.name,
+      x: points.map((w) => w[0]),
+      y: points.map((w) => w[1]),
+      line: { color: p.color ?? palette[i % palette.length], width: 2 },
+      marker: { size: 4 },
     });
   });
   // Marker labels are annotations, whose white background keeps them readable on dark contours.
   const labels = (options.markers ?? []).map((m, i) => {
     const [w] = requirePointList(caller, `markers[${i}].w`, [m?.w]);
     data.push({
-      type: "scatter", mode: "markers", name: m.label, x: [w[0]], y: [w[1]],
-      marker: { size: 11, color: m.color ?? "black", symbol: "circle", line: { color: "white", width: 1.5 } }, showlegend: false,
+      type: "scatter",
+      mode: "markers",
+      name: m.label,
+      x: [w[0]],
+      y: [w[1]],
+      marker: {
+        size: 11,
+        color: m.color ?? "black",
+        symbol: "circle",
+        line: { color: "white", width: 1.5 },
+      },
+      showlegend: false,
     });
-    return { x: w[0], y: w[1], xref: "x", yref: "y", text: m.label, showarrow: false, xanchor: "left", yanchor: "bottom", xshift: 6, yshift: 4, bgcolor: "rgba(255,255,255,0.8)", font: { size: 12 } };
+    return {
+      x: w[0],
+      y: w[1],
+      xref: "x",
+      yref: "y",
+      text: m.label,
+      showarrow: false,
+      xanchor: "left",
+      yanchor: "bottom",
+      xshift: 6,
+      yshift: 4,
+      bgcolor: "rgba(255,255,255,0.8)",
+      font: { size: 12 },
+    };
   });
   // Plotly writes an arrow's text at its tail, so the label is a second annotation at the head.
   const annotations = (options.arrows ?? []).flatMap((a, i) => {
     const [from, to] = requirePointList(caller, `arrows[${i}]`, [a?.from, a?.to]);
     const color = a.color ?? "#d62728";
     const arrow = {
-      x: to[0], y: to[1], ax: from[0], ay: from[1], xref: "x", yref: "y", axref: "x", ayref: "y", text: "",
-      showarrow: true, arrowhead: 3, arrowsize: 1.3, arrowwidth: 2.5, arrowcolor: color,
+      x: to[0],
+      y: to[1],
+      ax: from[0],
+      ay: from[1],
+      xref: "x",
+      yref: "y",
+      axref: "x",
+      ayref: "y",
+      text: "",
+      showarrow: true,
+      arrowhead: 3,
+      arrowsize: 1.3,
+      arrowwidth: 2.5,
+      arrowcolor: color,
     };
     const label = {
-      x: to[0], y: to[1], xref: "x", yref: "y", text: a.label ?? "", showarrow: false, font: { color, size: 13 },
-      xanchor: to[0] >= from[0] ? "left" : "right", yanchor: to[1] >= from[1] ? "bottom" : "top", bgcolor: "rgba(255,255,255,0.75)",
+      x: to[0],
+      y: to[1],
+      xref: "x",
+      yref: "y",
+      text: a.label ?? "",
+      showarrow: false,
+      font: { color, size: 13 },
+      xanchor: to[0] >= from[0] ? "left" : "right",
+      yanchor: to[1] >= from[1] ? "bottom" : "top",
+      bgcolor: "rgba(255,255,255,0.75)",
     };
     return a.label ? [arrow, label] : [arrow];
   });
@@ -193,11 +274,17 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
     data,
     layout: {
       // A fixed width near the square plot keeps the colour bar beside it rather than far to its right.
-      title: { text: options.title ?? "" }, height: equal ? 560 : 480,
+      title: { text: options.title ?? "" },
+      height: equal ? 560 : 480,
       ...(equal ? { width: 640, margin: { t: 60, b: 60, l: 60, r: 20 } } : {}),
       xaxis: { title: { text: "w₁" }, range: options.w1Range, ...square },
-      yaxis: { title: { text: "w₂" }, range: options.w2Range, ...(equal ? { scaleanchor: "x", scaleratio: 1, ...square } : {}) },
-      legend: { x: 0, y: 1, bgcolor: "rgba(255,255,255,0.8)" }, annotations: [...labels, ...annotations],
+      yaxis: {
+        title: { text: "w₂" },
+        range: options.w2Range,
+        ...(equal ? { scaleanchor: "x", scaleratio: 1, ...square } : {}),
+      },
+      legend: { x: 0, y: 1, bgcolor: "rgba(255,255,255,0.8)" },
+      annotations: [...labels, ...annotations],
     },
   };
 }
@@ -209,88 +296,198 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
  * @example
  * surfaceAnimationFigure((a, b) => a * a + b * b, [[1, 1], [0.5, 0.5], [0.25, 0.25]], { w1Range: [-1, 1], w2Range: [-1, 1] }).frames?.length; // => 3
  */
-export function surfaceAnimationFigure(F: SurfaceFunction, path: number[][], options: AnimationOptions): Figure {
+export function surfaceAnimationFigure(
+  F: SurfaceFunction,
+  path: number[][],
+  options: AnimationOptions,
+): Figure {
   const caller = "surfaceAnimationFigure";
-  rejectUnknownOptions(caller, options, [...gridKeys, "title", "zTitle", "name", "color", "frameDuration"]);
+  rejectUnknownOptions(caller, options, [
+    ...gridKeys,
+    "title",
+    "zTitle",
+    "name",
+    "color",
+    "frameDuration",
+  ]);
   const points = requirePointList(caller, "path", path);
-  const duration = options.frameDuration === undefined ? 150 : requireInteger(caller, "frameDuration", options.frameDuration, 1);
+  const duration =
+    options.frameDuration === undefined
+      ? 150
+      : requireInteger(caller, "frameDuration", options.frameDuration, 1);
   const grid = surfaceGrid(F, options);
   const zTitle = options.zTitle ?? "E";
   const z = points.map((w, k) => evaluateFinite(caller, "F", F, `at path[${k}]`, w[0], w[1]));
-  const trail = (k: number) => ({ x: points.slice(0, k + 1).map((w) => w[0]), y: points.slice(0, k + 1).map((w) => w[1]), z: z.slice(0, k + 1) });
+  const trail = (k: number) => ({
+    x: points.slice(0, k + 1).map((w) => w[0]),
+    y: points.slice(0, k + 1).map((w) => w[1]),
+    z: z.slice(0, k + 1),
+  });
   const current = (k: number) => ({ x: [points[k][0]], y: [points[k][1]], z: [z[k]] });
   const color = options.color ?? palette[0];
   const data = [
     surfaceTrace(grid, zTitle),
-    { type: "scatter3d", mode: "lines+markers", name: options.name ?? "gradient descent", ...trail(0), line: { color, width: 6 }, marker: { size: 3, color } },
-    { type: "scatter3d", mode: "markers", name: "current w", ...current(0), marker: { size: 7, color: "black" } },
+    {
+      type: "scatter3d",
+      mode: "lines+markers",
+      name: options.name ?? "gradient descent",
+      ...trail(0),
+      line: { color, width: 6 },
+      marker: { size: 3, color },
+    },
+    {
+      type: "scatter3d",
+      mode: "markers",
+      name: "current w",
+      ...current(0),
+      marker: { size: 7, color: "black" },
+    },
   ];
-  const frames = points.map((_, k) => ({ name: String(k), traces: [1, 2], data: [trail(k), current(k)] }));
-  const animate = (frameMs: number) => ({ frame: { duration: frameMs, redraw: true }, transition: { duration: 0 }, mode: "immediate", fromcurrent: true });
+  const frames = points.map((_, k) => ({
+    name: String(k),
+    traces: [1, 2],
+    data: [trail(k), current(k)],
+  }));
+  const animate = (frameMs: number) => ({
+    frame: { duration: frameMs, redraw: true },
+    transition: { duration: 0 },
+    mode: "immediate",
+    fromcurrent: true,
+  });
   return {
     data,
     frames,
     layout: {
       ...layout3d(options.title, zTitle),
-      updatemenus: [{
-        type: "buttons", showactive: false, x: 0.05, y: 0.05, xanchor: "left", yanchor: "bottom", direction: "left",
-        buttons: [
-          { label: "▶ Play", method: "animate", args: [null, animate(duration)] },
-          { label: "❚❚ Pause", method: "animate", args: [[null], { frame: { duration: 0, redraw: false }, mode: "immediate" }] },
-        ],
-      }],
-      sliders: [{
-        active: 0, x: 0.25, len: 0.7, y: 0.02, currentvalue: { prefix: "step " },
-        steps: points.map((_, k) => ({ label: String(k), method: "animate", args: [[String(k)], animate(0)] })),
-      }],
+      updatemenus: [
+        {
+          type: "buttons",
+          showactive: false,
+          x: 0.05,
+          y: 0.05,
+          xanchor: "left",
+          yanchor: "bottom",
+          direction: "left",
+          buttons: [
+            { label: "▶ Play", method: "animate", args: [null, animate(duration)] },
+            {
+              label: "❚❚ Pause",
+              method: "animate",
+              args: [[null], { frame: { duration: 0, redraw: false }, mode: "immediate" }],
+            },
+          ],
+        },
+      ],
+      sliders: [
+        {
+          active: 0,
+          x: 0.25,
+          len: 0.7,
+          y: 0.02,
+          currentvalue: { prefix: "step " },
+          steps: points.map((_, k) => ({
+            label: String(k),
+            method: "animate",
+            args: [[String(k)], animate(0)],
+          })),
+        },
+      ],
     },
   };
 }
 
 /** Colour-bar ticks at 1, 2, 5 × 10ᵏ for a contour of log₁₀ F, labelled with F. */
 function logTicks(z: number[][]): Record<string, unknown> {
-  let lo = Infinity, hi = -Infinity;
-  for (const row of z) for (const v of row) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const row of z)
+    for (const v of row) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
   const values: number[] = [];
-  for (let k = Math.floor(lo); k <= Math.ceil(hi); k++) for (const m of [1, 2, 5]) {
-    const v = Math.log10(m) + k;
-    if (v >= lo && v <= hi) values.push(v);
-  }
-  return { tickvals: values, ticktext: values.map((v) => String(Number((10 ** v).toPrecision(1)))) };
+  for (let k = Math.floor(lo); k <= Math.ceil(hi); k++)
+    for (const m of [1, 2, 5]) {
+      const v = Math.log10(m) + k;
+      if (v >= lo && v <= hi) values.push(v);
+    }
+  return {
+    tickvals: values,
+    ticktext: values.map((v) => String(Number((10 ** v).toPrecision(1)))),
+  };
 }
 
 function surfaceTrace(grid: Grid, zTitle: string): Record<string, unknown> {
   return {
-    type: "surface", x: grid.w1, y: grid.w2, z: grid.z, name: zTitle, colorscale: "YlGnBu", reversescale: true, opacity: 0.92,
-    showscale: false, contours: { z: { show: true, usecolormap: true, project: { z: true } } },
+    type: "surface",
+    x: grid.w1,
+    y: grid.w2,
+    z: grid.z,
+    name: zTitle,
+    colorscale: "YlGnBu",
+    reversescale: true,
+    opacity: 0.92,
+    showscale: false,
+    contours: { z: { show: true, usecolormap: true, project: { z: true } } },
     hovertemplate: `w₁ %{x:.3f}<br>w₂ %{y:.3f}<br>${zTitle} %{z:.4g}<extra></extra>`,
   };
 }
 
-function path3d(caller: string, F: SurfaceFunction, p: PathSpec, i: number): Record<string, unknown> {
+function path3d(
+  caller: string,
+  F: SurfaceFunction,
+  p: PathSpec,
+  i: number,
+): Record<string, unknown> {
   const points = requirePointList(caller, `paths[${i}].path`, p?.path);
   return {
-    type: "scatter3d", mode: "lines+markers", name: p.name, x: points.map((w) => w[0]), y: points.map((w) => w[1]),
-    z: points.map((w, k) => evaluateFinite(caller, "F", F, `at paths[${i}].path[${k}]`, w[0], w[1])),
-    line: { color: p.color ?? palette[i % palette.length], width: 6 }, marker: { size: 3 },
+    type: "scatter3d",
+    mode: "lines+markers",
+    name: p.name,
+    x: points.map((w) => w[0]),
+    y: points.map((w) => w[1]),
+    z: points.map((w, k) =>
+      evaluateFinite(caller, "F", F, `at paths[${i}].path[${k}]`, w[0], w[1]),
+    ),
+    line: { color: p.color ?? palette[i % palette.length], width: 6 },
+    marker: { size: 3 },
   };
 }
 
-function marker3d(caller: string, F: SurfaceFunction, m: MarkerSpec, i: number): Record<string, unknown> {
+function marker3d(
+  caller: string,
+  F: SurfaceFunction,
+  m: MarkerSpec,
+  i: number,
+): Record<string, unknown> {
   const [w] = requirePointList(caller, `markers[${i}].w`, [m?.w]);
   return {
-    type: "scatter3d", mode: "markers+text", name: m.label, x: [w[0]], y: [w[1]], z: [evaluateFinite(caller, "F", F, `at markers[${i}].w`, w[0], w[1])],
-    text: [m.label], textposition: "top center", marker: { size: 7, color: m.color ?? "black" },
+    type: "scatter3d",
+    mode: "markers+text",
+    name: m.label,
+    x: [w[0]],
+    y: [w[1]],
+    z: [evaluateFinite(caller, "F", F, `at markers[${i}].w`, w[0], w[1])],
+    text: [m.label],
+    textposition: "top center",
+    marker: { size: 7, color: m.color ?? "black" },
   };
 }
 
 function layout3d(title: string | undefined, zTitle: string): Record<string, unknown> {
   return {
-    title: { text: title ?? "" }, height: 560, margin: { l: 0, r: 0, t: 40, b: 0 }, showlegend: true,
+    title: { text: title ?? "" },
+    height: 560,
+    margin: { l: 0, r: 0, t: 40, b: 0 },
+    showlegend: true,
     legend: { x: 0.02, y: 0.95 },
     scene: {
-      xaxis: { title: { text: "w₁" } }, yaxis: { title: { text: "w₂" } }, zaxis: { title: { text: zTitle } },
-      camera: { eye: { x: 1.45, y: -1.45, z: 0.95 } }, aspectmode: "manual", aspectratio: { x: 1, y: 1, z: 0.75 },
+      xaxis: { title: { text: "w₁" } },
+      yaxis: { title: { text: "w₂" } },
+      zaxis: { title: { text: zTitle } },
+      camera: { eye: { x: 1.45, y: -1.45, z: 0.95 } },
+      aspectmode: "manual",
+      aspectratio: { x: 1, y: 1, z: 0.75 },
     },
   };
 }

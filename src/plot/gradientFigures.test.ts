@@ -12,15 +12,33 @@ test("the gradient field has one arrow per grid cell, pointing along ∇F or aga
   assert.equal(arrows.length, 9);
   const last = arrows[8]; // at (2/3, 2/3): ∇F points outward
   assert.ok(last.x > last.ax && last.y > last.ay);
-  const down = gradientFieldFigure(F, grad, { xRange: [-1, 1], yRange: [-1, 1], arrowsPerAxis: 3, descent: true });
+  const down = gradientFieldFigure(F, grad, {
+    xRange: [-1, 1],
+    yRange: [-1, 1],
+    arrowsPerAxis: 3,
+    descent: true,
+  });
   const d = (down.layout?.annotations as typeof arrows)[8];
   assert.ok(d.x < d.ax && d.y < d.ay);
   assert.equal((up.layout?.yaxis as { scaleanchor: string }).scaleanchor, "x");
 });
 
 test("the slider has one step per point, each moving the arrow to that point's gradient", () => {
-  const fig = gradientSliderFigure(F, grad, [[1, 0], [0, 1], [-1, -1]], { xRange: [-2, 2], yRange: [-2, 2] });
-  const steps = (fig.layout?.sliders as { steps: { method: string; args: [{ x: number[][]; y: number[][] }, unknown, number[]] }[] }[])[0].steps;
+  const fig = gradientSliderFigure(
+    F,
+    grad,
+    [
+      [1, 0],
+      [0, 1],
+      [-1, -1],
+    ],
+    { xRange: [-2, 2], yRange: [-2, 2] },
+  );
+  const steps = (
+    fig.layout?.sliders as {
+      steps: { method: string; args: [{ x: number[][]; y: number[][] }, unknown, number[]] }[];
+    }[]
+  )[0].steps;
   assert.equal(steps.length, 3);
   assert.equal(steps[0].method, "update");
   const [traces, , indices] = steps[1].args;
@@ -34,8 +52,20 @@ test("the slider has one step per point, each moving the arrow to that point's g
 });
 
 test("bad input names the function and the argument", () => {
-  assert.throws(() => gradientSliderFigure(F, grad, [], { xRange: [-1, 1], yRange: [-1, 1] }), /gradientSliderFigure: points is/);
-  assert.throws(() => gradientSliderFigure(F, grad, [[0, 0]], { xRange: [-1, 1], yRange: [-1, 1] }), /the gradient at points\[0\] is \[0, 0\]/);
-  assert.throws(() => gradientFieldFigure(F, grad, { xRange: [1, -1], yRange: [-1, 1] }), /gradientFieldFigure: xRange is \[1, -1\]; expected from < to/);
-  assert.throws(() => gradientFieldFigure(F, () => [NaN, 0], { xRange: [-1, 1], yRange: [-1, 1] }), /gradientFieldFigure: gradient\(.*\)\[0\] is NaN/);
+  assert.throws(
+    () => gradientSliderFigure(F, grad, [], { xRange: [-1, 1], yRange: [-1, 1] }),
+    /gradientSliderFigure: points is/,
+  );
+  assert.throws(
+    () => gradientSliderFigure(F, grad, [[0, 0]], { xRange: [-1, 1], yRange: [-1, 1] }),
+    /the gradient at points\[0\] is \[0, 0\]/,
+  );
+  assert.throws(
+    () => gradientFieldFigure(F, grad, { xRange: [1, -1], yRange: [-1, 1] }),
+    /gradientFieldFigure: xRange is \[1, -1\]; expected from < to/,
+  );
+  assert.throws(
+    () => gradientFieldFigure(F, () => [NaN, 0], { xRange: [-1, 1], yRange: [-1, 1] }),
+    /gradientFieldFigure: gradient\(.*\)\[0\] is NaN/,
+  );
 });

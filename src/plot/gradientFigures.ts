@@ -8,7 +8,17 @@
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.8 and §2.9
  */
 import { InvalidArgumentError } from "../errors/errors";
-import { evaluateFinite, rejectUnknownOptions, requireFiniteVector, requireFunction, requireInteger, requireLength, requirePositive, requireRange, requireVector2 } from "../errors/validate";
+import {
+  evaluateFinite,
+  rejectUnknownOptions,
+  requireFiniteVector,
+  requireFunction,
+  requireInteger,
+  requireLength,
+  requirePositive,
+  requireRange,
+  requireVector2,
+} from "../errors/validate";
 import { formatNumber } from "../display/format";
 import { levelSetTangent } from "../calculus/levelSet";
 import { contourFigure, type Range, type SurfaceFunction, surfaceGrid } from "./errorSurface";
@@ -59,14 +69,30 @@ const orange = "#ff7f0e";
  * gradientFieldFigure((x, y) => x * x + y * y, (x, y) => [2 * x, 2 * y], { xRange: [-1, 1], yRange: [-1, 1], arrowsPerAxis: 3 }).layout?.annotations; // => 9 arrows (one is the zero gradient at the origin)
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.8, eq. (13)
  */
-export function gradientFieldFigure(F: SurfaceFunction, gradient: GradientFunction, options: GradientFieldOptions): Figure {
+export function gradientFieldFigure(
+  F: SurfaceFunction,
+  gradient: GradientFunction,
+  options: GradientFieldOptions,
+): Figure {
   const caller = "gradientFieldFigure";
   requireFunction(caller, "F", F);
   requireFunction(caller, "gradient", gradient);
-  rejectUnknownOptions(caller, options, ["xRange", "yRange", "arrowsPerAxis", "descent", "title", "axisTitles", "zTitle", "points"]);
+  rejectUnknownOptions(caller, options, [
+    "xRange",
+    "yRange",
+    "arrowsPerAxis",
+    "descent",
+    "title",
+    "axisTitles",
+    "zTitle",
+    "points",
+  ]);
   requireRange(caller, "xRange", options?.xRange);
   requireRange(caller, "yRange", options?.yRange);
-  const count = options.arrowsPerAxis === undefined ? 7 : requireInteger(caller, "arrowsPerAxis", options.arrowsPerAxis, 2, 40);
+  const count =
+    options.arrowsPerAxis === undefined
+      ? 7
+      : requireInteger(caller, "arrowsPerAxis", options.arrowsPerAxis, 2, 40);
   const [x0, x1] = options.xRange;
   const [y0, y1] = options.yRange;
   // Arrows sit at cell centres, so none starts on the frame.
@@ -74,13 +100,23 @@ export function gradientFieldFigure(F: SurfaceFunction, gradient: GradientFuncti
   const ys = Array.from({ length: count }, (_, j) => y0 + ((y1 - y0) * (j + 0.5)) / count);
   const sign = options.descent ? -1 : 1;
   const starts = ys.flatMap((y) => xs.map((x) => [x, y]));
-  const vectors = starts.map(([x, y]) => requireVector2(caller, `gradient(${x}, ${y})`, gradient(x, y)).map((gi) => sign * gi));
+  const vectors = starts.map(([x, y]) =>
+    requireVector2(caller, `gradient(${x}, ${y})`, gradient(x, y)).map((gi) => sign * gi),
+  );
   const longest = Math.max(...vectors.map(([a, b]) => Math.hypot(a, b)));
   const spacing = Math.min((x1 - x0) / count, (y1 - y0) / count);
   const scale = longest > 0 ? (0.8 * spacing) / longest : 0;
   const figure = contourFigure(F, {
-    w1Range: options.xRange, w2Range: options.yRange, points: options.points, title: options.title, zTitle: options.zTitle ?? "F",
-    arrows: starts.map((p, k) => ({ from: p, to: [p[0] + scale * vectors[k][0], p[1] + scale * vectors[k][1]], color: options.descent ? red : orange })),
+    w1Range: options.xRange,
+    w2Range: options.yRange,
+    points: options.points,
+    title: options.title,
+    zTitle: options.zTitle ?? "F",
+    arrows: starts.map((p, k) => ({
+      from: p,
+      to: [p[0] + scale * vectors[k][0], p[1] + scale * vectors[k][1]],
+      color: options.descent ? red : orange,
+    })),
   });
   const [xTitle, yTitle] = options.axisTitles ?? ["x", "y"];
   const layout = figure.layout ?? {};
@@ -89,8 +125,18 @@ export function gradientFieldFigure(F: SurfaceFunction, gradient: GradientFuncti
     layout: {
       ...layout,
       xaxis: { ...(layout.xaxis as object), title: { text: xTitle }, constrain: "domain" },
-      yaxis: { ...(layout.yaxis as object), title: { text: yTitle }, scaleanchor: "x", scaleratio: 1, constrain: "domain" },
-      annotations: (layout.annotations as Record<string, unknown>[]).map((a) => ({ ...a, arrowsize: 1, arrowwidth: 1.8 })),
+      yaxis: {
+        ...(layout.yaxis as object),
+        title: { text: yTitle },
+        scaleanchor: "x",
+        scaleratio: 1,
+        constrain: "domain",
+      },
+      annotations: (layout.annotations as Record<string, unknown>[]).map((a) => ({
+        ...a,
+        arrowsize: 1,
+        arrowwidth: 1.8,
+      })),
     },
   };
 }
@@ -113,28 +159,59 @@ export function gradientFieldFigure(F: SurfaceFunction, gradient: GradientFuncti
  * gradientSliderFigure((x, y) => x * x + y * y, (x, y) => [2 * x, 2 * y], [[1, 0], [0, 1]], { xRange: [-2, 2], yRange: [-2, 2] }).layout?.sliders; // => one slider with 2 steps
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.9, eqs. (13)–(14)
  */
-export function gradientSliderFigure(F: SurfaceFunction, gradient: GradientFunction, points: number[][], options: GradientSliderOptions): Figure {
+export function gradientSliderFigure(
+  F: SurfaceFunction,
+  gradient: GradientFunction,
+  points: number[][],
+  options: GradientSliderOptions,
+): Figure {
   const caller = "gradientSliderFigure";
   requireFunction(caller, "F", F);
   requireFunction(caller, "gradient", gradient);
-  rejectUnknownOptions(caller, options, ["xRange", "yRange", "title", "axisTitles", "zTitle", "arrowScale", "points"]);
+  rejectUnknownOptions(caller, options, [
+    "xRange",
+    "yRange",
+    "title",
+    "axisTitles",
+    "zTitle",
+    "arrowScale",
+    "points",
+  ]);
   requireRange(caller, "xRange", options?.xRange);
   requireRange(caller, "yRange", options?.yRange);
-  if (!Array.isArray(points) || points.length === 0) throw new InvalidArgumentError(`${caller}: points is ${String(points)}; expected a non-empty array of [x, y]`);
+  if (!Array.isArray(points) || points.length === 0)
+    throw new InvalidArgumentError(
+      `${caller}: points is ${String(points)}; expected a non-empty array of [x, y]`,
+    );
   const ps = points.map((p, k) => {
     const v = requireFiniteVector(caller, `points[${k}]`, p);
     requireLength(caller, `points[${k}]`, v.length, 2);
     return v;
   });
-  const grid = surfaceGrid(F, { w1Range: options.xRange, w2Range: options.yRange, points: options.points });
-  const zFloor = Math.min(...grid.z.map((row) => Math.min(...row)));
-  const gradients = ps.map(([x, y]) => requireVector2(caller, `gradient(${x}, ${y})`, gradient(x, y)));
-  gradients.forEach(([a, b], k) => {
-    if (a === 0 && b === 0) throw new InvalidArgumentError(`${caller}: the gradient at points[${k}] is [0, 0]; expected a point where F has a direction of steepest ascent`);
+  const grid = surfaceGrid(F, {
+    w1Range: options.xRange,
+    w2Range: options.yRange,
+    points: options.points,
   });
-  const narrow = Math.min(options.xRange[1] - options.xRange[0], options.yRange[1] - options.yRange[0]);
+  const zFloor = Math.min(...grid.z.map((row) => Math.min(...row)));
+  const gradients = ps.map(([x, y]) =>
+    requireVector2(caller, `gradient(${x}, ${y})`, gradient(x, y)),
+  );
+  gradients.forEach(([a, b], k) => {
+    if (a === 0 && b === 0)
+      throw new InvalidArgumentError(
+        `${caller}: the gradient at points[${k}] is [0, 0]; expected a point where F has a direction of steepest ascent`,
+      );
+  });
+  const narrow = Math.min(
+    options.xRange[1] - options.xRange[0],
+    options.yRange[1] - options.yRange[0],
+  );
   const longest = Math.max(...gradients.map(([a, b]) => Math.hypot(a, b)));
-  const s = options.arrowScale === undefined ? (0.2 * narrow) / longest : requirePositive(caller, "arrowScale", options.arrowScale);
+  const s =
+    options.arrowScale === undefined
+      ? (0.2 * narrow) / longest
+      : requirePositive(caller, "arrowScale", options.arrowScale);
   const zTitle = options.zTitle ?? "F";
   const [xTitle, yTitle] = options.axisTitles ?? ["x", "y"];
   const zRange = Math.max(...grid.z.map((row) => Math.max(...row))) - zFloor;
@@ -146,20 +223,63 @@ export function gradientSliderFigure(F: SurfaceFunction, gradient: GradientFunct
     const z = evaluateFinite(caller, "F", F, `at points[${k}]`, x, y);
     const tip = [x + s * gx, y + s * gy];
     const rise = z + s * (gx * gx + gy * gy);
-    const t = levelSetTangent(([a, b]) => F(a, b), [x, y], { radius: 1e-4 * Math.max(1, narrow) }).tangent;
+    const t = levelSetTangent(([a, b]) => F(a, b), [x, y], {
+      radius: 1e-4 * Math.max(1, narrow),
+    }).tangent;
     const half = 0.12 * narrow;
     const norm = Math.hypot(gx, gy);
     const along = [gx / norm, gy / norm];
     // Steepest way up on the tangent plane, as a unit vector in 3-D (for the cone's direction).
     const upLength = Math.hypot(s * gx, s * gy, rise - z);
     return {
-      x, y, z, gx, gy, t,
+      x,
+      y,
+      z,
+      gx,
+      gy,
+      t,
       traces: {
-        x: [[x], [x, tip[0]], [x - half * t[0], x + half * t[0]], [x], [x, x], [x, tip[0]], [x, tip[0]], [tip[0], tip[0]]],
-        y: [[y], [y, tip[1]], [y - half * t[1], y + half * t[1]], [y], [y, y], [y, tip[1]], [y, tip[1]], [tip[1], tip[1]]],
+        x: [
+          [x],
+          [x, tip[0]],
+          [x - half * t[0], x + half * t[0]],
+          [x],
+          [x, x],
+          [x, tip[0]],
+          [x, tip[0]],
+          [tip[0], tip[0]],
+        ],
+        y: [
+          [y],
+          [y, tip[1]],
+          [y - half * t[1], y + half * t[1]],
+          [y],
+          [y, y],
+          [y, tip[1]],
+          [y, tip[1]],
+          [tip[1], tip[1]],
+        ],
         z: [null, null, null, [z], [z, zFloor], [zFloor, zFloor], [z, rise], [zFloor, rise]],
-        u: [null, null, null, null, null, null, null, [cone * along[0], (cone * s * gx) / upLength]],
-        v: [null, null, null, null, null, null, null, [cone * along[1], (cone * s * gy) / upLength]],
+        u: [
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          [cone * along[0], (cone * s * gx) / upLength],
+        ],
+        v: [
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          [cone * along[1], (cone * s * gy) / upLength],
+        ],
         w: [null, null, null, null, null, null, null, [0, (cone * (rise - z)) / upLength]],
       },
     };
@@ -173,27 +293,116 @@ export function gradientSliderFigure(F: SurfaceFunction, gradient: GradientFunct
   const moving = [2, 3, 4, 5, 6, 7, 8, 9];
   const data: Record<string, unknown>[] = [
     {
-      type: "contour", x: grid.w1, y: grid.w2, z: grid.z, name: zTitle, ncontours: 24, showscale: false, xaxis: "x", yaxis: "y",
-      colorscale: "YlGnBu", reversescale: true, contours: { coloring: "heatmap", showlines: true }, line: { color: "rgba(255,255,255,0.7)", width: 0.6 },
+      type: "contour",
+      x: grid.w1,
+      y: grid.w2,
+      z: grid.z,
+      name: zTitle,
+      ncontours: 24,
+      showscale: false,
+      xaxis: "x",
+      yaxis: "y",
+      colorscale: "YlGnBu",
+      reversescale: true,
+      contours: { coloring: "heatmap", showlines: true },
+      line: { color: "rgba(255,255,255,0.7)", width: 0.6 },
       hovertemplate: `${xTitle} %{x:.3f}<br>${yTitle} %{y:.3f}<br>${zTitle} %{z:.4g}<extra></extra>`,
     },
     {
-      type: "surface", x: grid.w1, y: grid.w2, z: grid.z, name: zTitle, colorscale: "YlGnBu", reversescale: true, opacity: 0.85, showscale: false, scene: "scene",
-      contours: { z: { show: true, usecolormap: true, project: { z: true } } }, hovertemplate: `${xTitle} %{x:.3f}<br>${yTitle} %{y:.3f}<br>${zTitle} %{z:.4g}<extra></extra>`,
+      type: "surface",
+      x: grid.w1,
+      y: grid.w2,
+      z: grid.z,
+      name: zTitle,
+      colorscale: "YlGnBu",
+      reversescale: true,
+      opacity: 0.85,
+      showscale: false,
+      scene: "scene",
+      contours: { z: { show: true, usecolormap: true, project: { z: true } } },
+      hovertemplate: `${xTitle} %{x:.3f}<br>${yTitle} %{y:.3f}<br>${zTitle} %{z:.4g}<extra></extra>`,
     },
-    { type: "scatter", mode: "markers", name: "point", ...pick(0), marker: { size: 11, color: "black", line: { color: "white", width: 1.5 } }, xaxis: "x", yaxis: "y", showlegend: false },
     {
-      type: "scatter", mode: "lines+markers", name: `∇${zTitle} (scaled)`, ...pick(1), xaxis: "x", yaxis: "y",
-      line: { color: red, width: 3 }, marker: { symbol: ["circle", "arrow"], size: [1, 14], angleref: "previous", color: red },
+      type: "scatter",
+      mode: "markers",
+      name: "point",
+      ...pick(0),
+      marker: { size: 11, color: "black", line: { color: "white", width: 1.5 } },
+      xaxis: "x",
+      yaxis: "y",
+      showlegend: false,
     },
-    { type: "scatter", mode: "lines", name: "level-set tangent", ...pick(2), xaxis: "x", yaxis: "y", line: { color: "black", width: 2, dash: "dash" } },
-    { type: "scatter3d", mode: "markers", name: "point on the surface", ...pick3(3), marker: { size: 6, color: "black" }, scene: "scene", showlegend: false },
-    { type: "scatter3d", mode: "lines", name: "drop line", ...pick3(4), line: { color: "black", width: 3, dash: "dot" }, scene: "scene", showlegend: false },
-    { type: "scatter3d", mode: "lines", name: `∇${zTitle} on the floor`, ...pick3(5), line: { color: red, width: 7 }, scene: "scene", showlegend: false },
-    { type: "scatter3d", mode: "lines", name: "steepest way up", ...pick3(6), line: { color: orange, width: 7 }, scene: "scene" },
     {
-      type: "cone", ...pick3(7), u: first.u[7], v: first.v[7], w: first.w[7], anchor: "tip", sizemode: "raw", showscale: false,
-      colorscale: [[0, red], [1, red]], scene: "scene", hoverinfo: "skip", name: "arrow heads", showlegend: false,
+      type: "scatter",
+      mode: "lines+markers",
+      name: `∇${zTitle} (scaled)`,
+      ...pick(1),
+      xaxis: "x",
+      yaxis: "y",
+      line: { color: red, width: 3 },
+      marker: { symbol: ["circle", "arrow"], size: [1, 14], angleref: "previous", color: red },
+    },
+    {
+      type: "scatter",
+      mode: "lines",
+      name: "level-set tangent",
+      ...pick(2),
+      xaxis: "x",
+      yaxis: "y",
+      line: { color: "black", width: 2, dash: "dash" },
+    },
+    {
+      type: "scatter3d",
+      mode: "markers",
+      name: "point on the surface",
+      ...pick3(3),
+      marker: { size: 6, color: "black" },
+      scene: "scene",
+      showlegend: false,
+    },
+    {
+      type: "scatter3d",
+      mode: "lines",
+      name: "drop line",
+      ...pick3(4),
+      line: { color: "black", width: 3, dash: "dot" },
+      scene: "scene",
+      showlegend: false,
+    },
+    {
+      type: "scatter3d",
+      mode: "lines",
+      name: `∇${zTitle} on the floor`,
+      ...pick3(5),
+      line: { color: red, width: 7 },
+      scene: "scene",
+      showlegend: false,
+    },
+    {
+      type: "scatter3d",
+      mode: "lines",
+      name: "steepest way up",
+      ...pick3(6),
+      line: { color: orange, width: 7 },
+      scene: "scene",
+    },
+    {
+      type: "cone",
+      ...pick3(7),
+      u: first.u[7],
+      v: first.v[7],
+      w: first.w[7],
+      anchor: "tip",
+      sizemode: "raw",
+      showscale: false,
+      colorscale: [
+        [0, red],
+        [1, red],
+      ],
+      scene: "scene",
+      hoverinfo: "skip",
+      name: "arrow heads",
+      showlegend: false,
     },
   ];
   return {
@@ -203,18 +412,44 @@ export function gradientSliderFigure(F: SurfaceFunction, gradient: GradientFunct
       height: 560,
       margin: { l: 50, r: 10, t: 70, b: 40 },
       legend: { x: 0.74, y: 0.06, xanchor: "center", yanchor: "top", orientation: "h" },
-      xaxis: { domain: [0, 0.44], range: options.xRange, title: { text: xTitle }, constrain: "domain" },
-      yaxis: { domain: [0.12, 1], range: options.yRange, title: { text: yTitle }, scaleanchor: "x", scaleratio: 1, constrain: "domain" },
+      xaxis: {
+        domain: [0, 0.44],
+        range: options.xRange,
+        title: { text: xTitle },
+        constrain: "domain",
+      },
+      yaxis: {
+        domain: [0.12, 1],
+        range: options.yRange,
+        title: { text: yTitle },
+        scaleanchor: "x",
+        scaleratio: 1,
+        constrain: "domain",
+      },
       scene: {
         domain: { x: [0.48, 1], y: [0.1, 1] },
-        xaxis: { title: { text: xTitle }, range: options.xRange }, yaxis: { title: { text: yTitle }, range: options.yRange },
+        xaxis: { title: { text: xTitle }, range: options.xRange },
+        yaxis: { title: { text: yTitle }, range: options.yRange },
         zaxis: { title: { text: zTitle }, range: [zFloor, zFloor + zRange * 1.05] },
-        camera: { eye: { x: -1.5, y: -1.6, z: 1.0 } }, aspectmode: "manual", aspectratio: { x: 1, y: 1, z: 0.6 },
+        camera: { eye: { x: -1.5, y: -1.6, z: 1.0 } },
+        aspectmode: "manual",
+        aspectratio: { x: 1, y: 1, z: 0.6 },
       },
-      sliders: [{
-        active: 0, x: 0.05, len: 0.9, y: 0, pad: { t: 10 }, currentvalue: { prefix: "position " },
-        steps: states.map((st, k) => ({ label: String(k), method: "update", args: [st.traces, { "title.text": title(k, st) }, moving] })),
-      }],
+      sliders: [
+        {
+          active: 0,
+          x: 0.05,
+          len: 0.9,
+          y: 0,
+          pad: { t: 10 },
+          currentvalue: { prefix: "position " },
+          steps: states.map((st, k) => ({
+            label: String(k),
+            method: "update",
+            args: [st.traces, { "title.text": title(k, st) }, moving],
+          })),
+        },
+      ],
     },
   };
 }

@@ -7,7 +7,11 @@ const square = { f: (x: number) => x * x, fPrime: (x: number) => 2 * x, x0: 4 };
 
 test("each slider step moves the true point, the prediction and the error bar to x₀ + h", () => {
   const figure = linearApproximationFigure({ ...square, steps: [0.5, 2] });
-  const steps = (figure.layout?.sliders as { steps: { args: [{ x: number[][]; y: number[][] }, { "title.text": string }, number[]] }[] }[])[0].steps;
+  const steps = (
+    figure.layout?.sliders as {
+      steps: { args: [{ x: number[][]; y: number[][] }, { "title.text": string }, number[]] }[];
+    }[]
+  )[0].steps;
   assert.equal(steps.length, 2);
   const [update, layout, traces] = steps[1].args;
   assert.deepEqual(traces, [2, 3, 4]);
@@ -24,11 +28,23 @@ test("the figure opens at initialStep: points, error bar, title and slider all a
   assert.deepEqual(data[4].y, [49, 40]); // f(7) = 49, the line predicts 16 + 8·3 = 40: an error bar of 9
   assert.match((figure.layout?.title as { text: string }).text, /^h = 3: .*error 9$/);
   assert.equal((figure.layout?.sliders as { active: number }[])[0].active, 2);
-  assert.throws(() => linearApproximationFigure({ ...square, steps: [1, 2], initialStep: 3 }), /linearApproximationFigure: initialStep is 3; expected one of steps \[1, 2\]/);
+  assert.throws(
+    () => linearApproximationFigure({ ...square, steps: [1, 2], initialStep: 3 }),
+    /linearApproximationFigure: initialStep is 3; expected one of steps \[1, 2\]/,
+  );
 });
 
 test("bad steps and functions that fail are named", () => {
-  assert.throws(() => linearApproximationFigure({ ...square, steps: [] }), /linearApproximationFigure: steps is empty/);
-  assert.throws(() => linearApproximationFigure({ ...square, steps: [1], xRange: [3, 2] }), /xRange is \[3, 2\]/);
-  assert.throws(() => linearApproximationFigure({ ...square, f: Math.log, x0: 0.5, steps: [1] }), { name: "NonFiniteValueError", message: /f returned -Infinity at x = -0.5|f returned NaN at x = -0.5/ });
+  assert.throws(
+    () => linearApproximationFigure({ ...square, steps: [] }),
+    /linearApproximationFigure: steps is empty/,
+  );
+  assert.throws(
+    () => linearApproximationFigure({ ...square, steps: [1], xRange: [3, 2] }),
+    /xRange is \[3, 2\]/,
+  );
+  assert.throws(() => linearApproximationFigure({ ...square, f: Math.log, x0: 0.5, steps: [1] }), {
+    name: "NonFiniteValueError",
+    message: /f returned -Infinity at x = -0.5|f returned NaN at x = -0.5/,
+  });
 });

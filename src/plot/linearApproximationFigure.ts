@@ -1,5 +1,10 @@
 import { InvalidArgumentError } from "../errors/errors";
-import { evaluateFinite, requireFinite, requireFiniteVector, requireFunction } from "../errors/validate";
+import {
+  evaluateFinite,
+  requireFinite,
+  requireFiniteVector,
+  requireFunction,
+} from "../errors/validate";
 import { formatNumber } from "../display/format";
 import type { Figure } from "./figure";
 
@@ -39,7 +44,10 @@ export function linearApproximationFigure(options: LinearApproximationOptions): 
   requireFinite(caller, "x0", x0);
   const steps = requireFiniteVector(caller, "steps", options.steps);
   const [left, right] = options.xRange ?? [x0 - 1, x0 + Math.max(...steps, 0) + 1];
-  if (!(right > left)) throw new InvalidArgumentError(`${caller}: xRange is [${left}, ${right}]; expected [a, b] with b > a`);
+  if (!(right > left))
+    throw new InvalidArgumentError(
+      `${caller}: xRange is [${left}, ${right}]; expected [a, b] with b > a`,
+    );
 
   const value = (x: number) => evaluateFinite(caller, "f", f, `at x = ${x}`, x);
   const y0 = value(x0);
@@ -48,7 +56,10 @@ export function linearApproximationFigure(options: LinearApproximationOptions): 
   const grid = Array.from({ length: 201 }, (_, i) => left + ((right - left) * i) / 200);
 
   const active = options.initialStep === undefined ? 0 : steps.indexOf(options.initialStep);
-  if (active < 0) throw new InvalidArgumentError(`${caller}: initialStep is ${options.initialStep}; expected one of steps [${steps.join(", ")}]`);
+  if (active < 0)
+    throw new InvalidArgumentError(
+      `${caller}: initialStep is ${options.initialStep}; expected one of steps [${steps.join(", ")}]`,
+    );
   const at = (h: number) => ({ x: x0 + h, truth: value(x0 + h), prediction: tangent(x0 + h) });
   const first = at(steps[active]);
   const title = (h: number) => {
@@ -57,26 +68,65 @@ export function linearApproximationFigure(options: LinearApproximationOptions): 
   };
   const movingTraces = (h: number) => {
     const p = at(h);
-    return { x: [[p.x], [p.x], [p.x, p.x]], y: [[p.truth], [p.prediction], [p.truth, p.prediction]] };
+    return {
+      x: [[p.x], [p.x], [p.x, p.x]],
+      y: [[p.truth], [p.prediction], [p.truth, p.prediction]],
+    };
   };
   return {
     data: [
-      { x: grid, y: grid.map(value), mode: "lines", name: "f(x)", line: { color: "#1f77b4", width: 3 } },
-      { x: grid, y: grid.map(tangent), mode: "lines", name: "tangent at x₀", line: { color: "#ff7f0e", dash: "dash" } },
-      { x: [first.x], y: [first.truth], mode: "markers", name: "f(x₀ + h)", marker: { size: 11, color: "#1f77b4" } },
-      { x: [first.x], y: [first.prediction], mode: "markers", name: "f(x₀) + f′(x₀)·h", marker: { size: 11, color: "#ff7f0e", symbol: "diamond" } },
-      { x: [first.x, first.x], y: [first.truth, first.prediction], mode: "lines", name: "error", line: { color: "#d62728", width: 3 } },
+      {
+        x: grid,
+        y: grid.map(value),
+        mode: "lines",
+        name: "f(x)",
+        line: { color: "#1f77b4", width: 3 },
+      },
+      {
+        x: grid,
+        y: grid.map(tangent),
+        mode: "lines",
+        name: "tangent at x₀",
+        line: { color: "#ff7f0e", dash: "dash" },
+      },
+      {
+        x: [first.x],
+        y: [first.truth],
+        mode: "markers",
+        name: "f(x₀ + h)",
+        marker: { size: 11, color: "#1f77b4" },
+      },
+      {
+        x: [first.x],
+        y: [first.prediction],
+        mode: "markers",
+        name: "f(x₀) + f′(x₀)·h",
+        marker: { size: 11, color: "#ff7f0e", symbol: "diamond" },
+      },
+      {
+        x: [first.x, first.x],
+        y: [first.truth, first.prediction],
+        mode: "lines",
+        name: "error",
+        line: { color: "#d62728", width: 3 },
+      },
     ],
     layout: {
       title: { text: title(steps[active]), font: { size: 14 } },
       xaxis: { title: { text: "x" }, range: [left, right] },
       yaxis: { title: { text: "y" } },
-      sliders: [{
-        active,
-        currentvalue: { prefix: "h = " },
-        pad: { t: 40 },
-        steps: steps.map((h) => ({ label: formatNumber(h), method: "update", args: [movingTraces(h), { "title.text": title(h) }, [2, 3, 4]] })),
-      }],
+      sliders: [
+        {
+          active,
+          currentvalue: { prefix: "h = " },
+          pad: { t: 40 },
+          steps: steps.map((h) => ({
+            label: formatNumber(h),
+            method: "update",
+            args: [movingTraces(h), { "title.text": title(h) }, [2, 3, 4]],
+          })),
+        },
+      ],
       height: 520,
     },
   };

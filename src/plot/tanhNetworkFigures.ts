@@ -15,7 +15,9 @@ import { rejectUnknownOptions, requireFiniteVector, requireInteger } from "../er
 import { escapeHtml, formatNumber } from "../display/format";
 import type { Figure } from "./figure";
 
-const blue = "#1f77b4", red = "#d62728", grey = "#888";
+const blue = "#1f77b4",
+  red = "#d62728",
+  grey = "#888";
 
 /**
  * The computational graph of a two-layer tanh network as SVG: inputs xᵢ (with the bias input x₀ = 1),
@@ -26,37 +28,83 @@ const blue = "#1f77b4", red = "#d62728", grey = "#888";
  * networkGraphSvg({ inputs: 1, hiddenUnits: 3, outputs: 1 }).startsWith("<svg"); // => true
  * @see notebooks/04-backpropagation-tanh-network.ipynb §4.2, eqs. (4)–(6) and (14)
  */
-export function networkGraphSvg(sizes: { inputs: number; hiddenUnits: number; outputs: number }): string {
+export function networkGraphSvg(sizes: {
+  inputs: number;
+  hiddenUnits: number;
+  outputs: number;
+}): string {
   const caller = "networkGraphSvg";
   rejectUnknownOptions(caller, sizes, ["inputs", "hiddenUnits", "outputs"]);
   const D = requireInteger(caller, "inputs", sizes.inputs, 1, 8);
   const M = requireInteger(caller, "hiddenUnits", sizes.hiddenUnits, 1, 8);
   const K = requireInteger(caller, "outputs", sizes.outputs, 1, 8);
   const rows = Math.max(D + 1, M + 1, K);
-  const gap = 62, top = 40, height = top + rows * gap + 70, width = 640;
-  const column = (count: number, x: number) => Array.from({ length: count }, (_, n) => ({ x, y: top + (rows - count) * gap / 2 + n * gap + gap / 2 }));
-  const xs = column(D + 1, 70), hs = column(M + 1, 270), ys = column(K, 470), e = { x: 590, y: top + rows * gap / 2 };
-  const sub = (s: number) => String(s).split("").map((c) => "₀₁₂₃₄₅₆₇₈₉"[Number(c)]).join("");
+  const gap = 62,
+    top = 40,
+    height = top + rows * gap + 70,
+    width = 640;
+  const column = (count: number, x: number) =>
+    Array.from({ length: count }, (_, n) => ({
+      x,
+      y: top + ((rows - count) * gap) / 2 + n * gap + gap / 2,
+    }));
+  const xs = column(D + 1, 70),
+    hs = column(M + 1, 270),
+    ys = column(K, 470),
+    e = { x: 590, y: top + (rows * gap) / 2 };
+  const sub = (s: number) =>
+    String(s)
+      .split("")
+      .map((c) => "₀₁₂₃₄₅₆₇₈₉"[Number(c)])
+      .join("");
   const parts: string[] = [];
   const line = (a: { x: number; y: number }, b: { x: number; y: number }, colour: string) =>
-    parts.push(`<line x1="${a.x + 24}" y1="${a.y}" x2="${b.x - 26}" y2="${b.y}" stroke="${colour}" stroke-width="1.2" marker-end="url(#arrow)"/>`);
+    parts.push(
+      `<line x1="${a.x + 24}" y1="${a.y}" x2="${b.x - 26}" y2="${b.y}" stroke="${colour}" stroke-width="1.2" marker-end="url(#arrow)"/>`,
+    );
   const node = (p: { x: number; y: number }, label: string, fill: string, r = 24) =>
-    parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${fill}" stroke="#333"/><text x="${p.x}" y="${p.y + 5}" text-anchor="middle" font-size="14">${escapeHtml(label)}</text>`);
+    parts.push(
+      `<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${fill}" stroke="#333"/><text x="${p.x}" y="${p.y + 5}" text-anchor="middle" font-size="14">${escapeHtml(label)}</text>`,
+    );
   for (const x of xs) for (const h of hs.slice(1)) line(x, h, "#555");
   for (const h of hs) for (const y of ys) line(h, y, "#555");
   for (const y of ys) line(y, e, "#555");
   xs.forEach((p, i) => node(p, i === 0 ? "x₀=1" : `x${sub(i)}`, i === 0 ? "#eee" : "#dbe9f6"));
-  hs.forEach((p, j) => node(p, j === 0 ? "z₀=1" : `h${sub(j)}→z${sub(j)}`, j === 0 ? "#eee" : "#fde2c8", j === 0 ? 24 : 30));
+  hs.forEach((p, j) =>
+    node(
+      p,
+      j === 0 ? "z₀=1" : `h${sub(j)}→z${sub(j)}`,
+      j === 0 ? "#eee" : "#fde2c8",
+      j === 0 ? 24 : 30,
+    ),
+  );
   ys.forEach((p, k) => node(p, `y${sub(k + 1)}`, "#d9f0d3"));
   node(e, "E", "#f8d0d0");
-  const label = (x: number, text: string, colour = "#333") => parts.push(`<text x="${x}" y="22" text-anchor="middle" font-size="14" fill="${colour}">${escapeHtml(text)}</text>`);
-  label(170, "w⁽¹⁾ⱼᵢ"); label(370, "w⁽²⁾ₖⱼ"); label(70, "inputs"); label(270, "hidden: tanh"); label(470, "outputs"); label(590, "½Σ(y−t)²");
+  const label = (x: number, text: string, colour = "#333") =>
+    parts.push(
+      `<text x="${x}" y="22" text-anchor="middle" font-size="14" fill="${colour}">${escapeHtml(text)}</text>`,
+    );
+  label(170, "w⁽¹⁾ⱼᵢ");
+  label(370, "w⁽²⁾ₖⱼ");
+  label(70, "inputs");
+  label(270, "hidden: tanh");
+  label(470, "outputs");
+  label(590, "½Σ(y−t)²");
   const back = height - 40;
-  parts.push(`<line x1="590" y1="${back}" x2="80" y2="${back}" stroke="${red}" stroke-width="2" marker-end="url(#back)"/>`);
-  parts.push(`<text x="530" y="${back + 22}" font-size="13" fill="${red}" text-anchor="middle">δₖ = yₖ − tₖ</text>`);
-  parts.push(`<text x="300" y="${back + 22}" font-size="13" fill="${red}" text-anchor="middle">δⱼ = (1 − zⱼ²) Σₖ w⁽²⁾ₖⱼ δₖ</text>`);
-  parts.push(`<text x="110" y="${back + 22}" font-size="13" fill="${red}" text-anchor="middle">∂E/∂w⁽¹⁾ⱼᵢ = δⱼ xᵢ</text>`);
-  const defs = `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0L10,5L0,10z" fill="#555"/></marker>` +
+  parts.push(
+    `<line x1="590" y1="${back}" x2="80" y2="${back}" stroke="${red}" stroke-width="2" marker-end="url(#back)"/>`,
+  );
+  parts.push(
+    `<text x="530" y="${back + 22}" font-size="13" fill="${red}" text-anchor="middle">δₖ = yₖ − tₖ</text>`,
+  );
+  parts.push(
+    `<text x="300" y="${back + 22}" font-size="13" fill="${red}" text-anchor="middle">δⱼ = (1 − zⱼ²) Σₖ w⁽²⁾ₖⱼ δₖ</text>`,
+  );
+  parts.push(
+    `<text x="110" y="${back + 22}" font-size="13" fill="${red}" text-anchor="middle">∂E/∂w⁽¹⁾ⱼᵢ = δⱼ xᵢ</text>`,
+  );
+  const defs =
+    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0L10,5L0,10z" fill="#555"/></marker>` +
     `<marker id="back" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5L0,10z" fill="${red}"/></marker></defs>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif">${defs}${parts.join("")}</svg>`;
 }
@@ -82,15 +130,32 @@ export interface FitPlot {
  */
 export function fitFigure(fit: FitPlot): Figure {
   const caller = "fitFigure";
-  const x = requireFiniteVector(caller, "x", fit.x), t = requireFiniteVector(caller, "t", fit.t);
-  const grid = requireFiniteVector(caller, "grid", fit.grid), y = requireFiniteVector(caller, "y", fit.y);
-  if (t.length !== x.length) throw new ShapeError(`${caller}: t has length ${t.length}; expected ${x.length} (one per x)`);
-  if (y.length !== grid.length) throw new ShapeError(`${caller}: y has length ${y.length}; expected ${grid.length} (one per grid point)`);
+  const x = requireFiniteVector(caller, "x", fit.x),
+    t = requireFiniteVector(caller, "t", fit.t);
+  const grid = requireFiniteVector(caller, "grid", fit.grid),
+    y = requireFiniteVector(caller, "y", fit.y);
+  if (t.length !== x.length)
+    throw new ShapeError(`${caller}: t has length ${t.length}; expected ${x.length} (one per x)`);
+  if (y.length !== grid.length)
+    throw new ShapeError(
+      `${caller}: y has length ${y.length}; expected ${grid.length} (one per grid point)`,
+    );
   const hidden = fit.hidden.map((z, j) => {
     const row = requireFiniteVector(caller, `hidden[${j}]`, z);
-    if (row.length !== grid.length) throw new ShapeError(`${caller}: hidden[${j}] has length ${row.length}; expected ${grid.length}`);
+    if (row.length !== grid.length)
+      throw new ShapeError(
+        `${caller}: hidden[${j}] has length ${row.length}; expected ${grid.length}`,
+      );
     // One legend entry for all hidden units: the first trace shows it, the others join its group.
-    return { x: grid, y: row, mode: "lines", name: "hidden units zⱼ(x)", legendgroup: "hidden", showlegend: j === 0, line: { dash: "dash", width: 1.5, color: grey } };
+    return {
+      x: grid,
+      y: row,
+      mode: "lines",
+      name: "hidden units zⱼ(x)",
+      legendgroup: "hidden",
+      showlegend: j === 0,
+      line: { dash: "dash", width: 1.5, color: grey },
+    };
   });
   return {
     data: [
@@ -98,19 +163,34 @@ export function fitFigure(fit: FitPlot): Figure {
       { x: grid, y, mode: "lines", name: "network y(x)", line: { color: red, width: 3 } },
       ...hidden,
     ],
-    layout: { title: { text: fit.title }, height: 320, xaxis: { title: { text: "x" }, range: spanOf(grid, x) }, yaxis: { title: { text: "y" } }, legend: { orientation: "h", y: -0.25 }, margin: { t: 40 } },
+    layout: {
+      title: { text: fit.title },
+      height: 320,
+      xaxis: { title: { text: "x" }, range: spanOf(grid, x) },
+      yaxis: { title: { text: "y" } },
+      legend: { orientation: "h", y: -0.25 },
+      margin: { t: 40 },
+    },
   };
 }
 
 /** A number in subscript digits: subscript(12) === "₁₂". */
 function subscript(n: number): string {
-  return String(n).split("").map((c) => "₀₁₂₃₄₅₆₇₈₉"[Number(c)]).join("");
+  return String(n)
+    .split("")
+    .map((c) => "₀₁₂₃₄₅₆₇₈₉"[Number(c)])
+    .join("");
 }
 
 /** [min, max] over all the values given: an axis range that shows every point. */
 function spanOf(...lists: number[][]): [number, number] {
-  let lo = Infinity, hi = -Infinity;
-  for (const list of lists) for (const v of list) { if (v < lo) lo = v; if (v > hi) hi = v; }
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const list of lists)
+    for (const v of list) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
   return lo < hi ? [lo, hi] : [lo - 1, hi + 1];
 }
 
@@ -141,34 +221,81 @@ export interface StabilityRun {
  */
 export function stabilityFigure(runs: StabilityRun[]): Figure {
   const caller = "stabilityFigure";
-  if (!Array.isArray(runs) || runs.length === 0) throw new InvalidArgumentError(`${caller}: runs is empty; expected at least one run`);
+  if (!Array.isArray(runs) || runs.length === 0)
+    throw new InvalidArgumentError(`${caller}: runs is empty; expected at least one run`);
   const palette = [red, blue, "#2ca02c", "#9467bd"];
   const data = runs.flatMap((run, r) => {
     const losses = requireFiniteVector(caller, `runs[${r}].losses`, run.losses);
     const step = requireFiniteVector(caller, `runs[${r}].step`, run.step);
     const lambda = requireFiniteVector(caller, `runs[${r}].lambdaMax`, run.lambdaMax);
-    if (!(run.learningRate > 0)) throw new InvalidArgumentError(`${caller}: runs[${r}].learningRate is ${run.learningRate}; expected a number > 0`);
-    if (lambda.length !== step.length) throw new ShapeError(`${caller}: runs[${r}] has ${step.length} steps and ${lambda.length} λ_max; expected one λ_max per step`);
-    losses.forEach((v, n) => { if (v <= 0) throw new InvalidArgumentError(`${caller}: runs[${r}].losses[${n}] is ${v}; expected a number > 0 (the scale is logarithmic)`); });
+    if (!(run.learningRate > 0))
+      throw new InvalidArgumentError(
+        `${caller}: runs[${r}].learningRate is ${run.learningRate}; expected a number > 0`,
+      );
+    if (lambda.length !== step.length)
+      throw new ShapeError(
+        `${caller}: runs[${r}] has ${step.length} steps and ${lambda.length} λ_max; expected one λ_max per step`,
+      );
+    losses.forEach((v, n) => {
+      if (v <= 0)
+        throw new InvalidArgumentError(
+          `${caller}: runs[${r}].losses[${n}] is ${v}; expected a number > 0 (the scale is logarithmic)`,
+        );
+    });
     const stride = Math.ceil(losses.length / 2000);
     const kept = losses.map((_, n) => n).filter((n) => n % stride === 0 || n === losses.length - 1);
     const color = run.color ?? palette[r % palette.length];
     const group = `run${r}`;
     const bound = 2 / run.learningRate;
     return [
-      { x: kept, y: kept.map((n) => losses[n]), mode: "lines", name: `${run.name}: E/N`, legendgroup: group, line: { color, width: 1.5 }, xaxis: "x", yaxis: "y" },
-      { x: step, y: lambda, mode: "lines+markers", name: `${run.name}: λ_max`, legendgroup: group, line: { color, width: 2 }, marker: { color, size: 4 }, xaxis: "x", yaxis: "y2" },
-      { x: [0, Math.max(losses.length - 1, ...step)], y: [bound, bound], mode: "lines", name: `${run.name}: 2/η = ${formatNumber(bound)}`, legendgroup: group, line: { color, dash: "dot", width: 2 }, xaxis: "x", yaxis: "y2" },
+      {
+        x: kept,
+        y: kept.map((n) => losses[n]),
+        mode: "lines",
+        name: `${run.name}: E/N`,
+        legendgroup: group,
+        line: { color, width: 1.5 },
+        xaxis: "x",
+        yaxis: "y",
+      },
+      {
+        x: step,
+        y: lambda,
+        mode: "lines+markers",
+        name: `${run.name}: λ_max`,
+        legendgroup: group,
+        line: { color, width: 2 },
+        marker: { color, size: 4 },
+        xaxis: "x",
+        yaxis: "y2",
+      },
+      {
+        x: [0, Math.max(losses.length - 1, ...step)],
+        y: [bound, bound],
+        mode: "lines",
+        name: `${run.name}: 2/η = ${formatNumber(bound)}`,
+        legendgroup: group,
+        line: { color, dash: "dot", width: 2 },
+        xaxis: "x",
+        yaxis: "y2",
+      },
     ];
   });
   return {
     data,
     layout: {
-      title: { text: "Where λ_max reaches 2/η, the error jumps" }, height: 560,
+      title: { text: "Where λ_max reaches 2/η, the error jumps" },
+      height: 560,
       xaxis: { title: { text: "gradient-descent step" }, anchor: "y2" },
-      yaxis: { title: { text: "E/N (log scale)" }, type: "log", exponentformat: "power", domain: [0.55, 1] },
+      yaxis: {
+        title: { text: "E/N (log scale)" },
+        type: "log",
+        exponentformat: "power",
+        domain: [0.55, 1],
+      },
       yaxis2: { title: { text: "λ_max of the Hessian of E/N" }, domain: [0, 0.42] },
-      legend: { orientation: "h", y: -0.15 }, margin: { t: 50, b: 120 },
+      legend: { orientation: "h", y: -0.15 },
+      margin: { t: 50, b: 120 },
     },
   };
 }
@@ -211,46 +338,93 @@ export interface TrainingSliderOptions {
 export function trainingSliderFigure(options: TrainingSliderOptions): Figure {
   const caller = "trainingSliderFigure";
   rejectUnknownOptions(caller, options, ["title", "x", "t", "grid", "frames", "active"]);
-  const x = requireFiniteVector(caller, "x", options.x), t = requireFiniteVector(caller, "t", options.t);
+  const x = requireFiniteVector(caller, "x", options.x),
+    t = requireFiniteVector(caller, "t", options.t);
   const grid = requireFiniteVector(caller, "grid", options.grid);
-  if (t.length !== x.length) throw new ShapeError(`${caller}: t has length ${t.length}; expected ${x.length} (one per x)`);
+  if (t.length !== x.length)
+    throw new ShapeError(`${caller}: t has length ${t.length}; expected ${x.length} (one per x)`);
   const frames = options.frames;
-  if (!Array.isArray(frames) || frames.length === 0) throw new InvalidArgumentError(`${caller}: frames is empty; expected at least one frame`);
+  if (!Array.isArray(frames) || frames.length === 0)
+    throw new InvalidArgumentError(`${caller}: frames is empty; expected at least one frame`);
   const M = frames[0].contributions.length;
   frames.forEach((f, k) => {
-    if (f.contributions.length !== M) throw new ShapeError(`${caller}: frames[${k}] has ${f.contributions.length} hidden units; expected ${M} (as frames[0])`);
-    for (const [name, row] of [["y", f.y], ...f.contributions.map((c, j) => [`contributions[${j}]`, c] as const)] as const) {
+    if (f.contributions.length !== M)
+      throw new ShapeError(
+        `${caller}: frames[${k}] has ${f.contributions.length} hidden units; expected ${M} (as frames[0])`,
+      );
+    for (const [name, row] of [
+      ["y", f.y],
+      ...f.contributions.map((c, j) => [`contributions[${j}]`, c] as const),
+    ] as const) {
       const values = requireFiniteVector(caller, `frames[${k}].${name}`, row);
-      if (values.length !== grid.length) throw new ShapeError(`${caller}: frames[${k}].${name} has length ${values.length}; expected ${grid.length} (one per grid point)`);
+      if (values.length !== grid.length)
+        throw new ShapeError(
+          `${caller}: frames[${k}].${name} has length ${values.length}; expected ${grid.length} (one per grid point)`,
+        );
     }
   });
-  const active = options.active === undefined ? frames.length - 1 : requireInteger(caller, "active", options.active, 0, frames.length - 1);
+  const active =
+    options.active === undefined
+      ? frames.length - 1
+      : requireInteger(caller, "active", options.active, 0, frames.length - 1);
   const unitColours = ["#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
   const moving = Array.from({ length: M + 2 }, (_, n) => n + 1); // y, the M contributions, the bias
   const traces = (f: TrainingFrame) => ({
     x: [grid, ...f.contributions.map(() => grid), [grid[0], grid[grid.length - 1]]],
     y: [f.y, ...f.contributions, [f.bias, f.bias]],
   });
-  const title = (f: TrainingFrame) => `${options.title}: step ${f.step}, E = ${formatNumber(f.E, 3)}`;
+  const title = (f: TrainingFrame) =>
+    `${options.title}: step ${f.step}, E = ${formatNumber(f.E, 3)}`;
   const start = traces(frames[active]);
   const all = [...x, ...t, ...frames.flatMap((f) => [...f.y, ...f.contributions.flat(), f.bias])];
-  const lo = Math.min(...all), hi = Math.max(...all), pad = 0.05 * (hi - lo || 1);
+  const lo = Math.min(...all),
+    hi = Math.max(...all),
+    pad = 0.05 * (hi - lo || 1);
   return {
     data: [
       { x, y: t, mode: "markers", name: "data", marker: { color: blue, size: 6 } },
-      { x: start.x[0], y: start.y[0], mode: "lines", name: "network y(x)", line: { color: red, width: 3 } },
-      ...Array.from({ length: M }, (_, j) => ({ x: start.x[j + 1], y: start.y[j + 1], mode: "lines", name: `unit ${j + 1}: w⁽²⁾${subscript(j + 1)} z${subscript(j + 1)}(x)`, line: { color: unitColours[j % unitColours.length], dash: "dash", width: 2 } })),
-      { x: start.x[M + 1], y: start.y[M + 1], mode: "lines", name: "bias w⁽²⁾₀", line: { color: grey, dash: "dot", width: 2 } },
+      {
+        x: start.x[0],
+        y: start.y[0],
+        mode: "lines",
+        name: "network y(x)",
+        line: { color: red, width: 3 },
+      },
+      ...Array.from({ length: M }, (_, j) => ({
+        x: start.x[j + 1],
+        y: start.y[j + 1],
+        mode: "lines",
+        name: `unit ${j + 1}: w⁽²⁾${subscript(j + 1)} z${subscript(j + 1)}(x)`,
+        line: { color: unitColours[j % unitColours.length], dash: "dash", width: 2 },
+      })),
+      {
+        x: start.x[M + 1],
+        y: start.y[M + 1],
+        mode: "lines",
+        name: "bias w⁽²⁾₀",
+        line: { color: grey, dash: "dot", width: 2 },
+      },
     ],
     layout: {
-      title: { text: title(frames[active]) }, height: 520,
-      xaxis: { title: { text: "x" }, range: spanOf(grid, x) }, yaxis: { title: { text: "y" }, range: [lo - pad, hi + pad] },
+      title: { text: title(frames[active]) },
+      height: 520,
+      xaxis: { title: { text: "x" }, range: spanOf(grid, x) },
+      yaxis: { title: { text: "y" }, range: [lo - pad, hi + pad] },
       // The legend sits right of the plot, clear of the slider below it.
-      legend: { orientation: "v", x: 1.02, y: 1 }, margin: { r: 230, b: 110 },
-      sliders: [{
-        active, currentvalue: { prefix: "gradient-descent step " }, pad: { t: 50 },
-        steps: frames.map((f) => ({ label: String(f.step), method: "update", args: [traces(f), { "title.text": title(f) }, moving] })),
-      }],
+      legend: { orientation: "v", x: 1.02, y: 1 },
+      margin: { r: 230, b: 110 },
+      sliders: [
+        {
+          active,
+          currentvalue: { prefix: "gradient-descent step " },
+          pad: { t: 50 },
+          steps: frames.map((f) => ({
+            label: String(f.step),
+            method: "update",
+            args: [traces(f), { "title.text": title(f) }, moving],
+          })),
+        },
+      ],
     },
   };
 }
@@ -266,19 +440,37 @@ export function trainingSliderFigure(options: TrainingSliderOptions): Figure {
 export function lossCurveSvg(losses: number[], label = ""): string {
   const caller = "lossCurveSvg";
   const values = requireFiniteVector(caller, "losses", losses);
-  values.forEach((v, n) => { if (v <= 0) throw new InvalidArgumentError(`${caller}: losses[${n}] is ${v}; expected a number > 0 (the scale is logarithmic)`); });
-  const width = 360, height = 120, pad = 8;
+  values.forEach((v, n) => {
+    if (v <= 0)
+      throw new InvalidArgumentError(
+        `${caller}: losses[${n}] is ${v}; expected a number > 0 (the scale is logarithmic)`,
+      );
+  });
+  const width = 360,
+    height = 120,
+    pad = 8;
   // At most ~400 points: enough for 360 pixels, and a redraw stays a few kilobytes however long training runs.
   const stride = Math.ceil(values.length / 400);
-  const kept = values.map((v, n) => ({ v, n })).filter(({ n }) => n % stride === 0 || n === values.length - 1);
+  const kept = values
+    .map((v, n) => ({ v, n }))
+    .filter(({ n }) => n % stride === 0 || n === values.length - 1);
   const logs = kept.map(({ v }) => Math.log10(v));
-  const lo = Math.min(...logs), hi = Math.max(...logs), span = hi - lo || 1;
+  const lo = Math.min(...logs),
+    hi = Math.max(...logs),
+    span = hi - lo || 1;
   const last = Math.max(1, values.length - 1);
-  const points = logs.map((v, m) => `${(pad + (kept[m].n / last) * (width - 2 * pad)).toFixed(1)},${(pad + ((hi - v) / span) * (height - 2 * pad)).toFixed(1)}`).join(" ");
+  const points = logs
+    .map(
+      (v, m) =>
+        `${(pad + (kept[m].n / last) * (width - 2 * pad)).toFixed(1)},${(pad + ((hi - v) / span) * (height - 2 * pad)).toFixed(1)}`,
+    )
+    .join(" ");
   const text = `${escapeHtml(label)} ${formatNumber(values[values.length - 1])} after ${values.length - 1} steps`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height + 34}" font-family="Helvetica, Arial, sans-serif">` +
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height + 34}" font-family="Helvetica, Arial, sans-serif">` +
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#fafafa" stroke="#ddd"/>` +
     `<polyline points="${points}" fill="none" stroke="${red}" stroke-width="1.5"/>` +
     `<text x="4" y="${height + 14}" font-size="12">${text}</text>` +
-    `<text x="4" y="${height + 30}" font-size="11" fill="#666">log scale, ${formatNumber(10 ** hi, 2)} → ${formatNumber(10 ** lo, 2)}</text></svg>`;
+    `<text x="4" y="${height + 30}" font-size="11" fill="#666">log scale, ${formatNumber(10 ** hi, 2)} → ${formatNumber(10 ** lo, 2)}</text></svg>`
+  );
 }
