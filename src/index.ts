@@ -64,3 +64,11 @@ export { curvesFigure, type Curve, type CurvesOptions } from "./plot/curves";
 // Notebook 4 — backpropagation through a two-layer tanh network (Bishop, PRML §5.3)
 export { TanhNetwork, trainTanhNetwork, tanhNetworkModel, type NetworkData, type TanhNetworkOptions, type ForwardPass, type PassCounts, type TrainOptions } from "./models/tanhNetwork";
 export { networkGraphSvg, fitFigure, lossCurveSvg, type FitPlot } from "./plot/tanhNetworkFigures";
+
+// Notebook 5 — when backprop goes wrong, and a reverse-mode autodiff engine (micrograd-style), checked
+export { Value, value, toValue, type ValueLike } from "./autodiff/value";
+export { add, sub, mul, div, pow, neg, tanh, exp, log, sum } from "./autodiff/operations";
+export { topologicalOrder } from "./autodiff/topologicalOrder";
+export { backward } from "./autodiff/backward";
+export { networkLossGraph, engineGradient, type NetworkShape } from "./autodiff/tanhNetworkGraph";
+export { backpropWithBug, backpropBugs, type BackpropBug } from "./autodiff/buggyBackprop";
