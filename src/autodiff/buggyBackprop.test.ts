@@ -22,3 +22,12 @@ test("every bug fails the gradient check", () => {
 test("an unknown bug is rejected with the list of known ones", () => {
   assert.throws(() => backpropWithBug(net, X, T, "typo" as BackpropBug), /backpropWithBug: bug is "typo"; expected one of "none"/);
 });
+
+test("the doc example: the sign bug negates every derivative", () => {
+  const small = new TanhNetwork({ inputs: 1, hiddenUnits: 1, outputs: 1, seed: 1 });
+  small.setParameters([0.5, 2, -1, 3]);
+  const right = backpropWithBug(small, [[0.25]], [[1]], "none");
+  const wrong = backpropWithBug(small, [[0.25]], [[1]], "δₖ = t − y");
+  assert.ok(Math.abs(right[0] - 0.3588) < 1e-4);
+  wrong.forEach((g, n) => assert.equal(g, -right[n]));
+});

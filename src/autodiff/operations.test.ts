@@ -109,3 +109,16 @@ test("bad operands are rejected with the operation and argument named", () => {
   assert.throws(() => sum([]), InvalidArgumentError);
   assert.throws(() => sum([value(1), undefined as unknown as number]), /sum: terms\[1\] is undefined/);
 });
+
+test("the doc examples hold", () => {
+  assert.equal(add(value(2), 3).data, 5);
+  assert.equal(sub(value(2), 3).data, -1);
+  assert.equal(mul(value(2), 3).data, 6);
+  assert.equal(div(value(3), 2).data, 1.5);
+  assert.equal(pow(value(3), 2).data, 9);
+  assert.equal(neg(value(2)).data, -2);
+  assert.equal(tanh(value(0)).data, 0);
+  assert.equal(exp(value(0)).data, 1);
+  assert.equal(log(value(Math.E)).data, 1);
+  assert.equal(sum([value(1), 2, value(3)]).data, 6);
+});

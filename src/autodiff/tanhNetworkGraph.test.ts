@@ -42,3 +42,10 @@ test("bad shapes are rejected", () => {
   assert.throws(() => networkLossGraph(w, shape, [[NaN]], [[0]]), /networkLossGraph: X\[0\]\[0\] is NaN/);
   assert.throws(() => engineGradient(null as unknown as TanhNetwork, [[0]], [[0]]), /engineGradient: net is not a TanhNetwork/);
 });
+
+test("the engineGradient doc example matches TanhNetwork's", () => {
+  const net = new TanhNetwork({ inputs: 1, hiddenUnits: 1, outputs: 1, seed: 1 });
+  net.setParameters([0.5, 2, -1, 3]);
+  const expected = [0.35880, 0.08970, 0.28478, 0.21689];
+  engineGradient(net, [[0.25]], [[1]]).gradient.forEach((g, n) => assert.ok(Math.abs(g - expected[n]) < 1e-5, `${n}: ${g}`));
+});
