@@ -71,4 +71,5 @@ export { add, sub, mul, div, pow, neg, tanh, exp, log, sum } from "./autodiff/op
 export { topologicalOrder } from "./autodiff/topologicalOrder";
 export { backward } from "./autodiff/backward";
 export { networkLossGraph, engineGradient, type NetworkShape } from "./autodiff/tanhNetworkGraph";
+export { graphSvg } from "./autodiff/graphSvg";
 export { backpropWithBug, backpropBugs, type BackpropBug } from "./autodiff/buggyBackprop";
