@@ -161,3 +161,12 @@ export {
   symmetricEigenvalues,
   type NumericalHessianOptions,
 } from "./calculus/hessian";
+
+// ── Lesson 5: when backprop goes wrong, and a reverse-mode autodiff engine, checked ─────────────────
+export { Value, value, toValue, type ValueLike } from "./autodiff/value";
+export { add, sub, mul, div, pow, neg, tanh, exp, log, sum } from "./autodiff/operations";
+export { topologicalOrder } from "./autodiff/topologicalOrder";
+export { backward } from "./autodiff/backward";
+export { networkLossGraph, engineGradient, type NetworkShape } from "./autodiff/tanhNetworkGraph";
+export { graphSvg } from "./autodiff/graphSvg";
+export { backpropWithBug, backpropBugs, type BackpropBug } from "./autodiff/buggyBackprop";
