@@ -74,31 +74,23 @@ const expression = fc.letrec<{ e: Expr }>((tie) => ({
   e: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     leaf,
-    fc
-      .tuple(tie("e"), tie("e"))
-      .map(([a, b]) => ({
-        at: (v: Value[]) => add(a.at(v), b.at(v)),
-        of: (v: number[]) => a.of(v) + b.of(v),
-      })),
-    fc
-      .tuple(tie("e"), tie("e"))
-      .map(([a, b]) => ({
-        at: (v: Value[]) => sub(a.at(v), b.at(v)),
-        of: (v: number[]) => a.of(v) - b.of(v),
-      })),
-    fc
-      .tuple(tie("e"), tie("e"))
-      .map(([a, b]) => ({
-        at: (v: Value[]) => mul(tanh(a.at(v)), b.at(v)),
-        of: (v: number[]) => Math.tanh(a.of(v)) * b.of(v),
-      })),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => ({
+      at: (v: Value[]) => add(a.at(v), b.at(v)),
+      of: (v: number[]) => a.of(v) + b.of(v),
+    })),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => ({
+      at: (v: Value[]) => sub(a.at(v), b.at(v)),
+      of: (v: number[]) => a.of(v) - b.of(v),
+    })),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => ({
+      at: (v: Value[]) => mul(tanh(a.at(v)), b.at(v)),
+      of: (v: number[]) => Math.tanh(a.of(v)) * b.of(v),
+    })),
     // a / (1 + b²) and ln(1 + a²) and e^tanh(a) and (1 + a²)^1.5: defined and smooth everywhere
-    fc
-      .tuple(tie("e"), tie("e"))
-      .map(([a, b]) => ({
-        at: (v: Value[]) => div(a.at(v), add(1, pow(b.at(v), 2))),
-        of: (v: number[]) => a.of(v) / (1 + b.of(v) ** 2),
-      })),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => ({
+      at: (v: Value[]) => div(a.at(v), add(1, pow(b.at(v), 2))),
+      of: (v: number[]) => a.of(v) / (1 + b.of(v) ** 2),
+    })),
     tie("e").map((a) => ({
       at: (v: Value[]) => log(add(1, pow(a.at(v), 2))),
       of: (v: number[]) => Math.log(1 + a.of(v) ** 2),
@@ -111,12 +103,10 @@ const expression = fc.letrec<{ e: Expr }>((tie) => ({
       at: (v: Value[]) => pow(add(1, pow(a.at(v), 2)), 1.5),
       of: (v: number[]) => (1 + a.of(v) ** 2) ** 1.5,
     })),
-    fc
-      .tuple(tie("e"), tie("e"), tie("e"))
-      .map(([a, b, c]) => ({
-        at: (v: Value[]) => sum([a.at(v), b.at(v), c.at(v)]),
-        of: (v: number[]) => a.of(v) + b.of(v) + c.of(v),
-      })),
+    fc.tuple(tie("e"), tie("e"), tie("e")).map(([a, b, c]) => ({
+      at: (v: Value[]) => sum([a.at(v), b.at(v), c.at(v)]),
+      of: (v: number[]) => a.of(v) + b.of(v) + c.of(v),
+    })),
   ),
 })).e;
 
