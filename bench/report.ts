@@ -2,6 +2,7 @@
  * The results file's shape, and the results as Markdown tables (printed by `npm run bench`, pasted into
  * the README's "Benchmarks" section).
  */
+import type { AutodiffCostRow } from "./autodiffCost";
 import type { CourseResult } from "./courseExecution";
 import type { GradientCostRow } from "./gradientCost";
 import type { HandoutsResult } from "./handouts";
@@ -26,6 +27,8 @@ export interface Results {
   };
   course: { skipped: true; note: string } | ({ skipped: false; target: number } & CourseResult);
   handouts: HandoutsResult;
+  /** Measure 6: lesson 5's engine against TanhNetwork.gradient (no target: the ratio is the lesson). */
+  autodiffCost: { rows: AutodiffCostRow[] };
   /** Which targets were met (measures 1, 3 and 4; absent when skipped). */
   targetsMet: Record<string, boolean>;
 }
@@ -143,6 +146,32 @@ export function markdown(r: Results): string {
               p.msToFigures.toFixed(0),
             ]),
           ),
+  );
+
+  parts.push(
+    `**6. Autodiff engine** — time of lesson 5's \`engineGradient\` (one object and closure per scalar) over \`TanhNetwork.gradient\` (loops over typed arrays), same network, weights and batch\n\n` +
+      table(
+        [
+          "network",
+          "N",
+          "W",
+          "graph nodes",
+          "TanhNetwork (ms)",
+          "engine (ms)",
+          "engine / TanhNetwork",
+          "max scaled diff.",
+        ],
+        r.autodiffCost.rows.map((a) => [
+          a.size,
+          String(a.N),
+          String(a.W),
+          a.nodes.toLocaleString("en"),
+          ms(a.tanhNetworkMs),
+          ms(a.engineMs),
+          `**${a.ratio.toFixed(0)}×**`,
+          a.maxScaledDifference.toExponential(1),
+        ]),
+      ),
   );
 
   parts.push(

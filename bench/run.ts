@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: measures the cost of a gradient and of training, against the theoretical limits and
- * against TensorFlow.js and mathjs, plus the course's execution time and the handouts' weight; prints
+ * against TensorFlow.js and mathjs, plus the course's execution time, the handouts' weight and the cost
+ * of lesson 5's autodiff engine against TanhNetwork's hand-written backprop; prints
  * Markdown tables and writes dist/bench/results.json (and results.md).
  *
  * Usage: tsx bench/run.ts [--quick] [--skip-notebooks] [--out FILE] [--handouts DIR]
@@ -12,6 +13,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { measureAutodiffCost } from "./autodiffCost";
 import { courseTarget, measureCourse } from "./courseExecution";
 import { gradientCostTarget, measureGradientCost } from "./gradientCost";
 import { measureHandouts } from "./handouts";
@@ -43,17 +45,17 @@ async function main(): Promise<void> {
   const tfjs = await useCpuBackend();
   const list = problems(quick);
 
-  log("1/5 cost of a gradient");
+  log("1/6 cost of a gradient");
   const gradientRows = measureGradientCost(list, timing);
-  log("2/5 backprop against numericalGradient");
+  log("2/6 backprop against numericalGradient");
   const numerical = measureNumericalGradient(quick);
-  log("3/5 training throughput: TanhNetwork, TensorFlow.js, mathjs");
+  log("3/6 training throughput: TanhNetwork, TensorFlow.js, mathjs");
   const trainingRows = measureTraining(list, timing, quick);
   let course: Results["course"];
   if (quick || values["skip-notebooks"])
     course = { skipped: true, note: quick ? "--quick" : "--skip-notebooks" };
   else {
-    log("4/5 course execution (executes every notebook; a minute or more)");
+    log("4/6 course execution (executes every notebook; a minute or more)");
     try {
       course = { skipped: false, target: courseTarget, ...measureCourse() };
     } catch (error) {
@@ -61,10 +63,12 @@ async function main(): Promise<void> {
       course = { skipped: true, note: `could not be measured: ${String(error).split("\n")[0]}` };
     }
   }
-  log("5/5 handouts");
+  log("5/6 handouts");
   const handouts = quick
     ? { skipped: true as const, note: "--quick" }
     : await measureHandouts(path.resolve(values.handouts as string), 3);
+  log("6/6 autodiff engine against TanhNetwork.gradient");
+  const autodiffRows = measureAutodiffCost(list, timing, quick);
 
   const bishop = trainingRows[0],
     largest = trainingRows[trainingRows.length - 1];
@@ -84,13 +88,14 @@ async function main(): Promise<void> {
     quick,
     date: new Date().toISOString().slice(0, 10),
     machine,
-    method: `measures 1–3: CPU time of this process per call, median of ${timing.repeats} interleaved samples after ${timing.warmup} warm-up calls, each sample ≥ ${timing.minSampleMs} ms; ratios from the same run. Measures 4–5: wall time`,
+    method: `measures 1–3 and 6: CPU time of this process per call, median of ${timing.repeats} interleaved samples after ${timing.warmup} warm-up calls, each sample ≥ ${timing.minSampleMs} ms; ratios from the same run. Measures 4–5: wall time`,
     tfjs,
     gradientCost: { target: gradientCostTarget, rows: gradientRows },
     numericalGradient: numerical,
     training: { targets: trainingTargets, tolerances, rows: trainingRows },
     course,
     handouts,
+    autodiffCost: { rows: autodiffRows },
     targetsMet,
   };
   const out = path.resolve(values.out as string);

@@ -419,6 +419,137 @@ export const cases: [string, () => unknown, ErrorName, RegExp][] = [
     "InvalidArgumentError",
     /^descentSteps: stopWhen is 1; expected a function/,
   ],
+  [
+    "value (autodiff leaf) with x = NaN",
+    () => downhill.value(NaN, "w"),
+    "InvalidArgumentError",
+    /^value: x is NaN; expected a finite number/,
+  ],
+  [
+    "new Value with data = ∞",
+    () => new downhill.Value(Infinity),
+    "InvalidArgumentError",
+    /^Value: data is Infinity; expected a finite number/,
+  ],
+  [
+    "add with an operand NaN",
+    () => downhill.add(downhill.value(1), NaN),
+    "InvalidArgumentError",
+    /^add: b is NaN; expected a finite number/,
+  ],
+  [
+    "mul with an operand a string",
+    () => downhill.mul("2" as never, downhill.value(1)),
+    "InvalidArgumentError",
+    /^mul: a is "2" \(a string\); expected a finite number/,
+  ],
+  [
+    "pow with the exponent ∞",
+    () => downhill.pow(downhill.value(2), Infinity),
+    "InvalidArgumentError",
+    /^pow: p is Infinity; expected a finite number/,
+  ],
+  [
+    "sum with a term NaN",
+    () => downhill.sum([downhill.value(1), NaN]),
+    "InvalidArgumentError",
+    /^sum: terms\[1\] is NaN; expected a finite number/,
+  ],
+  [
+    "sum of no terms",
+    () => downhill.sum([]),
+    "InvalidArgumentError",
+    /^sum: terms is an empty array; expected a non-empty array of Values/,
+  ],
+  [
+    "log of 0",
+    () => downhill.log(downhill.value(0)),
+    "NonFiniteValueError",
+    /^log: the result is -Infinity at input 0; log needs a > 0/,
+  ],
+  [
+    "log of a negative number",
+    () => downhill.log(downhill.value(-1)),
+    "NonFiniteValueError",
+    /^log: the result is NaN at input -1; log needs a > 0/,
+  ],
+  [
+    "div by 0",
+    () => downhill.div(downhill.value(1), downhill.value(0)),
+    "NonFiniteValueError",
+    /^div: the result is Infinity at input 1, 0; division needs b ≠ 0/,
+  ],
+  [
+    "exp that overflows",
+    () => downhill.exp(downhill.value(800)),
+    "NonFiniteValueError",
+    /^exp: the result is Infinity at input 800; eᵃ overflows for a > 709\.78/,
+  ],
+  [
+    "backward on an array of outputs, not one scalar loss",
+    () => downhill.backward([downhill.value(1), downhill.value(2)] as never),
+    "InvalidArgumentError",
+    /^backward: L is an array of 2 values; expected one Value, a scalar loss/,
+  ],
+  [
+    "backward on a number, not a Value",
+    () => downhill.backward(3 as never),
+    "InvalidArgumentError",
+    /^backward: L is 3; expected one Value, a scalar loss/,
+  ],
+  [
+    "backward on a graph with a cycle (inputs edited by hand)",
+    () => {
+      const x = downhill.value(1, "x");
+      const y = downhill.mul(x, 2);
+      (x as unknown as { inputs: unknown[] }).inputs = [y]; // x now depends on y, which uses x
+      return downhill.backward(y);
+    },
+    "InvalidArgumentError",
+    /^topologicalOrder: the graph has a cycle through a "×" node; a computational graph must be acyclic/,
+  ],
+  [
+    "engineGradient with net not a network",
+    () => downhill.engineGradient({} as never, [[1]], [[1]]),
+    "InvalidArgumentError",
+    /^engineGradient: net is not a TanhNetwork/,
+  ],
+  [
+    "networkLossGraph with too few weights",
+    () =>
+      downhill.networkLossGraph(
+        [downhill.value(1)],
+        { inputs: 1, hiddenUnits: 1, outputs: 1 },
+        [[1]],
+        [[1]],
+      ),
+    "ShapeError",
+    /^networkLossGraph: w has length 1; expected 4/,
+  ],
+  [
+    "networkLossGraph with an input NaN",
+    () =>
+      downhill.networkLossGraph(
+        [1, 2, 3, 4].map((n) => downhill.value(n)),
+        { inputs: 1, hiddenUnits: 1, outputs: 1 },
+        [[NaN]],
+        [[1]],
+      ),
+    "InvalidArgumentError",
+    /^networkLossGraph: X\[0\]\[0\] is NaN; expected a finite number/,
+  ],
+  [
+    "backpropWithBug with a bug the course does not have",
+    () =>
+      downhill.backpropWithBug(
+        new downhill.TanhNetwork({ inputs: 1, hiddenUnits: 1, outputs: 1, seed: 1 }),
+        [[1]],
+        [[1]],
+        "off by one" as never,
+      ),
+    "InvalidArgumentError",
+    /^backpropWithBug: bug is "off by one"; expected one of "none", "no sum over k"/,
+  ],
 ];
 
 for (const [name, call, errorName, message] of cases) {

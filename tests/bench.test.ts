@@ -54,11 +54,24 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
       positive(t.speedupVsTfjs, `training ${t.size}.speedupVsTfjs`);
       positive(t.speedupVsMathjs, `training ${t.size}.speedupVsMathjs`);
     }
+    assert.equal(r.autodiffCost.rows.length, 3);
+    for (const a of r.autodiffCost.rows) {
+      for (const key of ["N", "W", "nodes", "engineMs", "tanhNetworkMs", "ratio"])
+        positive(a[key], `autodiffCost ${a.size}.${key}`);
+      assert.ok(
+        Number.isFinite(a.maxScaledDifference) && a.maxScaledDifference < 1e-9,
+        `autodiffCost ${a.size}: the engine and TanhNetwork.gradient agree (${a.maxScaledDifference})`,
+      );
+    }
     assert.equal(r.course.skipped, true);
     assert.equal(r.handouts.skipped, true);
     assert.match(
       readFileSync(path.join(dir, "results.md"), "utf8"),
       /\| network \| N \| W \| loss \(ms\) \| gradient \(ms\) \| gradient \/ loss \|/,
+    );
+    assert.match(
+      readFileSync(path.join(dir, "results.md"), "utf8"),
+      /\*\*6\. Autodiff engine\*\*[^\n]*\n\n\| network \| N \| W \| graph nodes \|/,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * mistake switched on: the gradients lesson 5 shows failing their gradient checks.
  * @see notebooks/05-backprop-bugs-and-autodiff.ipynb §5.1
  */
-import { InvalidArgumentError } from "../errors/errors";
+import { InvalidArgumentError, ShapeError } from "../errors/errors";
 import type { TanhNetwork } from "../models/tanhNetwork";
 
 /** The mistakes `backpropWithBug` can make ("none" is the correct backward pass). */
@@ -14,6 +14,7 @@ export const backpropBugs = [
   "forgotten output bias",
   "mean in one layer only",
   "δₖ = t − y",
+  "w⁽²⁾ transposed",
 ] as const;
 export type BackpropBug = (typeof backpropBugs)[number];
 
@@ -24,8 +25,10 @@ export type BackpropBug = (typeof backpropBugs)[number];
  * - "1 − h² for 1 − z²": the tanh derivative applied to the wrong quantity;
  * - "forgotten output bias": ∂E/∂w⁽²⁾ₖ₀ left at 0;
  * - "mean in one layer only": the output-layer gradient divided by N, the hidden layer's not;
- * - "δₖ = t − y": the output error with the wrong sign.
- * @throws InvalidArgumentError for an unknown bug
+ * - "δₖ = t − y": the output error with the wrong sign;
+ * - "w⁽²⁾ transposed": δⱼ = (1 − zⱼ²) Σₖ w⁽²⁾ⱼₖ δₖ, the weight matrix read the wrong way round (the
+ *   matrix form's W⁽²⁾ for W⁽²⁾ᵀ); it fits only when M = K, and it is right when w⁽²⁾ is symmetric.
+ * @throws InvalidArgumentError for an unknown bug; ShapeError for "w⁽²⁾ transposed" when M ≠ K
  * @example
  * const net = new TanhNetwork({ inputs: 1, hiddenUnits: 1, outputs: 1, seed: 1 });
  * net.setParameters([0.5, 2, -1, 3]);
@@ -49,6 +52,13 @@ export function backpropWithBug(
     K = net.outputs,
     w = net.parameters;
   const at2 = M * (D + 1);
+  if (bug === "w⁽²⁾ transposed" && M !== K)
+    throw new ShapeError(
+      `backpropWithBug: "w⁽²⁾ transposed" needs as many hidden units as outputs; got M = ${M}, K = ${K}`,
+    );
+  /** Where w⁽²⁾ₖⱼ is in w (j ≥ 1 a hidden unit, j = 0 the bias); with the bug, w⁽²⁾ⱼₖ's place. */
+  const w2At = (k: number, j: number) =>
+    bug === "w⁽²⁾ transposed" ? at2 + (j - 1) * (M + 1) + k + 1 : at2 + k * (M + 1) + j;
   const g = new Array<number>(w.length).fill(0);
   X.forEach((x, n) => {
     const { h, z, y } = net.forward(x);
@@ -60,7 +70,7 @@ export function backpropWithBug(
     });
     z.forEach((zj, j) => {
       const ks = bug === "no sum over k" ? [0] : deltaK.map((_, k) => k);
-      const back = ks.reduce((s, k) => s + w[at2 + k * (M + 1) + j + 1] * deltaK[k], 0);
+      const back = ks.reduce((s, k) => s + w[w2At(k, j + 1)] * deltaK[k], 0);
       const slope = bug === "1 − h² for 1 − z²" ? 1 - h[j] * h[j] : 1 - zj * zj;
       const deltaJ = slope * back;
       g[j * (D + 1)] += deltaJ;

@@ -138,10 +138,10 @@ test("an operation whose result is not finite names itself and its input", () =>
   assert.throws(() => log(value(0)), /log: the result is -Infinity at input 0; log needs a > 0/);
   assert.throws(
     () => div(value(1), 0),
-    /÷: the result is Infinity at input 1, 0; division needs b ≠ 0/,
+    /div: the result is Infinity at input 1, 0; division needs b ≠ 0/,
   );
   assert.throws(() => exp(value(800)), /exp: the result is Infinity at input 800/);
-  assert.throws(() => pow(value(-2), 0.5), /\^0.5: the result is NaN/);
+  assert.throws(() => pow(value(-2), 0.5), /pow: the result is NaN/);
 });
 
 test("bad operands are rejected with the operation and argument named", () => {

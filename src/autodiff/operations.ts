@@ -8,11 +8,14 @@ import { InvalidArgumentError, NonFiniteValueError } from "../errors/errors";
 import { describeValue, requireFinite } from "../errors/validate";
 import { toValue, Value, type ValueLike } from "./value";
 
-/** The output node, or a typed error when the forward rule gives NaN or ∞ (log(−1), 1/0, exp(800)). */
-function output(op: string, data: number, inputs: Value[], why: string): Value {
+/**
+ * The output node of operation `op` (its label in the graph), or a typed error naming the function
+ * `caller` when the forward rule gives NaN or ∞ (log(−1), 1/0, exp(800)).
+ */
+function output(caller: string, op: string, data: number, inputs: Value[], why: string): Value {
   if (!Number.isFinite(data)) {
     const at = inputs.map((v) => v.data).join(", ");
-    throw new NonFiniteValueError(`${op}: the result is ${data} at input ${at}; ${why}`);
+    throw new NonFiniteValueError(`${caller}: the result is ${data} at input ${at}; ${why}`);
   }
   return new Value(data, inputs, op);
 }
@@ -24,7 +27,7 @@ function output(op: string, data: number, inputs: Value[], why: string): Value {
 export function add(a: ValueLike, b: ValueLike): Value {
   const x = toValue("add", "a", a),
     y = toValue("add", "b", b);
-  const out = output("+", x.data + y.data, [x, y], "the sum overflowed");
+  const out = output("add", "+", x.data + y.data, [x, y], "the sum overflowed");
   out.backwardStep = () => {
     x.grad += out.grad; // d(a + b)/da = 1
     y.grad += out.grad; // d(a + b)/db = 1
@@ -39,7 +42,7 @@ export function add(a: ValueLike, b: ValueLike): Value {
 export function sub(a: ValueLike, b: ValueLike): Value {
   const x = toValue("sub", "a", a),
     y = toValue("sub", "b", b);
-  const out = output("−", x.data - y.data, [x, y], "the difference overflowed");
+  const out = output("sub", "−", x.data - y.data, [x, y], "the difference overflowed");
   out.backwardStep = () => {
     x.grad += out.grad; // d(a − b)/da = 1
     y.grad -= out.grad; // d(a − b)/db = −1
@@ -54,7 +57,7 @@ export function sub(a: ValueLike, b: ValueLike): Value {
 export function mul(a: ValueLike, b: ValueLike): Value {
   const x = toValue("mul", "a", a),
     y = toValue("mul", "b", b);
-  const out = output("×", x.data * y.data, [x, y], "the product overflowed");
+  const out = output("mul", "×", x.data * y.data, [x, y], "the product overflowed");
   out.backwardStep = () => {
     x.grad += y.data * out.grad; // d(ab)/da = b
     y.grad += x.data * out.grad; // d(ab)/db = a
@@ -70,7 +73,7 @@ export function mul(a: ValueLike, b: ValueLike): Value {
 export function div(a: ValueLike, b: ValueLike): Value {
   const x = toValue("div", "a", a),
     y = toValue("div", "b", b);
-  const out = output("÷", x.data / y.data, [x, y], "division needs b ≠ 0");
+  const out = output("div", "÷", x.data / y.data, [x, y], "division needs b ≠ 0");
   out.backwardStep = () => {
     x.grad += out.grad / y.data; // d(a/b)/da = 1/b
     y.grad -= (x.data / (y.data * y.data)) * out.grad; // d(a/b)/db = −a/b²
@@ -87,7 +90,7 @@ export function div(a: ValueLike, b: ValueLike): Value {
 export function pow(a: ValueLike, p: number): Value {
   const x = toValue("pow", "a", a);
   requireFinite("pow", "p", p);
-  const out = output(`^${p}`, x.data ** p, [x], "aᵖ must be a finite real number");
+  const out = output("pow", `^${p}`, x.data ** p, [x], "aᵖ must be a finite real number");
   out.backwardStep = () => {
     x.grad += p * x.data ** (p - 1) * out.grad; // d(aᵖ)/da = p aᵖ⁻¹
   };
@@ -100,7 +103,7 @@ export function pow(a: ValueLike, p: number): Value {
  */
 export function neg(a: ValueLike): Value {
   const x = toValue("neg", "a", a);
-  const out = output("neg", -x.data, [x], "");
+  const out = output("neg", "neg", -x.data, [x], "");
   out.backwardStep = () => {
     x.grad -= out.grad; // d(−a)/da = −1
   };
@@ -113,7 +116,7 @@ export function neg(a: ValueLike): Value {
  */
 export function tanh(a: ValueLike): Value {
   const x = toValue("tanh", "a", a);
-  const out = output("tanh", Math.tanh(x.data), [x], "");
+  const out = output("tanh", "tanh", Math.tanh(x.data), [x], "");
   out.backwardStep = () => {
     x.grad += (1 - out.data * out.data) * out.grad; // d tanh(a)/da = 1 − tanh(a)²
   };
@@ -127,7 +130,7 @@ export function tanh(a: ValueLike): Value {
  */
 export function exp(a: ValueLike): Value {
   const x = toValue("exp", "a", a);
-  const out = output("exp", Math.exp(x.data), [x], "eᵃ overflows for a > 709.78");
+  const out = output("exp", "exp", Math.exp(x.data), [x], "eᵃ overflows for a > 709.78");
   out.backwardStep = () => {
     x.grad += out.data * out.grad; // d eᵃ/da = eᵃ
   };
@@ -141,7 +144,7 @@ export function exp(a: ValueLike): Value {
  */
 export function log(a: ValueLike): Value {
   const x = toValue("log", "a", a);
-  const out = output("log", Math.log(x.data), [x], "log needs a > 0");
+  const out = output("log", "log", Math.log(x.data), [x], "log needs a > 0");
   out.backwardStep = () => {
     x.grad += out.grad / x.data; // d ln(a)/da = 1/a
   };
@@ -160,6 +163,7 @@ export function sum(terms: readonly ValueLike[]): Value {
   }
   const xs = terms.map((t, i) => toValue("sum", `terms[${i}]`, t));
   const out = output(
+    "sum",
     "Σ",
     xs.reduce((s, v) => s + v.data, 0),
     xs,
