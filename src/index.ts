@@ -139,6 +139,7 @@ export {
   TanhNetwork,
   trainTanhNetwork,
   tanhNetworkModel,
+  errorAt,
   type NetworkData,
   type TanhNetworkOptions,
   type ForwardPass,

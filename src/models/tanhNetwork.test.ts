@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { numericalGradient } from "../calculus/numericalGradient";
 import { scaledError } from "../calculus/gradcheck";
 import { createRandom } from "../random/createRandom";
-import { TanhNetwork, tanhNetworkModel, trainTanhNetwork } from "./tanhNetwork";
+import { errorAt, TanhNetwork, tanhNetworkModel, trainTanhNetwork } from "./tanhNetwork";
 import { numericalHessian, symmetricEigenvalues } from "../calculus/hessian";
 
 const seed = 20261123;
@@ -374,4 +374,24 @@ test("a back-propagated gradient costs (2W + KM)/W ≤ 3 forward passes in multi
     assert.equal(cost.forward, M * (D + 1) + K * (M + 1));
     assert.ok((cost.forward + cost.backward) / cost.forward <= 3);
   }
+});
+
+test("errorAt is E as a function of the weights and leaves the network's own weights in place", () => {
+  const net = new TanhNetwork({ inputs: 2, hiddenUnits: 3, outputs: 1, seed: 7 });
+  const X = [
+    [0.5, -1],
+    [1, 2],
+  ];
+  const T = [[0.3], [-0.2]];
+  const own = net.parameters;
+  const w = own.map((v, n) => v + 0.1 * (n % 3));
+  const E = errorAt(net, X, T);
+  const atW = E(w);
+  assert.deepEqual(net.parameters, own);
+  net.setParameters(w);
+  assert.equal(atW, net.loss(X, T));
+  net.setParameters(own);
+  assert.throws(() => E([1, 2]), /setParameters/);
+  assert.deepEqual(net.parameters, own, "a bad w leaves the network's weights in place too");
+  assert.throws(() => errorAt({} as TanhNetwork, X, T), /errorAt: net is not a TanhNetwork/);
 });

@@ -308,6 +308,37 @@ export interface NetworkData {
 }
 
 /**
+ * Bishop's error as a function of the flat weight vector alone, w ↦ E(w) over the examples X, T (eq. (9)
+ * summed over n): what `gradcheck` and `numericalGradient` differentiate. Each call loads w into the
+ * network, evaluates E and puts the network's own weights back, so checking a gradient leaves the
+ * network as it was.
+ * @throws InvalidArgumentError when net is not a TanhNetwork; the returned function throws what
+ *   `setParameters` and `loss` throw for a bad w, X or T
+ * @example
+ * const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
+ * const E = errorAt(net, [[0], [1]], [[0], [1]]);
+ * E(net.parameters) === net.loss([[0], [1]], [[0], [1]]); // => true
+ * @see notebooks/04-backpropagation-tanh-network.ipynb §4.4, eq. (9)
+ */
+export function errorAt(
+  net: TanhNetwork,
+  X: readonly (readonly number[])[],
+  T: readonly (readonly number[])[],
+): (w: ArrayLike<number>) => number {
+  if (!(net instanceof TanhNetwork))
+    throw new InvalidArgumentError(`errorAt: net is not a TanhNetwork`);
+  return (w) => {
+    const saved = net.parameters;
+    net.setParameters(w);
+    try {
+      return net.loss(X, T);
+    } finally {
+      net.setParameters(saved);
+    }
+  };
+}
+
+/**
  * The network as a `Model` for the course's optimiser (`gradientDescent`, notebook 3): the **mean**
  * error E(w)/N and its gradient ∇E(w)/N at any flat weight vector w, over all N examples or over a
  * batch of them (then N is the batch's size). Bishop's E (`TanhNetwork.loss`) is a sum, so its
