@@ -157,6 +157,7 @@ export {
   type TrainingFrame,
   type TrainingSliderOptions,
 } from "./plot/tanhNetworkFigures";
+export { medianTime } from "./stats/medianTime";
 export {
   numericalHessian,
   symmetricEigenvalues,

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { gradcheck } from "../calculus/gradcheck";
-import { TanhNetwork } from "../models/tanhNetwork";
+import { errorAt, TanhNetwork } from "../models/tanhNetwork";
 import { backpropBugs, backpropWithBug, type BackpropBug } from "./buggyBackprop";
 
 const net = new TanhNetwork({ inputs: 2, hiddenUnits: 3, outputs: 2, seed: 7 });
@@ -15,13 +15,7 @@ const X = [
     [0, 1],
     [0.5, -0.5],
   ];
-const E = (w: number[]) => {
-  const saved = net.parameters;
-  net.setParameters(w);
-  const e = net.loss(X, T);
-  net.setParameters(saved);
-  return e;
-};
+const E = errorAt(net, X, T);
 
 test("without a bug it is lesson 4's backpropagation", () => {
   const g = backpropWithBug(net, X, T, "none"),
