@@ -18,7 +18,7 @@ export interface Problem {
   learningRate: number;
 }
 
-function oneInput(
+export function oneInput(
   name: string,
   hiddenUnits: number,
   N: number,
