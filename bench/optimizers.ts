@@ -205,7 +205,7 @@ function linearNeuronProblem(g: Grid, quick: boolean): OptimizerProblem {
   const predicted = (r: number) => Math.ceil(Math.log(factor) / Math.log(r));
   return {
     problem: "linear neuron (lesson 3)",
-    tolerance: `distance to ŵ ≤ ${factor} × the start's`,
+    tolerance: `distance to ŵ ≤ ${factor.toExponential(0).replace("e-", "e−")} × the start's`,
     budget,
     rows: tune(g, neuron, train, w0, reached, budget),
     theory: {
@@ -241,7 +241,7 @@ function tanhProblems(g: Grid, quick: boolean): OptimizerProblem[] {
     const budget = 2 * referenceSteps;
     return {
       problem: `tanh 1-3-1 on ${name} (lesson 4)`,
-      tolerance: `E/N ≤ ${target.toPrecision(4)} (plain descent's after ${referenceSteps} steps of η = ${p.learningRate})`,
+      tolerance: `E/N ≤ ${target.toPrecision(4)}, plain descent's after ${referenceSteps} steps of η = ${p.learningRate}`,
       budget,
       rows: tune(g, model, data, w0, (s) => s.loss <= target, budget),
     };

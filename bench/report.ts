@@ -192,26 +192,29 @@ export function optimizersMarkdown(o: OptimizersResult): string {
   const setting = (label: string, eta: number | null) =>
     eta === null ? "—" : `${label.replace(/, ε = [^)]*/, "")}, η = ${eta.toPrecision(3)}`;
   const etas = o.grid.learningRates;
+  const cell = (text: string) => text.replace(/\|/g, "\\|"); // |x| inside a table
   return (
     `**7. Optimisers: steps to a tolerance** — each at its own best setting: a grid search over η (${etas.length} values from ${Math.min(...etas).toPrecision(3)} to ${Math.max(...etas)}, a factor ${fixed(etas[0] / etas[1], 3)} apart) × β ∈ {${o.grid.betas.join(", ")}} (momentum, Nesterov), ρ ∈ {${o.grid.rhos.join(", ")}} (RMSProp), (β₁, β₂) ∈ {${o.grid.adam.map(([a, b]) => `(${a}, ${b})`).join(", ")}} (Adam), ε = 1e-8; fewest steps wins; a run that diverges or exceeds the budget is out. Step counts are deterministic (no timing)\n\n` +
-    table(
-      ["problem", "reached when", "method", "best setting", "steps", "vs plain descent"],
-      o.problems.flatMap((p) =>
-        p.rows.map((x) => [
-          p.problem,
-          p.tolerance,
-          x.method,
-          setting(x.label, x.learningRate) + (x.atGridEdge ? " (grid edge)" : ""),
-          x.steps === null ? `not within ${p.budget}` : `**${x.steps}**`,
-          x.vsPlain === null ? "—" : `${fixed(x.vsPlain)}×`,
-        ]),
-      ),
-    ) +
+    o.problems
+      .map(
+        (p) =>
+          `*${cell(p.problem)}*: reached when ${cell(p.tolerance)}; budget ${p.budget} steps.\n\n` +
+          table(
+            ["method", "best setting", "steps", "vs plain descent"],
+            p.rows.map((x) => [
+              x.method,
+              setting(x.label, x.learningRate) + (x.atGridEdge ? " (grid edge)" : ""),
+              x.steps === null ? `not within ${p.budget}` : `**${x.steps}**`,
+              x.vsPlain === null ? "—" : `${fixed(x.vsPlain)}×`,
+            ]),
+          ),
+      )
+      .join("\n\n") +
     o.problems
       .map((p) =>
         p.theory === undefined
           ? ""
-          : `\n\nTheory on the ${p.problem} (κ = ${fixed(p.theory.kappa)}): about ${p.theory.plainSteps} steps for plain descent at η* = ${p.theory.plainLearningRate.toPrecision(3)} (factor (κ − 1)/(κ + 1)) and ${p.theory.momentumSteps} for heavy ball at η = ${p.theory.momentum.learningRate.toPrecision(3)}, β = ${p.theory.momentum.beta.toPrecision(3)} (factor (√κ − 1)/(√κ + 1)): ln(tolerance)/ln(factor).`,
+          : `\n\nTheory for the ${p.problem}, κ = ${fixed(p.theory.kappa)}: about ${p.theory.plainSteps} steps for plain descent at η* = ${p.theory.plainLearningRate.toPrecision(3)} (factor (κ − 1)/(κ + 1)) and ${p.theory.momentumSteps} for heavy ball at η = ${p.theory.momentum.learningRate.toPrecision(3)}, β = ${p.theory.momentum.beta.toPrecision(3)} (factor (√κ − 1)/(√κ + 1)): ln(tolerance)/ln(factor).`,
       )
       .join("")
   );

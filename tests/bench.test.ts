@@ -91,7 +91,7 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
       positive(theory[key], `optimizers theory.${key}`);
     assert.match(
       readFileSync(path.join(dir, "results.md"), "utf8"),
-      /\*\*7\. Optimisers: steps to a tolerance\*\*[^\n]*\n\n\| problem \| reached when \| method \| best setting \| steps \| vs plain descent \|/,
+      /\*\*7\. Optimisers: steps to a tolerance\*\*[^\n]*\n\n\*linear neuron[^\n]*\n\n\| method \| best setting \| steps \| vs plain descent \|/,
     );
     assert.equal(r.course.skipped, true);
     assert.equal(r.handouts.skipped, true);
