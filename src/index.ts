@@ -172,3 +172,20 @@ export { backward } from "./autodiff/backward";
 export { networkLossGraph, engineGradient, type NetworkShape } from "./autodiff/tanhNetworkGraph";
 export { graphSvg } from "./autodiff/graphSvg";
 export { backpropWithBug, backpropBugs, type BackpropBug } from "./autodiff/buggyBackprop";
+
+// ── Lesson 6: beyond plain gradient descent (one Optimizer shape for the loop's update rules: ──────
+// momentum, Nesterov, RMSProp, Adam; convergence factors on a quadratic, in theory and measured)
+export type { Optimizer } from "./optim/optimizer";
+export { plainDescent } from "./optim/plainDescent";
+export { momentum } from "./optim/momentum";
+export { nesterov } from "./optim/nesterov";
+export { rmsprop } from "./optim/rmsprop";
+export { adam } from "./optim/adam";
+export {
+  plainDescentFactor,
+  momentumFactor,
+  bestPlainSettings,
+  bestMomentumSettings,
+  momentumRateAt,
+  measuredFactor,
+} from "./optim/convergenceFactor";
