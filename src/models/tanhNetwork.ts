@@ -538,17 +538,17 @@ export function errorAt(
  * batch of them (then N is the batch's size). Bishop's E (`TanhNetwork.loss`) is a sum, so its
  * gradient grows with the number of examples; the mean does not, so a learning rate η means the same
  * step for every batch size (a step of η on E/N is a step of η/N on E). Each call loads w into the
- * network.
+ * network. `lossAndGradient` (full batch) gives E/N and ∇E/N from the same passes, so a training step
+ * costs one forward and one backward pass; its numbers are exactly those of `loss` and `gradient`.
  * @example
  * const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
  * const model = tanhNetworkModel(net), w = net.parameters;
  * model.loss(w, { X: [[0], [1]], T: [[0], [1]] }) === net.loss([[0], [1]], [[0], [1]]) / 2; // => true
+ * model.lossAndGradient!(w, { X: [[0], [1]], T: [[0], [1]] }, new Array(10)) === model.loss(w, { X: [[0], [1]], T: [[0], [1]] }); // => true
  * gradientDescent(model, { X: [[0], [1]], T: [[0], [1]] }, w, { learningRate: 0.2, steps: 10 }).losses.length; // => 11
  * @see notebooks/04-backpropagation-tanh-network.ipynb §4.6, eq. (17)
  */
-export function tanhNetworkModel(net: TanhNetwork): Model<NetworkData> & {
-  lossAndGradient(w: ArrayLike<number>, data: NetworkData, out: number[]): number;
-} {
+export function tanhNetworkModel(net: TanhNetwork): Model<NetworkData> {
   if (!(net instanceof TanhNetwork))
     throw new InvalidArgumentError(`tanhNetworkModel: net is not a TanhNetwork`);
   const rows = <R>(all: readonly R[], batch?: ArrayLike<number>): readonly R[] =>
