@@ -120,50 +120,57 @@ function multiply(
 }
 
 /**
- * G += Δ·Bᵀ over a block's cols examples: G is rows × inner from G[offset] (row-major: a slice of the
- * gradient in the layout of `parameters`), Δ (rows × cols) and B (inner × cols) block matrices. Entry
- * (r, q) gains Σ_c Δ[r][c]·B[q][c], the sum over the examples in order, along a row of each. Four
- * entries q … q + 3 are summed side by side, each Δ[r][c] loaded once for four; the rest one at a time.
+ * G += A·Bᵀ over a block's cols examples: A (rows × cols) and B (inner × cols) are block matrices, and
+ * G's entry (r, q) sits at G[offset + r·rowStride + q·colStride] (a slice of the gradient in the layout
+ * of `parameters`, either way round). Entry (r, q) gains Σ_c A[r][c]·B[q][c], the sum over the
+ * examples in order, along a row of each. Four entries q … q + 3 are summed side by side, each A[r][c]
+ * loaded once for four; the rest one at a time.
  */
 function addProducts(
   G: Float64Array,
   offset: number,
+  rowStride: number,
+  colStride: number,
   rows: number,
   inner: number,
-  Delta: Float64Array,
+  A: Float64Array,
   B: Float64Array,
   cols: number,
 ): void {
   for (let r = 0; r < rows; r++) {
-    const dRow = r * BLOCK,
-      gRow = offset + r * inner;
+    const aRow = r * BLOCK,
+      gRow = offset + r * rowStride;
     let q = 0;
     for (; q + 4 <= inner; q += 4) {
       const b0 = q * BLOCK,
         b1 = b0 + BLOCK,
         b2 = b1 + BLOCK,
         b3 = b2 + BLOCK;
-      let s0 = G[gRow + q],
-        s1 = G[gRow + q + 1],
-        s2 = G[gRow + q + 2],
-        s3 = G[gRow + q + 3];
+      const g0 = gRow + q * colStride,
+        g1 = g0 + colStride,
+        g2 = g1 + colStride,
+        g3 = g2 + colStride;
+      let s0 = G[g0],
+        s1 = G[g1],
+        s2 = G[g2],
+        s3 = G[g3];
       for (let c = 0; c < cols; c++) {
-        const d = Delta[dRow + c];
-        s0 += d * B[b0 + c];
-        s1 += d * B[b1 + c];
-        s2 += d * B[b2 + c];
-        s3 += d * B[b3 + c];
+        const a = A[aRow + c];
+        s0 += a * B[b0 + c];
+        s1 += a * B[b1 + c];
+        s2 += a * B[b2 + c];
+        s3 += a * B[b3 + c];
       }
-      G[gRow + q] = s0;
-      G[gRow + q + 1] = s1;
-      G[gRow + q + 2] = s2;
-      G[gRow + q + 3] = s3;
+      G[g0] = s0;
+      G[g1] = s1;
+      G[g2] = s2;
+      G[g3] = s3;
     }
     for (; q < inner; q++) {
       const b = q * BLOCK;
-      let sum = G[gRow + q];
-      for (let c = 0; c < cols; c++) sum += Delta[dRow + c] * B[b + c];
-      G[gRow + q] = sum;
+      let sum = G[gRow + q * colStride];
+      for (let c = 0; c < cols; c++) sum += A[aRow + c] * B[b + c];
+      G[gRow + q * colStride] = sum;
     }
   }
 }
@@ -408,7 +415,7 @@ export class TanhNetwork {
       E = this.outputDeltas(T, n0, cols, E); // Δ⁽²⁾ = Y − T: δₖ = yₖ − tₖ
       this.passes.backward += cols;
       // ∂E/∂w⁽²⁾ₖⱼ = Σₙ δₖ zⱼ: ∇W⁽²⁾ += Δ⁽²⁾Z̃ᵀ (j = 0: the bias, z₀ = 1)
-      addProducts(g, g2, K, M + 1, delta2, Zb, cols);
+      addProducts(g, g2, M + 1, 1, K, M + 1, delta2, Zb, cols);
       // Σₖ w⁽²⁾ₖⱼ δₖ: W̄⁽²⁾ᵀΔ⁽²⁾, where W̄⁽²⁾ᵀ's entry (j, k) is w⁽²⁾ₖⱼ₊₁ (column j + 1 of row k)
       multiply(w2, 1, 1, M + 1, M, K, delta2, cols, delta1);
       // d tanh(h)/dh = 1 − tanh(h)²: the hidden units' δⱼ = (1 − zⱼ²) Σₖ w⁽²⁾ₖⱼ δₖ
@@ -420,8 +427,9 @@ export class TanhNetwork {
           delta1[row + c] = (1 - z * z) * delta1[row + c];
         }
       }
-      // ∂E/∂w⁽¹⁾ⱼᵢ = Σₙ δⱼ xᵢ: ∇W⁽¹⁾ += Δ⁽¹⁾X̃ᵀ (i = 0: the bias, x₀ = 1)
-      addProducts(g, 0, M, D + 1, delta1, Xb, cols);
+      // ∂E/∂w⁽¹⁾ⱼᵢ = Σₙ δⱼ xᵢ: ∇W⁽¹⁾ += Δ⁽¹⁾X̃ᵀ (i = 0: the bias, x₀ = 1), summed as its transpose
+      // X̃Δ⁽¹⁾ᵀ (entry (i, j) at j·(D + 1) + i), so that the four side-by-side sums run over j
+      addProducts(g, 0, 1, D + 1, D + 1, M, Xb, delta1, cols);
     }
     return E;
   }
