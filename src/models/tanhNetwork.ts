@@ -201,8 +201,6 @@ export class TanhNetwork {
   // The block: BLOCK columns, one per example, each matrix row after row (row stride BLOCK).
   /** X̃: (D + 1) × BLOCK, row 0 all ones (x₀ = 1), row i the inputs xᵢ. */
   private readonly Xb: Float64Array;
-  /** T: K × BLOCK, the targets. */
-  private readonly Tb: Float64Array;
   /** H: M × BLOCK, the hidden units' inputs. */
   private readonly Hb: Float64Array;
   /** Z̃: (M + 1) × BLOCK, row 0 all ones (z₀ = 1), row j + 1 the hidden outputs zⱼ = tanh(hⱼ). */
@@ -236,7 +234,6 @@ export class TanhNetwork {
     this.w1 = this.w.subarray(0, M * (D + 1));
     this.w2 = this.w.subarray(M * (D + 1));
     this.Xb = new Float64Array((D + 1) * BLOCK).fill(1, 0, BLOCK);
-    this.Tb = new Float64Array(K * BLOCK);
     this.Hb = new Float64Array(M * BLOCK);
     this.Zb = new Float64Array((M + 1) * BLOCK).fill(1, 0, BLOCK);
     this.Yb = new Float64Array(K * BLOCK);
