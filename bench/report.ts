@@ -9,6 +9,7 @@ import type { HandoutsResult } from "./handouts";
 import { machineLine, type Machine } from "./machine";
 import type { NumericalGradientResult } from "./numericalGradient";
 import type { OptimizersResult } from "./optimizers";
+import type { ScalarLimitRow } from "./scalarLimit";
 import type { TrainingRow } from "./training";
 
 export interface Results {
@@ -22,10 +23,12 @@ export interface Results {
   gradientCost: { target: number; rows: GradientCostRow[] };
   numericalGradient: NumericalGradientResult;
   training: {
-    targets: { bishop: number; largest: number };
+    targets: { bishop: number; largest: number; wasm: number };
     tolerances: { tfjs: number; mathjs: number };
     rows: TrainingRow[];
   };
+  /** Measure 3b: TanhNetwork.gradient's multiply-adds per second over a plain dot-product loop's. */
+  scalarLimit: { dotLength: number; rows: ScalarLimitRow[] };
   course: { skipped: true; note: string } | ({ skipped: false; target: number } & CourseResult);
   handouts: HandoutsResult;
   /** Measure 6: lesson 5's engine against TanhNetwork.gradient (no target: the ratio is the lesson). */
@@ -40,7 +43,13 @@ const fixed = (x: number, digits = 2) => x.toFixed(digits);
 const ms = (x: number) =>
   x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x >= 0.01 ? x.toFixed(3) : x.toExponential(2);
 const rate = (x: number) =>
-  x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(0);
+  x >= 1e9
+    ? `${(x / 1e9).toFixed(2)} G`
+    : x >= 1e6
+      ? `${(x / 1e6).toFixed(2)} M`
+      : x >= 1e3
+        ? `${(x / 1e3).toFixed(1)} k`
+        : x.toFixed(0);
 const table = (header: string[], rows: string[][]) =>
   [
     `| ${header.join(" | ")} |`,
@@ -87,27 +96,55 @@ export function markdown(r: Results): string {
 
   const t = r.training;
   parts.push(
-    `**3. Training throughput** — full-batch gradient descent, samples/s (targets: ≥ ${t.targets.bishop}× TensorFlow.js at 1-3-1, ≥ ${t.targets.largest}× at 10-100-10). ${r.tfjs}.\n\n` +
+    `**3. Training throughput** — full-batch gradient descent, samples/s (targets: ≥ ${t.targets.bishop}× TensorFlow.js CPU at 1-3-1, ≥ ${t.targets.largest}× at 10-100-10, ≥ ${t.targets.wasm}× TensorFlow.js WASM at every size). ${r.tfjs}.\n\n` +
       table(
         [
           "network",
           "N",
           "TanhNetwork",
-          "TensorFlow.js",
+          "tfjs CPU",
+          "tfjs WASM",
           "mathjs",
-          "vs tfjs",
+          "vs tfjs CPU",
+          "vs tfjs WASM",
           "vs mathjs",
-          `loss after k epochs: rel. diff. tfjs / mathjs`,
+          `loss after k epochs: rel. diff. tfjs CPU / WASM / mathjs`,
         ],
         t.rows.map((x) => [
           x.size,
           String(x.N),
           rate(x.ours.samplesPerSecond),
           rate(x.tfjs.samplesPerSecond),
+          rate(x.tfjsWasm.samplesPerSecond),
           rate(x.mathjs.samplesPerSecond),
           `**${fixed(x.speedupVsTfjs, 1)}×**`,
+          `**${fixed(x.speedupVsTfjsWasm, 2)}×**`,
           `${fixed(x.speedupVsMathjs, 1)}×`,
-          `${x.relativeDifference.tfjs.toExponential(1)} / ${x.relativeDifference.mathjs.toExponential(1)} (k = ${x.checkEpochs}) ${x.agrees ? "✓" : "✗"}`,
+          `${x.relativeDifference.tfjs.toExponential(1)} / ${x.relativeDifference.tfjsWasm.toExponential(1)} / ${x.relativeDifference.mathjs.toExponential(1)} (k = ${x.checkEpochs}) ${x.agrees ? "✓" : "✗"}`,
+        ]),
+      ),
+  );
+
+  parts.push(
+    `**3b. The scalar limit** — multiply-adds per second of \`gradient(X, T)\` (counted: N·(2W + KM), tanh not counted) over those of a plain float64 dot-product loop \`s += a[i] * b[i]\` (${r.scalarLimit.dotLength} entries), timed in the same run\n\n` +
+      table(
+        [
+          "network",
+          "N",
+          "multiply-adds per gradient",
+          "gradient (ms)",
+          "gradient (multiply-adds/s)",
+          "dot product (multiply-adds/s)",
+          "gradient / dot product",
+        ],
+        r.scalarLimit.rows.map((s) => [
+          s.size,
+          String(s.N),
+          s.multiplyAdds.toLocaleString("en"),
+          ms(s.gradientMs),
+          rate(s.gradientRate),
+          rate(s.dotRate),
+          `**${fixed(s.ratio)}**`,
         ]),
       ),
   );

@@ -23,8 +23,9 @@ import { describeMachine } from "./machine";
 import { measureNumericalGradient } from "./numericalGradient";
 import { measureOptimizers } from "./optimizers";
 import { problems } from "./problems";
+import { dotLength, measureScalarLimit } from "./scalarLimit";
 import { markdown, type Results } from "./report";
-import { useCpuBackend } from "./tfjsNetwork";
+import { useTfjsBackends } from "./tfjsNetwork";
 import { measureTraining, tolerances, trainingTargets } from "./training";
 import type { TimingOptions } from "./timing";
 
@@ -45,15 +46,17 @@ async function main(): Promise<void> {
     ? { warmup: 1, repeats: 3, minSampleMs: 1 }
     : { warmup: 3, repeats: 15, minSampleMs: 10 };
   const machine = describeMachine();
-  const tfjs = await useCpuBackend();
+  const tfjs = await useTfjsBackends();
   const list = problems(quick);
 
   log("1/6 cost of a gradient");
   const gradientRows = measureGradientCost(list, timing);
   log("2/6 backprop against numericalGradient");
   const numerical = measureNumericalGradient(quick);
-  log("3/6 training throughput: TanhNetwork, TensorFlow.js, mathjs");
+  log("3/6 training throughput: TanhNetwork, TensorFlow.js (cpu, wasm), mathjs");
   const trainingRows = measureTraining(list, timing, quick);
+  log("3b/6 TanhNetwork.gradient's multiply-adds per second against a dot-product loop");
+  const scalarLimitRows = measureScalarLimit(list, timing);
   let course: Results["course"];
   if (quick || values["skip-notebooks"])
     course = { skipped: true, note: quick ? "--quick" : "--skip-notebooks" };
@@ -84,6 +87,9 @@ async function main(): Promise<void> {
       bishop.speedupVsTfjs >= trainingTargets.bishop,
     [`3 ≥ ${trainingTargets.largest}× tfjs at ${largest.size}`]:
       largest.speedupVsTfjs >= trainingTargets.largest,
+    [`3 ≥ ${trainingTargets.wasm}× tfjs WASM at every size`]: trainingRows.every(
+      (t) => t.speedupVsTfjsWasm >= trainingTargets.wasm,
+    ),
   };
   if (!course.skipped)
     targetsMet[`4 course ≤ ${courseTarget}× floor`] = course.ratio <= courseTarget && course.passed;
@@ -98,6 +104,7 @@ async function main(): Promise<void> {
     gradientCost: { target: gradientCostTarget, rows: gradientRows },
     numericalGradient: numerical,
     training: { targets: trainingTargets, tolerances, rows: trainingRows },
+    scalarLimit: { dotLength, rows: scalarLimitRows },
     course,
     handouts,
     autodiffCost: { rows: autodiffRows },

@@ -48,12 +48,31 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
         true,
         `${t.size}: TanhNetwork, TensorFlow.js and mathjs agree on the loss`,
       );
-      for (const impl of ["ours", "tfjs", "mathjs"])
+      for (const impl of ["ours", "tfjs", "tfjsWasm", "mathjs"])
         for (const key of ["msPerEpoch", "samplesPerSecond"])
           positive(t[impl][key], `training ${t.size}.${impl}.${key}`);
       positive(t.speedupVsTfjs, `training ${t.size}.speedupVsTfjs`);
+      positive(t.speedupVsTfjsWasm, `training ${t.size}.speedupVsTfjsWasm`);
       positive(t.speedupVsMathjs, `training ${t.size}.speedupVsMathjs`);
+      assert.ok(
+        t.relativeDifference.tfjsWasm <= r.training.tolerances.tfjs,
+        `${t.size}: TensorFlow.js WASM agrees to the float32 tolerance`,
+      );
     }
+    assert.match(r.tfjs, /cpu backend .* wasm backend/, "both tfjs backends are named");
+    positive(r.scalarLimit.dotLength, "scalarLimit.dotLength");
+    assert.equal(r.scalarLimit.rows.length, 3);
+    for (const s of r.scalarLimit.rows)
+      for (const key of [
+        "N",
+        "W",
+        "multiplyAdds",
+        "gradientMs",
+        "gradientRate",
+        "dotRate",
+        "ratio",
+      ])
+        positive(s[key], `scalarLimit ${s.size}.${key}`);
     assert.equal(r.autodiffCost.rows.length, 3);
     for (const a of r.autodiffCost.rows) {
       for (const key of ["N", "W", "nodes", "engineMs", "tanhNetworkMs", "ratio"])
@@ -98,6 +117,14 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
     assert.match(
       readFileSync(path.join(dir, "results.md"), "utf8"),
       /\| network \| N \| W \| loss \(ms\) \| gradient \(ms\) \| gradient \/ loss \|/,
+    );
+    assert.match(
+      readFileSync(path.join(dir, "results.md"), "utf8"),
+      /\| network \| N \| TanhNetwork \| tfjs CPU \| tfjs WASM \| mathjs \|/,
+    );
+    assert.match(
+      readFileSync(path.join(dir, "results.md"), "utf8"),
+      /\*\*3b\. The scalar limit\*\*[^\n]*\n\n\| network \| N \| multiply-adds per gradient \|[^\n]*\| gradient \/ dot product \|/,
     );
     assert.match(
       readFileSync(path.join(dir, "results.md"), "utf8"),

@@ -395,3 +395,89 @@ test("errorAt is E as a function of the weights and leaves the network's own wei
   assert.deepEqual(net.parameters, own, "a bad w leaves the network's weights in place too");
   assert.throws(() => errorAt({} as TanhNetwork, X, T), /errorAt: net is not a TanhNetwork/);
 });
+
+/** Back-propagation one example at a time, straight from eqs. (4)–(6), (14) and (15): the reference. */
+function referenceGradient(net: TanhNetwork, X: number[][], T: number[][]) {
+  const D = net.inputs,
+    M = net.hiddenUnits,
+    K = net.outputs,
+    w = net.parameters;
+  const W1 = (j: number, i: number) => w[j * (D + 1) + i];
+  const W2 = (k: number, j: number) => w[M * (D + 1) + k * (M + 1) + j];
+  const g = new Array<number>(w.length).fill(0);
+  let E = 0;
+  X.forEach((x, n) => {
+    const z = Array.from({ length: M }, (_, j) => {
+      let h = W1(j, 0);
+      for (let i = 0; i < D; i++) h += W1(j, i + 1) * x[i];
+      return Math.tanh(h);
+    });
+    const deltaK = Array.from({ length: K }, (_, k) => {
+      let y = W2(k, 0);
+      for (let j = 0; j < M; j++) y += W2(k, j + 1) * z[j];
+      return y - T[n][k];
+    });
+    deltaK.forEach((d, k) => {
+      E += 0.5 * d * d;
+      g[M * (D + 1) + k * (M + 1)] += d;
+      z.forEach((zj, j) => (g[M * (D + 1) + k * (M + 1) + j + 1] += d * zj));
+    });
+    z.forEach((zj, j) => {
+      let back = 0;
+      for (let k = 0; k < K; k++) back += W2(k, j + 1) * deltaK[k];
+      const deltaJ = (1 - zj * zj) * back;
+      g[j * (D + 1)] += deltaJ;
+      x.forEach((xi, i) => (g[j * (D + 1) + i + 1] += deltaJ * xi));
+    });
+  });
+  return { E, g };
+}
+
+test("batches of many examples (several blocks, sizes not multiples of 4) give exactly the per-example sums", () => {
+  for (const [D, M, K, N] of [
+    [3, 7, 5, 150],
+    [1, 64, 1, 130],
+    [10, 9, 2, 64],
+    [2, 1, 1, 3],
+  ]) {
+    const net = new TanhNetwork({ inputs: D, hiddenUnits: M, outputs: K, seed: N });
+    const X = randomBatch(N, N, D),
+      T = randomBatch(N + 1, N, K);
+    const ref = referenceGradient(net, X, T);
+    assert.deepEqual(net.gradient(X, T), ref.g, `${D}-${M}-${K}, N = ${N}: gradient`);
+    assert.equal(net.loss(X, T), ref.E, `${D}-${M}-${K}, N = ${N}: loss`);
+    assert.deepEqual(
+      net.predict(X).map((y) => y[0]),
+      X.map((x) => net.forward(x).y[0]),
+    );
+  }
+});
+
+test("the model's fused lossAndGradient gives exactly model.loss and model.gradient, and the same training run", async () => {
+  const { gradientDescent } = await import("../optim/gradientDescent");
+  const net = new TanhNetwork({ inputs: 2, hiddenUnits: 6, outputs: 3, seed: 11 });
+  const data = { X: randomBatch(5, 70, 2), T: randomBatch(6, 70, 3) };
+  const model = tanhNetworkModel(net),
+    w = net.parameters;
+  const g = new Array<number>(w.length).fill(NaN);
+  const E = model.lossAndGradient!(w, data, g);
+  assert.equal(E, model.loss(w, data));
+  assert.deepEqual(g, model.gradient(w, data));
+  const unfused = { loss: model.loss, gradient: model.gradient };
+  const options = { learningRate: 0.3, steps: 25 };
+  assert.deepEqual(
+    gradientDescent(model, data, w, options).losses,
+    gradientDescent(unfused, data, w, options).losses,
+  );
+  assert.throws(() => net.lossAndGradientInto(data.X, data.T, [1, 2]), {
+    name: "ShapeError",
+    message: /TanhNetwork.gradient: out has length 2; expected 39/, // W = 6·3 + 3·7
+  });
+});
+
+test("a finite w whose error overflows gives an infinite E from lossAndGradient, not an exception", () => {
+  const net = new TanhNetwork({ inputs: 1, hiddenUnits: 1, outputs: 1, seed: 1 });
+  const model = tanhNetworkModel(net);
+  const E = model.lossAndGradient!([0, 0, 1e300, 1e300], { X: [[1]], T: [[0]] }, [0, 0, 0, 0]);
+  assert.equal(E, Infinity);
+});

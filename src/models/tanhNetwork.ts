@@ -17,6 +17,17 @@
  *
  * E is Bishop's sum (the derivation and the gradient checks use it); the optimiser trains the mean E/N
  * through `tanhNetworkModel`.
+ *
+ * How a batch is computed: the matrix form (16) with the examples as columns, `BLOCK` examples at a
+ * time. Column c of X̃ is (1, xₙ) and of Z̃ is (1, zₙ), so the biases are the rows of ones x₀ = z₀ = 1:
+ *
+ *   H = W⁽¹⁾X̃      Z = tanh(H)      Y = W⁽²⁾Z̃
+ *   Δ⁽²⁾ = Y − T    ∇W⁽²⁾ += Δ⁽²⁾Z̃ᵀ    Δ⁽¹⁾ = (1 − Z⊙Z) ⊙ (W̄⁽²⁾ᵀΔ⁽²⁾)    ∇W⁽¹⁾ += Δ⁽¹⁾X̃ᵀ
+ *
+ * Every inner loop runs along a row of a Float64Array (one unit's values over the block's examples),
+ * the block's matrices stay in the cache, and nothing is allocated after the constructor. Each sum is
+ * taken in the same order as one example at a time (over i, j or k in order, over n in order), so the
+ * numbers are exactly those of the per-example equations.
  * @see notebooks/04-backpropagation-tanh-network.ipynb §4.2–4.4, eqs. (4)–(6), (9) and (14)–(16)
  */
 import { DivergenceError, InvalidArgumentError, ShapeError } from "../errors/errors";
@@ -25,6 +36,7 @@ import {
   requireFiniteRows,
   requireFunction,
   requireInteger,
+  requireLength,
   requirePositive,
   requireVectorOfLength,
 } from "../errors/validate";
@@ -56,9 +68,116 @@ export interface PassCounts {
   backward: number;
 }
 
+/** Examples per block: the block's matrices (a few rows of BLOCK doubles per unit) stay in the cache. */
+const BLOCK = 64;
+
+/**
+ * C = A·B for a block: A is rows × inner, its entry (r, p) at A[offset + r·rowStride + p·colStride]
+ * (so a view of W⁽¹⁾, W⁽²⁾ or W̄⁽²⁾ᵀ without copying); B (inner × cols) and C (rows × cols) are block
+ * matrices (row stride BLOCK). Entry (r, c) of C is Σₚ A[r][p]·B[p][c], summed over p in order.
+ * Four columns c … c + 3 are summed side by side: each A[r][p] is loaded once for four examples, and
+ * the four running sums do not wait for one another (register blocking); the rest one at a time.
+ */
+function multiply(
+  A: Float64Array,
+  offset: number,
+  rowStride: number,
+  colStride: number,
+  rows: number,
+  inner: number,
+  B: Float64Array,
+  cols: number,
+  C: Float64Array,
+): void {
+  for (let r = 0; r < rows; r++) {
+    const aRow = offset + r * rowStride,
+      cRow = r * BLOCK;
+    let c = 0;
+    for (; c + 4 <= cols; c += 4) {
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0;
+      for (let p = 0; p < inner; p++) {
+        const a = A[aRow + p * colStride],
+          b = p * BLOCK + c;
+        s0 += a * B[b];
+        s1 += a * B[b + 1];
+        s2 += a * B[b + 2];
+        s3 += a * B[b + 3];
+      }
+      C[cRow + c] = s0;
+      C[cRow + c + 1] = s1;
+      C[cRow + c + 2] = s2;
+      C[cRow + c + 3] = s3;
+    }
+    for (; c < cols; c++) {
+      let sum = 0;
+      for (let p = 0; p < inner; p++) sum += A[aRow + p * colStride] * B[p * BLOCK + c];
+      C[cRow + c] = sum;
+    }
+  }
+}
+
+/**
+ * G += A·Bᵀ over a block's cols examples: A (rows × cols) and B (inner × cols) are block matrices, and
+ * G's entry (r, q) sits at G[offset + r·rowStride + q·colStride] (a slice of the gradient in the layout
+ * of `parameters`, either way round). Entry (r, q) gains Σ_c A[r][c]·B[q][c], the sum over the
+ * examples in order, along a row of each. Four entries q … q + 3 are summed side by side, each A[r][c]
+ * loaded once for four; the rest one at a time.
+ */
+function addProducts(
+  G: Float64Array,
+  offset: number,
+  rowStride: number,
+  colStride: number,
+  rows: number,
+  inner: number,
+  A: Float64Array,
+  B: Float64Array,
+  cols: number,
+): void {
+  for (let r = 0; r < rows; r++) {
+    const aRow = r * BLOCK,
+      gRow = offset + r * rowStride;
+    let q = 0;
+    for (; q + 4 <= inner; q += 4) {
+      const b0 = q * BLOCK,
+        b1 = b0 + BLOCK,
+        b2 = b1 + BLOCK,
+        b3 = b2 + BLOCK;
+      const g0 = gRow + q * colStride,
+        g1 = g0 + colStride,
+        g2 = g1 + colStride,
+        g3 = g2 + colStride;
+      let s0 = G[g0],
+        s1 = G[g1],
+        s2 = G[g2],
+        s3 = G[g3];
+      for (let c = 0; c < cols; c++) {
+        const a = A[aRow + c];
+        s0 += a * B[b0 + c];
+        s1 += a * B[b1 + c];
+        s2 += a * B[b2 + c];
+        s3 += a * B[b3 + c];
+      }
+      G[g0] = s0;
+      G[g1] = s1;
+      G[g2] = s2;
+      G[g3] = s3;
+    }
+    for (; q < inner; q++) {
+      const b = q * BLOCK;
+      let sum = G[gRow + q * colStride];
+      for (let c = 0; c < cols; c++) sum += A[aRow + c] * B[b + c];
+      G[gRow + q * colStride] = sum;
+    }
+  }
+}
+
 /**
  * A two-layer tanh network: `new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 })`.
- * Float64 throughout; batches run through preallocated Float64Array buffers, no allocation per example.
+ * Float64 throughout; batches run through preallocated Float64Array blocks, no allocation per example.
  *
  * @example
  * new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 }).parameterCount; // => 10 (= 3·2 + 1·4)
@@ -79,12 +198,19 @@ export class TanhNetwork {
   private readonly w: Float64Array;
   private readonly w1: Float64Array;
   private readonly w2: Float64Array;
-  // Scratch for one example: reused by every pass, so a batch allocates nothing per example.
-  private readonly h: Float64Array;
-  private readonly z: Float64Array;
-  private readonly y: Float64Array;
-  /** δₖ of the output units for the current example. */
-  private readonly deltaOut: Float64Array;
+  // The block: BLOCK columns, one per example, each matrix row after row (row stride BLOCK).
+  /** X̃: (D + 1) × BLOCK, row 0 all ones (x₀ = 1), row i the inputs xᵢ. */
+  private readonly Xb: Float64Array;
+  /** H: M × BLOCK, the hidden units' inputs. */
+  private readonly Hb: Float64Array;
+  /** Z̃: (M + 1) × BLOCK, row 0 all ones (z₀ = 1), row j + 1 the hidden outputs zⱼ = tanh(hⱼ). */
+  private readonly Zb: Float64Array;
+  /** Y: K × BLOCK, the outputs. */
+  private readonly Yb: Float64Array;
+  /** Δ⁽²⁾: K × BLOCK, the output units' δₖ = yₖ − tₖ. */
+  private readonly delta2: Float64Array;
+  /** Δ⁽¹⁾: M × BLOCK, first W̄⁽²⁾ᵀΔ⁽²⁾ = Σₖ w⁽²⁾ₖⱼ δₖ, then the hidden units' δⱼ. */
+  private readonly delta1: Float64Array;
   /** ∂E/∂w summed over the batch, in the layout of `parameters` (reused by every call). */
   private readonly g: Float64Array;
 
@@ -107,10 +233,12 @@ export class TanhNetwork {
     this.w = new Float64Array(M * (D + 1) + K * (M + 1));
     this.w1 = this.w.subarray(0, M * (D + 1));
     this.w2 = this.w.subarray(M * (D + 1));
-    this.h = new Float64Array(M);
-    this.z = new Float64Array(M);
-    this.y = new Float64Array(K);
-    this.deltaOut = new Float64Array(K);
+    this.Xb = new Float64Array((D + 1) * BLOCK).fill(1, 0, BLOCK);
+    this.Hb = new Float64Array(M * BLOCK);
+    this.Zb = new Float64Array((M + 1) * BLOCK).fill(1, 0, BLOCK);
+    this.Yb = new Float64Array(K * BLOCK);
+    this.delta2 = new Float64Array(K * BLOCK);
+    this.delta1 = new Float64Array(M * BLOCK);
     this.g = new Float64Array(this.w.length);
     const random = createRandom(options.seed);
     const a1 = 1 / Math.sqrt(D + 1),
@@ -180,14 +308,29 @@ export class TanhNetwork {
    */
   forward(x: readonly number[]): ForwardPass {
     requireVectorOfLength("TanhNetwork.forward", "x", x, this.inputs);
-    this.forwardOne(x);
-    return { h: Array.from(this.h), z: Array.from(this.z), y: Array.from(this.y) };
+    this.forwardBlock([x], 0, 1);
+    const M = this.hiddenUnits,
+      K = this.outputs;
+    const { Hb, Zb, Yb } = this;
+    return {
+      h: Array.from({ length: M }, (_, j) => Hb[j * BLOCK]),
+      z: Array.from({ length: M }, (_, j) => Zb[(j + 1) * BLOCK]),
+      y: Array.from({ length: K }, (_, k) => Yb[k * BLOCK]),
+    };
   }
 
   /** The outputs y for every row of X (a convenience for plotting; one forward pass per row). */
   predict(X: readonly (readonly number[])[]): number[][] {
     this.checkBatch("TanhNetwork.predict", X);
-    return X.map((x) => (this.forwardOne(x), Array.from(this.y)));
+    const K = this.outputs;
+    const out: number[][] = [];
+    for (let n0 = 0; n0 < X.length; n0 += BLOCK) {
+      const cols = Math.min(BLOCK, X.length - n0);
+      this.forwardBlock(X, n0, cols);
+      for (let c = 0; c < cols; c++)
+        out.push(Array.from({ length: K }, (_, k) => this.Yb[k * BLOCK + c]));
+    }
+    return out;
   }
 
   /**
@@ -198,10 +341,10 @@ export class TanhNetwork {
   loss(X: readonly (readonly number[])[], T: readonly (readonly number[])[]): number {
     this.checkBatch("TanhNetwork.loss", X, T);
     let E = 0;
-    for (let n = 0; n < X.length; n++) {
-      this.forwardOne(X[n]);
-      const t = T[n];
-      for (let k = 0; k < this.outputs; k++) E += 0.5 * (this.y[k] - t[k]) ** 2;
+    for (let n0 = 0; n0 < X.length; n0 += BLOCK) {
+      const cols = Math.min(BLOCK, X.length - n0);
+      this.forwardBlock(X, n0, cols);
+      E = this.outputDeltas(T, n0, cols, E);
     }
     return E;
   }
@@ -212,7 +355,9 @@ export class TanhNetwork {
    * @see notebooks/04-backpropagation-tanh-network.ipynb §4.3, eqs. (14)–(16)
    */
   gradient(X: readonly (readonly number[])[], T: readonly (readonly number[])[]): number[] {
-    return this.lossAndGradient(X, T).gradient;
+    this.checkBatch("TanhNetwork.gradient", X, T);
+    this.backpropagate(X, T);
+    return Array.from(this.g);
   }
 
   /** E and ∂E/∂w from the same forward passes (what a training step needs). */
@@ -221,63 +366,117 @@ export class TanhNetwork {
     T: readonly (readonly number[])[],
   ): { loss: number; gradient: number[] } {
     this.checkBatch("TanhNetwork.gradient", X, T);
-    const D = this.inputs,
-      M = this.hiddenUnits,
-      K = this.outputs;
-    const { w2, z, y, deltaOut, g } = this;
-    g.fill(0);
-    const g1 = g.subarray(0, M * (D + 1)),
-      g2 = g.subarray(M * (D + 1));
-    let E = 0;
-    for (let n = 0; n < X.length; n++) {
-      const x = X[n],
-        t = T[n];
-      this.forwardOne(x);
-      this.passes.backward += 1;
-      for (let k = 0; k < K; k++) {
-        // d ½(y − t)²/dy = y − t: the output unit's δₖ
-        const deltaK = y[k] - t[k];
-        deltaOut[k] = deltaK;
-        E += 0.5 * deltaK * deltaK;
-        const row = k * (M + 1);
-        g2[row] += deltaK; // bias: z₀ = 1
-        for (let j = 0; j < M; j++) g2[row + j + 1] += deltaK * z[j]; // dyₖ/dw⁽²⁾ₖⱼ = zⱼ
-      }
-      for (let j = 0; j < M; j++) {
-        // dyₖ/dzⱼ = w⁽²⁾ₖⱼ; zⱼ feeds every yₖ, so sum over k
-        let back = 0;
-        for (let k = 0; k < K; k++) back += w2[k * (M + 1) + j + 1] * deltaOut[k];
-        // d tanh(h)/dh = 1 − tanh(h)²: the hidden unit's δⱼ
-        const deltaJ = (1 - z[j] * z[j]) * back;
-        const row = j * (D + 1);
-        g1[row] += deltaJ; // bias: x₀ = 1
-        for (let i = 0; i < D; i++) g1[row + i + 1] += deltaJ * x[i]; // dhⱼ/dw⁽¹⁾ⱼᵢ = xᵢ
-      }
-    }
-    return { loss: E, gradient: Array.from(g) };
+    const loss = this.backpropagate(X, T);
+    return { loss, gradient: Array.from(this.g) };
   }
 
-  /** The forward pass for one example into the scratch buffers h, z, y. */
-  private forwardOne(x: readonly number[]): void {
+  /**
+   * `lossAndGradient` without allocating: writes ∂E/∂w ÷ `divisor` into `out` (W entries, the layout of
+   * `parameters`) and returns E. A training loop calls it every step (`tanhNetworkModel` with
+   * divisor N, for the mean error's gradient ∇E/N).
+   * @throws ShapeError as `loss` does, and when out does not have W entries
+   */
+  lossAndGradientInto(
+    X: readonly (readonly number[])[],
+    T: readonly (readonly number[])[],
+    out: number[] | Float64Array,
+    divisor = 1,
+  ): number {
+    const caller = "TanhNetwork.gradient";
+    this.checkBatch(caller, X, T);
+    requireLength(caller, "out", out.length, this.w.length);
+    const E = this.backpropagate(X, T);
+    const { g } = this;
+    for (let n = 0; n < g.length; n++) out[n] = g[n] / divisor;
+    return E;
+  }
+
+  /**
+   * Back-propagation over the batch, `BLOCK` examples at a time: the forward pass (4)–(6), the δs (14),
+   * and every weight's derivative (15) summed into `g`, as the matrix form (16). Returns E.
+   */
+  private backpropagate(
+    X: readonly (readonly number[])[],
+    T: readonly (readonly number[])[],
+  ): number {
     const D = this.inputs,
       M = this.hiddenUnits,
       K = this.outputs;
-    const { w1, w2, h, z, y } = this;
-    this.passes.forward += 1;
+    const { w2, g, Xb, Zb, delta1, delta2 } = this;
+    g.fill(0);
+    const g2 = M * (D + 1); // where ∂E/∂w⁽²⁾ starts in g
+    let E = 0;
+    for (let n0 = 0; n0 < X.length; n0 += BLOCK) {
+      const cols = Math.min(BLOCK, X.length - n0);
+      this.forwardBlock(X, n0, cols);
+      E = this.outputDeltas(T, n0, cols, E); // Δ⁽²⁾ = Y − T: δₖ = yₖ − tₖ
+      this.passes.backward += cols;
+      // ∂E/∂w⁽²⁾ₖⱼ = Σₙ δₖ zⱼ: ∇W⁽²⁾ += Δ⁽²⁾Z̃ᵀ (j = 0: the bias, z₀ = 1)
+      addProducts(g, g2, M + 1, 1, K, M + 1, delta2, Zb, cols);
+      // Σₖ w⁽²⁾ₖⱼ δₖ: W̄⁽²⁾ᵀΔ⁽²⁾, where W̄⁽²⁾ᵀ's entry (j, k) is w⁽²⁾ₖⱼ₊₁ (column j + 1 of row k)
+      multiply(w2, 1, 1, M + 1, M, K, delta2, cols, delta1);
+      // d tanh(h)/dh = 1 − tanh(h)²: the hidden units' δⱼ = (1 − zⱼ²) Σₖ w⁽²⁾ₖⱼ δₖ
+      for (let j = 0; j < M; j++) {
+        const row = j * BLOCK,
+          zRow = (j + 1) * BLOCK;
+        for (let c = 0; c < cols; c++) {
+          const z = Zb[zRow + c];
+          delta1[row + c] = (1 - z * z) * delta1[row + c];
+        }
+      }
+      // ∂E/∂w⁽¹⁾ⱼᵢ = Σₙ δⱼ xᵢ: ∇W⁽¹⁾ += Δ⁽¹⁾X̃ᵀ (i = 0: the bias, x₀ = 1), summed as its transpose
+      // X̃Δ⁽¹⁾ᵀ (entry (i, j) at j·(D + 1) + i), so that the four side-by-side sums run over j
+      addProducts(g, 0, 1, D + 1, D + 1, M, Xb, delta1, cols);
+    }
+    return E;
+  }
+
+  /**
+   * The forward pass (4)–(6) for examples n0 … n0 + cols − 1 of X: H = W⁽¹⁾X̃, Z = tanh(H), Y = W⁽²⁾Z̃,
+   * into the block's columns 0 … cols − 1.
+   */
+  private forwardBlock(X: readonly (readonly number[])[], n0: number, cols: number): void {
+    const D = this.inputs,
+      M = this.hiddenUnits,
+      K = this.outputs;
+    const { Xb, Hb, Zb, Yb } = this;
+    this.passes.forward += cols;
+    for (let c = 0; c < cols; c++) {
+      const x = X[n0 + c];
+      for (let i = 0; i < D; i++) Xb[(i + 1) * BLOCK + c] = x[i]; // row 0 stays 1: x₀ = 1
+    }
+    multiply(this.w1, 0, D + 1, 1, M, D + 1, Xb, cols, Hb); // hⱼ = Σᵢ w⁽¹⁾ⱼᵢ xᵢ
     for (let j = 0; j < M; j++) {
-      const row = j * (D + 1);
-      let a = w1[row]; // bias: x₀ = 1
-      for (let i = 0; i < D; i++) a += w1[row + i + 1] * x[i];
-      h[j] = a;
+      const row = j * BLOCK,
+        zRow = (j + 1) * BLOCK; // row 0 of Z̃ stays 1: z₀ = 1
       // Math.tanh saturates to ±1 for large |h|; (eʰ − e⁻ʰ)/(eʰ + e⁻ʰ) would be ∞/∞ = NaN past |h| ≈ 710.
-      z[j] = Math.tanh(a);
+      for (let c = 0; c < cols; c++) Zb[zRow + c] = Math.tanh(Hb[row + c]);
     }
-    for (let k = 0; k < K; k++) {
-      const row = k * (M + 1);
-      let a = w2[row]; // bias: z₀ = 1
-      for (let j = 0; j < M; j++) a += w2[row + j + 1] * z[j];
-      y[k] = a;
+    multiply(this.w2, 0, M + 1, 1, K, M + 1, Zb, cols, Yb); // yₖ = Σⱼ w⁽²⁾ₖⱼ zⱼ
+  }
+
+  /**
+   * Δ⁽²⁾ = Y − T for the block (δₖ = yₖ − tₖ, targets n0 … n0 + cols − 1 of T); returns E plus the
+   * block's part of E = ½ Σₙ Σₖ δₖ², added example by example.
+   */
+  private outputDeltas(
+    T: readonly (readonly number[])[],
+    n0: number,
+    cols: number,
+    E: number,
+  ): number {
+    const K = this.outputs;
+    const { Yb, delta2 } = this;
+    for (let c = 0; c < cols; c++) {
+      const t = T[n0 + c];
+      for (let k = 0; k < K; k++) {
+        // d ½(y − t)²/dy = y − t: the output unit's δₖ
+        const deltaK = Yb[k * BLOCK + c] - t[k];
+        delta2[k * BLOCK + c] = deltaK;
+        E += 0.5 * deltaK * deltaK;
+      }
     }
+    return E;
   }
 
   // Every row is checked on every call; the message (and its strings) is built only for a bad row.
@@ -344,11 +543,13 @@ export function errorAt(
  * batch of them (then N is the batch's size). Bishop's E (`TanhNetwork.loss`) is a sum, so its
  * gradient grows with the number of examples; the mean does not, so a learning rate η means the same
  * step for every batch size (a step of η on E/N is a step of η/N on E). Each call loads w into the
- * network.
+ * network. `lossAndGradient` (full batch) gives E/N and ∇E/N from the same passes, so a training step
+ * costs one forward and one backward pass; its numbers are exactly those of `loss` and `gradient`.
  * @example
  * const net = new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 });
  * const model = tanhNetworkModel(net), w = net.parameters;
  * model.loss(w, { X: [[0], [1]], T: [[0], [1]] }) === net.loss([[0], [1]], [[0], [1]]) / 2; // => true
+ * model.lossAndGradient!(w, { X: [[0], [1]], T: [[0], [1]] }, new Array(10)) === model.loss(w, { X: [[0], [1]], T: [[0], [1]] }); // => true
  * gradientDescent(model, { X: [[0], [1]], T: [[0], [1]] }, w, { learningRate: 0.2, steps: 10 }).losses.length; // => 11
  * @see notebooks/04-backpropagation-tanh-network.ipynb §4.6, eq. (17)
  */
@@ -366,10 +567,14 @@ export function tanhNetworkModel(net: TanhNetwork): Model<NetworkData> {
     gradient(w, data, batch, out) {
       net.setParameters(w);
       const X = rows(data.X, batch);
-      const g = net.gradient(X, rows(data.T, batch));
-      const target = out ?? g;
-      for (let n = 0; n < g.length; n++) target[n] = g[n] / X.length; // ∇E/N
+      const target = out ?? new Array<number>(net.parameterCount);
+      net.lossAndGradientInto(X, rows(data.T, batch), target, X.length); // ∇E/N
       return target;
+    },
+    lossAndGradient(w, data, out) {
+      net.setParameters(w);
+      const N = data.X.length;
+      return net.lossAndGradientInto(data.X, data.T, out, N) / N; // E/N, with ∇E/N in out
     },
   };
 }
