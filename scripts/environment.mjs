@@ -22,6 +22,8 @@ export const jupyterPackages = [
   "jupyter-client",
 ];
 const jupyterModules = ["jupyter_client", "nbclient", "nbformat", "nbconvert", "notebook"];
+/** Debian's JupyterHub 3.0 and the proxy it puts in front of the learners' servers (`npm run hub`). */
+export const hubPackages = ["jupyterhub", "node-configurable-http-proxy"];
 
 function log(message) {
   console.log(`[downhill] ${message}`);
@@ -143,6 +145,34 @@ function ensureKernel(python) {
     ],
     "registering the tslab kernel",
   );
+}
+
+/**
+ * `env` for configurable-http-proxy: Debian installs its modules in /usr/share/nodejs, which Debian's
+ * own Node searches and a Node from elsewhere (nodesource, nvm) does not.
+ */
+export function proxyEnv(env = process.env) {
+  const paths = (env.NODE_PATH ?? "").split(path.delimiter).filter(Boolean);
+  const debian = "/usr/share/nodejs";
+  return { ...env, NODE_PATH: [...paths.filter((p) => p !== debian), debian].join(path.delimiter) };
+}
+
+function hubPresent(python) {
+  const proxy = run("configurable-http-proxy", ["--version"], { env: proxyEnv() });
+  return run(python, ["-c", "import jupyterhub"]).status === 0 && proxy.status === 0;
+}
+
+/** JupyterHub and configurable-http-proxy for `npm run hub`, installed from Debian only when missing. */
+export function ensureHub(python) {
+  if (hubPresent(python)) return;
+  aptInstall(hubPackages, "JupyterHub");
+  if (!hubPresent(python)) {
+    console.error(
+      `[downhill] JupyterHub was installed but ${python} cannot import jupyterhub, or ` +
+        "configurable-http-proxy is not on PATH.",
+    );
+    process.exit(1);
+  }
 }
 
 /**
