@@ -93,8 +93,13 @@ export function startHub(o, { stdio = "inherit", detached = false } = {}) {
   });
 }
 
-/** Polls the hub's REST API until it answers; @returns its version. Fails at once if `hub` exits. */
-export async function waitForHub(baseUrl, seconds = 90, hub = undefined) {
+/**
+ * Polls the hub's REST API until it answers; @returns its version. Fails at once if `hub` exits.
+ * @param {string} baseUrl
+ * @param {number} [seconds]
+ * @param {import("node:child_process").ChildProcess} [hub]
+ */
+export async function waitForHub(baseUrl, seconds = 90, hub) {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     if (hub && hub.exitCode !== null)
