@@ -169,10 +169,20 @@ function processKind(argv) {
   return path.basename(argv[0] ?? "?");
 }
 
+/** Proportional set size (shared pages divided among the processes sharing them); RSS if unreadable. */
+function pss(pid) {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    return Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1]) * 1024 || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Every process this hub started, and the hub itself: those whose environment carries
  * DOWNHILL_HUB_STATE=<stateDir> (set for the hub, inherited by the proxy, given to every server and
- * passed on to its kernels). Linux only (/proc). RSS in bytes; `user` from JUPYTERHUB_USER.
+ * passed on to its kernels). Linux only (/proc). RSS and PSS in bytes; `user` from JUPYTERHUB_USER.
  */
 export function hubProcesses(stateDir) {
   const marker = `DOWNHILL_HUB_STATE=${path.resolve(stateDir)}`;
@@ -186,7 +196,13 @@ export function hubProcesses(stateDir) {
       if (/^State:\s+Z/m.test(status)) continue; // a zombie holds no memory and runs nothing
       const rss = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
       const user = environ.find((e) => e.startsWith("JUPYTERHUB_USER="))?.slice(16);
-      found.push({ pid: Number(pid), kind: processKind(argv), user, rssBytes: rss });
+      found.push({
+        pid: Number(pid),
+        kind: processKind(argv),
+        user,
+        rssBytes: rss,
+        pssBytes: pss(pid),
+      });
     } catch {
       // gone meanwhile, or not ours to read
     }
