@@ -13,9 +13,7 @@ RUN mamba install --yes --channel conda-forge "nodejs>=20,<23" && mamba clean --
 
 # The course, read-only for learners, in /opt/downhill: run-time npm packages and the tslab kernel in the
 # image's Jupyter (the same script as Binder's postBuild).
-USER root
 COPY --chown=${NB_UID}:${NB_GID} . /opt/downhill
-USER ${NB_UID}
 RUN cd /opt/downhill && PYTHON=python3 scripts/hub/install-course.sh
 
 # Each start: the learner's own copy of the notebooks in ~/downhill (on their persistent volume), links to

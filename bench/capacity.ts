@@ -5,7 +5,8 @@
  * (scripts/hub/run_lesson.py). A learner's time runs from opening the notebook (kernel start) to the
  * last cell's reply. After each round, with the kernels still up, the memory of each learner's server
  * and kernel: RSS, and PSS (shared pages divided among the processes sharing them: what adding one more
- * learner costs). Wall time; `--quick` runs a one-cell notebook for 1 and 2 learners.
+ * learner costs), and the CPU time each kernel used for the lesson (what a lesson costs whatever the
+ * load). Wall time; `--quick` runs a one-cell notebook for 1 and 2 learners.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -40,6 +41,8 @@ export interface CapacityRound {
   kernelRssBytes: number;
   serverPssBytes: number;
   kernelPssBytes: number;
+  /** CPU time the learner's kernel used for the lesson (its start included), median over learners. */
+  kernelCpuSeconds: number;
 }
 
 export interface CapacityResult {
@@ -144,8 +147,9 @@ export async function measureCapacity(
         user?: string;
         rssBytes: number;
         pssBytes?: number;
+        cpuSeconds: number;
       }[];
-      const per = (kind: string, key: "rssBytes" | "pssBytes") =>
+      const per = (kind: string, key: "rssBytes" | "pssBytes" | "cpuSeconds") =>
         median(
           names.map((n) =>
             ps
@@ -170,6 +174,7 @@ export async function measureCapacity(
           kernelRssBytes: per("tslab", "rssBytes"),
           serverPssBytes: per("jupyterhub-singleuser", "pssBytes"),
           kernelPssBytes: per("tslab", "pssBytes"),
+          kernelCpuSeconds: per("tslab", "cpuSeconds"),
         } as CapacityRound,
       };
     };

@@ -191,6 +191,7 @@ export function markdown(r: Results): string {
               "slowdown",
               "server RSS / PSS (MiB)",
               "kernel RSS / PSS (MiB)",
+              "kernel CPU (s)",
             ],
             c.rounds.map((x) => [
               String(x.learners),
@@ -199,6 +200,7 @@ export function markdown(r: Results): string {
               `**${fixed(x.slowdown)}**${x.slowdown > capacitySlowdownLimit ? " (> 2)" : ""}${x.passed ? "" : " (a cell failed)"}`,
               `${mib(x.serverRssBytes)} / ${mib(x.serverPssBytes)}`,
               `${mib(x.kernelRssBytes)} / ${mib(x.kernelPssBytes)}`,
+              fixed(x.kernelCpuSeconds, 1),
             ]),
           ) +
           `\n\n${capacitySummary(c, r.machine.cores)}.`,

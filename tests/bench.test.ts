@@ -79,6 +79,7 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
         "kernelRssBytes",
         "serverPssBytes",
         "kernelPssBytes",
+        "kernelCpuSeconds",
       ])
         positive(c[key], `capacity ${c.learners} learners.${key}`);
     }

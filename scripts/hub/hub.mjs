@@ -179,10 +179,18 @@ function pss(pid) {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in seconds (Linux's clock ticks are 1/100 s). */
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields[0] is field 3, the state
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /**
  * Every process this hub started, and the hub itself: those whose environment carries
  * DOWNHILL_HUB_STATE=<stateDir> (set for the hub, inherited by the proxy, given to every server and
- * passed on to its kernels). Linux only (/proc). RSS and PSS in bytes; `user` from JUPYTERHUB_USER.
+ * passed on to its kernels). Linux only (/proc). RSS and PSS in bytes, CPU time used so far in
+ * seconds; `user` from JUPYTERHUB_USER.
  */
 export function hubProcesses(stateDir) {
   const marker = `DOWNHILL_HUB_STATE=${path.resolve(stateDir)}`;
@@ -202,6 +210,7 @@ export function hubProcesses(stateDir) {
         user,
         rssBytes: rss,
         pssBytes: pss(pid),
+        cpuSeconds: cpuSeconds(pid),
       });
     } catch {
       // gone meanwhile, or not ours to read
