@@ -223,6 +223,14 @@ function hubPresent(python) {
 /** JupyterHub and configurable-http-proxy for `npm run hub`, installed from Debian only when missing. */
 export function ensureHub(python) {
   if (hubPresent(python)) return;
+  if (run("apt-get", ["--version"]).status !== 0) {
+    console.error(
+      "[downhill] `npm run hub` needs JupyterHub and configurable-http-proxy, which are installed by\n" +
+        "themselves only from Debian's packages. Here, install them with:\n\n" +
+        `  ${python} -m pip install jupyterhub && npm install --global configurable-http-proxy\n`,
+    );
+    process.exit(1);
+  }
   aptInstall(hubPackages, "JupyterHub");
   if (!hubPresent(python)) {
     console.error(
