@@ -164,6 +164,7 @@ export async function measureCapacity(
       const seconds = report.users.map((u: { seconds?: number }) => u.seconds ?? NaN);
       return {
         hubPss,
+        failures: report.users.filter((u: { ok: boolean }) => !u.ok),
         row: {
           learners: k,
           meanSeconds: seconds.reduce((a: number, b: number) => a + b, 0) / k,
@@ -186,12 +187,15 @@ export async function measureCapacity(
     // At least 1, 2, 4, 8 (the curve), then doubling on while a lesson still takes ≤ 2× as long.
     const [always, most] = quick ? [2, 2] : [8, 32];
     for (let k = 1; k <= most; k *= 2) {
-      const { row, hubPss } = await round(k);
+      const { row, hubPss, failures } = await round(k);
       row.slowdown = row.meanSeconds / (rounds[0]?.meanSeconds ?? row.meanSeconds);
       rounds.push(row);
       hubPssBytes = hubPss;
       log(`    mean ${row.meanSeconds.toFixed(1)} s, slowdown ${row.slowdown.toFixed(2)}`);
-      if (!row.passed) throw new Error(`a learner's lesson failed with ${k} learners at once`);
+      if (!row.passed)
+        throw new Error(
+          `a learner's lesson failed with ${k} learners at once: ${JSON.stringify(failures)}`,
+        );
       if (k >= always && row.slowdown > capacitySlowdownLimit) break;
     }
     const within = rounds.filter((r) => r.slowdown <= capacitySlowdownLimit);

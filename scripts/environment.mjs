@@ -232,6 +232,13 @@ export function ensureHub(python) {
     process.exit(1);
   }
   aptInstall(hubPackages, "JupyterHub");
+  // On a machine run by systemd, Debian's package also enables and starts its own hub.
+  if (run("systemctl", ["is-active", "--quiet", "jupyterhub"]).status === 0)
+    console.warn(
+      "[downhill] Debian's jupyterhub package also started a system-wide hub of its own\n" +
+        "(jupyterhub.service: as root, system-account logins, port 8000 on every address).\n" +
+        "Unless you mean to use it, stop it:  sudo systemctl disable --now jupyterhub\n",
+    );
   if (!hubPresent(python)) {
     console.error(
       `[downhill] JupyterHub was installed but ${python} cannot import jupyterhub, or ` +

@@ -116,6 +116,44 @@ test("three learners run lesson 1 at the same time in their own kernels, every c
   console.log(`lesson 1 in ${learners.length} kernels at once: ${report.seconds.toFixed(1)} s`);
 });
 
+test("a cell that fails in a learner's kernel is reported, with its cell and status", async () => {
+  const cell = (source: string, id: string) => ({
+    cell_type: "code",
+    id,
+    metadata: {},
+    execution_count: null,
+    outputs: [],
+    source,
+  });
+  const broken = {
+    cells: [cell("1 + 1", "fine"), cell('throw new Error("boom")', "boom")],
+    metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+  const put = await fetch(`${baseUrl}/user/alan/api/contents/notebooks/broken.ipynb`, {
+    method: "PUT",
+    headers: { Authorization: `token ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ type: "notebook", format: "json", content: broken }),
+  });
+  assert.equal(put.status, 201);
+  const report = await runLesson({
+    python: jupyterPython(),
+    baseUrl,
+    token,
+    notebook: "notebooks/broken.ipynb",
+    users: ["alan"],
+  });
+  const [alan] = report.users;
+  assert.equal(alan.ok, false);
+  assert.equal(alan.cells, 2);
+  assert.deepEqual(
+    alan.failures.map((f: { cell: number; status: string }) => [f.cell, f.status]),
+    [[2, "error"]],
+  );
+  assert.match(alan.failures[0].stderr, /boom/);
+});
+
 test("each learner's notebooks are their own copy, and a restart does not overwrite them", async () => {
   const contents = (user: string) => `${baseUrl}/user/${user}/api/contents/notebooks/${lesson}`;
   const headers = { Authorization: `token ${token}`, "Content-Type": "application/json" };

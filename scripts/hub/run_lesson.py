@@ -47,6 +47,7 @@ async def api(client, method, url, token, body=None):
         method=method,
         headers={"Authorization": f"token {token}", "Content-Type": "application/json"},
         body=None if body is None else json.dumps(body),
+        connect_timeout=120,
         request_timeout=300,
     )
     response = await client.fetch(request)
@@ -99,7 +100,9 @@ async def run_user(hub, token, user, notebook, keep, timeout):
     })
     kernel = session["kernel"]["id"]
     ws_url = base.replace("http", "ws", 1) + f"/kernels/{kernel}/channels?session_id={uuid.uuid4().hex}"
-    ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {token}"}))
+    # The server answers the websocket's handshake only once the kernel is up (Notebook 6 waits for its
+    # kernel_info): on a loaded machine that can take longer than tornado's 20 s default.
+    ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {token}"}, connect_timeout=120, request_timeout=300))
     session_id = uuid.uuid4().hex
     kernel_info = message("kernel_info_request", {}, session_id)
     await ws.write_message(json.dumps(kernel_info))
