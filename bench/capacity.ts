@@ -227,6 +227,7 @@ export function capacitySummary(c: CapacityResult, cores: number): string {
     `${c.learnersWithinLimit} learner(s) at once before a lesson takes more than ${capacitySlowdownLimit}× as long ` +
     `(${cores} cores: ${c.learnersPerCore.toFixed(1)} per core); each learner's server and kernel take ` +
     `${mib(c.bytesPerLearner)} (PSS): ${c.learnersPerGiB.toFixed(1)} learners per GiB, ${c.memoryBound} in this ` +
-    `machine's memory; the hub and its proxy ${mib(c.hubPssBytes)}`
+    `machine's memory; the hub and its proxy ${mib(c.hubPssBytes)}; ${c.notebook} costs its kernel ` +
+    `${median(c.rounds.map((r) => r.kernelCpuSeconds)).toFixed(1)} CPU-seconds (median over the rounds)`
   );
 }
