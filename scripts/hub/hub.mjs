@@ -158,15 +158,19 @@ export function hubClient(baseUrl, token) {
   return client;
 }
 
-/** What a process of the hub is, from its command line. */
+/** What a process of the hub is, from its command line (by module and script names, not by paths). */
 function processKind(argv) {
-  const line = argv.join(" ");
-  if (line.includes("jupyterhub.singleuser") || line.includes("jupyterhub-singleuser"))
+  const module = argv[argv.indexOf("-m") + 1];
+  if (argv.includes("-m") && module === "jupyterhub") return "jupyterhub";
+  if (
+    module === "jupyterhub.singleuser" ||
+    argv.some((a) => path.basename(a) === "jupyterhub-singleuser")
+  )
     return "jupyterhub-singleuser";
-  if (line.includes("configurable-http-proxy")) return "configurable-http-proxy";
-  if (/tslab/.test(line)) return "tslab";
-  if (line.includes("jupyterhub")) return "jupyterhub";
-  return path.basename(argv[0] ?? "?");
+  const scripts = argv.slice(0, 2).map((a) => path.basename(a));
+  if (scripts.includes("configurable-http-proxy")) return "configurable-http-proxy";
+  if (scripts.includes("tslab")) return "tslab";
+  return scripts[0] ?? "?";
 }
 
 /** Proportional set size (shared pages divided among the processes sharing them); RSS if unreadable. */
