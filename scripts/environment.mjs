@@ -11,7 +11,15 @@ import { planJupyter, pythonCandidates, venvPython } from "./setup-plan.mjs";
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Project-local Jupyter data dir: kernels live in `<jupyterData>/kernels/tslab`. */
 export const jupyterData = path.join(projectRoot, ".jupyter", "share", "jupyter");
-const tslabBinary = path.join(projectRoot, "node_modules", ".bin", "tslab");
+/** What the kernelspec starts: npm's `tslab.cmd` wrapper on Windows (as tslab's own default), else the link. */
+export const tslabBinary = path.join(
+  projectRoot,
+  "node_modules",
+  ".bin",
+  process.platform === "win32" ? "tslab.cmd" : "tslab",
+);
+/** tslab's script, run with this Node (no wrapper to resolve, on any system). */
+export const tslabScript = path.join(projectRoot, "node_modules", "tslab", "bin", "tslab");
 /** The project's own Python venv, made only where there is no Jupyter and no apt (macOS, Windows, …). */
 export const venvDir = path.join(projectRoot, ".jupyter", "venv");
 /** Debian's Chromium, which the browser tests, the handouts and the benchmark drive through playwright-core. */
@@ -62,6 +70,7 @@ function ensureNpmDependencies() {
   if (npmDependenciesPresent()) return;
   mustRun("npm", ["ci", "--no-audit", "--no-fund"], "installing npm dependencies", {
     cwd: projectRoot,
+    shell: process.platform === "win32", // npm is npm.cmd there, which Node runs only through a shell
   });
 }
 
@@ -194,8 +203,9 @@ function kernelRegistered() {
 function ensureKernel(python) {
   if (kernelRegistered()) return;
   mustRun(
-    tslabBinary,
+    process.execPath,
     [
+      tslabScript,
       "install",
       `--python=${python}`,
       `--binary=${tslabBinary}`,
