@@ -3,6 +3,7 @@
  * the README's "Benchmarks" section).
  */
 import type { AutodiffCostRow } from "./autodiffCost";
+import { capacitySlowdownLimit, capacitySummary, type CapacityResult } from "./capacity";
 import type { CourseResult } from "./courseExecution";
 import type { GradientCostRow } from "./gradientCost";
 import type { HandoutsResult } from "./handouts";
@@ -35,6 +36,8 @@ export interface Results {
   autodiffCost: { rows: AutodiffCostRow[] };
   /** Measure 7: steps to a tolerance per optimiser of lesson 6, each at its best setting of a grid. */
   optimizers: OptimizersResult;
+  /** Measure 8: learners running lesson 1 at once on one JupyterHub (scripts/hub/). */
+  capacity: { skipped: true; note: string } | ({ skipped: false } & CapacityResult);
   /** Which targets were met (measures 1, 3 and 4; absent when skipped). */
   targetsMet: Record<string, boolean>;
 }
@@ -215,6 +218,34 @@ export function markdown(r: Results): string {
   );
 
   parts.push(optimizersMarkdown(r.optimizers));
+  const c = r.capacity;
+  const mib = (b: number) => (b / 2 ** 20).toFixed(0);
+  parts.push(
+    c.skipped
+      ? `**8. Class capacity** — skipped: ${c.note}.`
+      : `**8. Class capacity** — k learners running \`${c.notebook}\` at once on one JupyterHub, each in their own server and kernel; a learner's time from opening the lesson to its last cell (load average at start ${c.loadAverageAtStart.join(" / ")})\n\n` +
+          table(
+            [
+              "learners",
+              "mean time (s)",
+              "slowest (s)",
+              "slowdown",
+              "server RSS / PSS (MiB)",
+              "kernel RSS / PSS (MiB)",
+              "kernel CPU (s)",
+            ],
+            c.rounds.map((x) => [
+              String(x.learners),
+              fixed(x.meanSeconds, 1),
+              fixed(x.maxSeconds, 1),
+              `**${fixed(x.slowdown)}**${x.slowdown > capacitySlowdownLimit ? " (> 2)" : ""}${x.passed ? "" : " (a cell failed)"}`,
+              `${mib(x.serverRssBytes)} / ${mib(x.serverPssBytes)}`,
+              `${mib(x.kernelRssBytes)} / ${mib(x.kernelPssBytes)}`,
+              fixed(x.kernelCpuSeconds, 1),
+            ]),
+          ) +
+          `\n\n${capacitySummary(c, r.machine.cores)}.`,
+  );
 
   parts.push(
     `Targets met: ${Object.entries(r.targetsMet)

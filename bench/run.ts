@@ -5,10 +5,12 @@
  * of lesson 6 needs to reach a tolerance at its own tuned settings; prints
  * Markdown tables and writes dist/bench/results.json (and results.md).
  *
- * Usage: tsx bench/run.ts [--quick] [--skip-notebooks] [--out FILE] [--handouts DIR]
+ * Usage: tsx bench/run.ts [--quick] [--skip-notebooks] [--skip-capacity] [--out FILE] [--handouts DIR]
  *   --quick           tiny sizes and few repeats (the smoke test in tests/bench.test.ts); skips 4 and 5;
- *                     measure 7 on a tiny grid and one network target
+ *                     measure 7 on a tiny grid and one network target; 8 runs a one-cell notebook for
+ *                     1 and 2 learners
  *   --skip-notebooks  skips measure 4 (executing the course takes a minute or more)
+ *   --skip-capacity   skips measure 8 (a JupyterHub with up to 32 learners: several minutes)
  *   --out FILE        where to write the JSON (default dist/bench/results.json; results.md beside it)
  *   --handouts DIR    the built handouts (default dist/handouts; skipped when absent)
  */
@@ -16,6 +18,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { measureAutodiffCost } from "./autodiffCost";
+import { measureCapacity } from "./capacity";
 import { courseTarget, measureCourse } from "./courseExecution";
 import { gradientCostTarget, measureGradientCost } from "./gradientCost";
 import { measureHandouts } from "./handouts";
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
     options: {
       quick: { type: "boolean", default: false },
       "skip-notebooks": { type: "boolean", default: false },
+      "skip-capacity": { type: "boolean", default: false },
       out: { type: "string", default: path.join(projectRoot, "dist", "bench", "results.json") },
       handouts: { type: "string", default: path.join(projectRoot, "dist", "handouts") },
     },
@@ -77,6 +81,17 @@ async function main(): Promise<void> {
   const autodiffRows = measureAutodiffCost(list, timing, quick);
   log("7 optimisers: steps to a tolerance, each at its own tuned settings (a minute or two)");
   const optimizers = measureOptimizers(quick);
+  let capacity: Results["capacity"];
+  if (values["skip-capacity"]) capacity = { skipped: true, note: "--skip-capacity" };
+  else {
+    log("8 class capacity: learners running lesson 1 at once on a JupyterHub (minutes)");
+    try {
+      capacity = { skipped: false, ...(await measureCapacity(quick, log)) };
+    } catch (error) {
+      log(String(error));
+      capacity = { skipped: true, note: `could not be measured: ${String(error).split("\n")[0]}` };
+    }
+  }
 
   const bishop = trainingRows[0],
     largest = trainingRows[trainingRows.length - 1];
@@ -109,6 +124,7 @@ async function main(): Promise<void> {
     handouts,
     autodiffCost: { rows: autodiffRows },
     optimizers,
+    capacity,
     targetsMet,
   };
   const out = path.resolve(values.out as string);

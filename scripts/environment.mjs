@@ -6,11 +6,22 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { planJupyter, pythonCandidates, venvPython } from "./setup-plan.mjs";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Project-local Jupyter data dir: kernels live in `<jupyterData>/kernels/tslab`. */
 export const jupyterData = path.join(projectRoot, ".jupyter", "share", "jupyter");
-const tslabBinary = path.join(projectRoot, "node_modules", ".bin", "tslab");
+/** What the kernelspec starts: npm's `tslab.cmd` wrapper on Windows (as tslab's own default), else the link. */
+export const tslabBinary = path.join(
+  projectRoot,
+  "node_modules",
+  ".bin",
+  process.platform === "win32" ? "tslab.cmd" : "tslab",
+);
+/** tslab's script, run with this Node (no wrapper to resolve, on any system). */
+export const tslabScript = path.join(projectRoot, "node_modules", "tslab", "bin", "tslab");
+/** The project's own Python venv, made only where there is no Jupyter and no apt (macOS, Windows, …). */
+export const venvDir = path.join(projectRoot, ".jupyter", "venv");
 /** Debian's Chromium, which the browser tests, the handouts and the benchmark drive through playwright-core. */
 export const chromiumPath = process.env.DOWNHILL_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -22,6 +33,8 @@ export const jupyterPackages = [
   "jupyter-client",
 ];
 const jupyterModules = ["jupyter_client", "nbclient", "nbformat", "nbconvert", "notebook"];
+/** Debian's JupyterHub 3.0 and the proxy it puts in front of the learners' servers (`npm run hub`). */
+export const hubPackages = ["jupyterhub", "node-configurable-http-proxy"];
 
 function log(message) {
   console.log(`[downhill] ${message}`);
@@ -57,6 +70,7 @@ function ensureNpmDependencies() {
   if (npmDependenciesPresent()) return;
   mustRun("npm", ["ci", "--no-audit", "--no-fund"], "installing npm dependencies", {
     cwd: projectRoot,
+    shell: process.platform === "win32", // npm is npm.cmd there, which Node runs only through a shell
   });
 }
 
@@ -65,10 +79,59 @@ function hasJupyter(python) {
   return run(python, ["-c", probe]).status === 0;
 }
 
-/** The first Python that can import Jupyter's modules; Debian's lives in /usr/bin, which may not be first on PATH. */
+/**
+ * The first Python that can import Jupyter's modules: $DOWNHILL_PYTHON, the project's venv, Debian's
+ * (in /usr/bin, which may not be first on PATH), then python3 and python on PATH.
+ */
 export function findJupyterPython() {
-  const candidates = [process.env.DOWNHILL_PYTHON, "/usr/bin/python3", "python3"].filter(Boolean);
-  return candidates.find(hasJupyter);
+  const candidates = [
+    process.env.DOWNHILL_PYTHON,
+    venvPython(venvDir, process.platform),
+    "/usr/bin/python3",
+    "python3",
+    "python",
+  ].filter(Boolean);
+  return candidates.find(
+    (python) => (!path.isAbsolute(python) || existsSync(python)) && hasJupyter(python),
+  );
+}
+
+/** A Python's version and whether it has venv and ensurepip (Debian splits them off); undefined if none. */
+function probePython(argv) {
+  const code =
+    "import sys, importlib.util as u; print(sys.version_info[0], sys.version_info[1], " +
+    "int(bool(u.find_spec('venv') and u.find_spec('ensurepip'))))";
+  const r = run(argv[0], [...argv.slice(1), "-c", code]);
+  if (r.status !== 0) return undefined;
+  const [major, minor, venv] = r.stdout.trim().split(/\s+/).map(Number);
+  return { argv, version: [major, minor], venv: venv === 1 };
+}
+
+const hasCommand = (name) => run(name, ["--version"]).status === 0;
+
+/** What planJupyter (scripts/setup-plan.mjs) decides from: this machine, probed. */
+export function detectSetupFacts() {
+  const apt = hasCommand("apt-get");
+  return {
+    platform: process.platform,
+    jupyterPython: findJupyterPython(),
+    apt,
+    aptPrefix: apt ? canInstallWithoutPassword() : null,
+    pythons: pythonCandidates(process.platform).map(probePython).filter(Boolean),
+    venvDir,
+    brew: process.platform === "darwin" && hasCommand("brew"),
+    packageManager: ["dnf", "yum", "pacman", "zypper", "apk"].find(hasCommand),
+  };
+}
+
+/** Creates the project's venv and pip-installs Jupyter into it: JupyterLab if pip can, else Notebook. */
+function installVenv(plan) {
+  const [create, withLab, withoutLab] = [plan.steps.create, ...plan.steps.install];
+  mustRun(create[0], create.slice(1), "creating the project's Python venv");
+  log(`installing Jupyter into ${path.relative(projectRoot, plan.venvDir)}: ${withLab.join(" ")}`);
+  if (spawnSync(withLab[0], withLab.slice(1), { stdio: "inherit" }).status === 0) return;
+  log("JupyterLab could not be installed; trying the classic Notebook alone");
+  mustRun(withoutLab[0], withoutLab.slice(1), "installing Jupyter Notebook into the venv");
 }
 
 function canInstallWithoutPassword() {
@@ -110,7 +173,13 @@ function ensureChromium() {
 function ensureJupyter() {
   let python = findJupyterPython();
   if (python) return python;
-  aptInstall(jupyterPackages, "Jupyter");
+  const plan = planJupyter(detectSetupFacts(), jupyterPackages);
+  if (plan.action === "stop") {
+    console.error(`[downhill] ${plan.message}`);
+    process.exit(1);
+  }
+  if (plan.action === "apt") aptInstall(jupyterPackages, "Jupyter");
+  if (plan.action === "venv") installVenv(plan);
   python = findJupyterPython();
   if (!python) {
     console.error(
@@ -134,8 +203,9 @@ function kernelRegistered() {
 function ensureKernel(python) {
   if (kernelRegistered()) return;
   mustRun(
-    tslabBinary,
+    process.execPath,
     [
+      tslabScript,
       "install",
       `--python=${python}`,
       `--binary=${tslabBinary}`,
@@ -143,6 +213,49 @@ function ensureKernel(python) {
     ],
     "registering the tslab kernel",
   );
+}
+
+/**
+ * `env` for configurable-http-proxy: Debian installs its modules in /usr/share/nodejs, which Debian's
+ * own Node searches and a Node from elsewhere (nodesource, nvm) does not.
+ */
+export function proxyEnv(env = process.env) {
+  const paths = (env.NODE_PATH ?? "").split(path.delimiter).filter(Boolean);
+  const debian = "/usr/share/nodejs";
+  return { ...env, NODE_PATH: [...paths.filter((p) => p !== debian), debian].join(path.delimiter) };
+}
+
+function hubPresent(python) {
+  const proxy = run("configurable-http-proxy", ["--version"], { env: proxyEnv() });
+  return run(python, ["-c", "import jupyterhub"]).status === 0 && proxy.status === 0;
+}
+
+/** JupyterHub and configurable-http-proxy for `npm run hub`, installed from Debian only when missing. */
+export function ensureHub(python) {
+  if (hubPresent(python)) return;
+  if (run("apt-get", ["--version"]).status !== 0) {
+    console.error(
+      "[downhill] `npm run hub` needs JupyterHub and configurable-http-proxy, which are installed by\n" +
+        "themselves only from Debian's packages. Here, install them with:\n\n" +
+        `  ${python} -m pip install jupyterhub && npm install --global configurable-http-proxy\n`,
+    );
+    process.exit(1);
+  }
+  aptInstall(hubPackages, "JupyterHub");
+  // On a machine run by systemd, Debian's package also enables and starts its own hub.
+  if (run("systemctl", ["is-active", "--quiet", "jupyterhub"]).status === 0)
+    console.warn(
+      "[downhill] Debian's jupyterhub package also started a system-wide hub of its own\n" +
+        "(jupyterhub.service: as root, system-account logins, port 8000 on every address).\n" +
+        "Unless you mean to use it, stop it:  sudo systemctl disable --now jupyterhub\n",
+    );
+  if (!hubPresent(python)) {
+    console.error(
+      `[downhill] JupyterHub was installed but ${python} cannot import jupyterhub, or ` +
+        "configurable-http-proxy is not on PATH.",
+    );
+    process.exit(1);
+  }
 }
 
 /**

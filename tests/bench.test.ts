@@ -20,7 +20,8 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
     const run = spawnSync(
       process.execPath,
       ["--import", "tsx", "bench/run.ts", "--quick", "--out", out],
-      { encoding: "utf8", timeout: 120_000 },
+      // Measure 8 starts a JupyterHub and two learners' servers even at --quick: a minute on 2 cores.
+      { encoding: "utf8", timeout: 300_000 },
     );
     assert.equal(run.status, 0, `bench/run.ts --quick failed:\n${run.stdout}${run.stderr}`);
     const r = JSON.parse(readFileSync(out, "utf8"));
@@ -112,6 +113,35 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
       readFileSync(path.join(dir, "results.md"), "utf8"),
       /\*\*7\. Optimisers: steps to a tolerance\*\*[^\n]*\n\n\*linear neuron[^\n]*\n\n\| method \| best setting \| steps \| vs plain descent \|/,
     );
+    assert.equal(r.capacity.skipped, false, `capacity: ${r.capacity.note}`);
+    assert.deepEqual(
+      r.capacity.rounds.map((c: { learners: number }) => c.learners),
+      [1, 2],
+    );
+    for (const c of r.capacity.rounds) {
+      assert.equal(c.passed, true, `capacity: every cell ok with ${c.learners} learner(s)`);
+      for (const key of [
+        "meanSeconds",
+        "maxSeconds",
+        "slowdown",
+        "serverRssBytes",
+        "kernelRssBytes",
+        "serverPssBytes",
+        "kernelPssBytes",
+        "kernelCpuSeconds",
+      ])
+        positive(c[key], `capacity ${c.learners} learners.${key}`);
+    }
+    assert.equal(r.capacity.rounds[0].slowdown, 1);
+    for (const key of [
+      "hubPssBytes",
+      "learnersWithinLimit",
+      "learnersPerCore",
+      "bytesPerLearner",
+      "learnersPerGiB",
+      "memoryBound",
+    ])
+      positive(r.capacity[key], `capacity.${key}`);
     assert.equal(r.course.skipped, true);
     assert.equal(r.handouts.skipped, true);
     assert.match(
@@ -129,6 +159,10 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
     assert.match(
       readFileSync(path.join(dir, "results.md"), "utf8"),
       /\*\*6\. Autodiff engine\*\*[^\n]*\n\n\| network \| N \| W \| graph nodes \|/,
+    );
+    assert.match(
+      readFileSync(path.join(dir, "results.md"), "utf8"),
+      /\*\*7\. Class capacity\*\*[^\n]*\n\n\| learners \| mean time \(s\) \|/,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

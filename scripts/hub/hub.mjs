@@ -1,0 +1,264 @@
+// Starting the class's JupyterHub (scripts/hub/jupyterhub_config.py) from Node: the state folder with
+// its generated secrets, the environment the config reads, the process. Used by `npm run hub`
+// (start.mjs), tests/hub.test.ts and bench/capacity.ts. Plain Node, no dependencies.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { jupyterData, projectRoot, proxyEnv } from "../environment.mjs";
+
+export const hubConfig = path.join(projectRoot, "scripts", "hub", "jupyterhub_config.py");
+
+/** Where the hub keeps its database, secrets and the learners' folders: outside the repository. */
+export function defaultStateDir(env = process.env) {
+  const base = env.XDG_STATE_HOME || path.join(os.homedir(), ".local", "state");
+  return path.join(base, "downhill-hub");
+}
+
+/** A secret in a file only its owner can read; generated once, then read back. */
+function secretFile(file, bytes) {
+  if (!existsSync(file))
+    writeFileSync(file, randomBytes(bytes).toString("hex") + "\n", { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return readFileSync(file, "utf8").trim();
+}
+
+/**
+ * Creates the state folder (mode 700) and its secrets: the cookie secret (JupyterHub signs its cookies
+ * with it), the proxy's API token and the class password. Refuses a folder inside the repository.
+ */
+export function prepareState(stateDir) {
+  const inside = path.relative(projectRoot, path.resolve(stateDir));
+  if (!inside.startsWith("..") && !path.isAbsolute(inside))
+    throw new Error(
+      `the hub's state folder ${stateDir} is inside the repository; choose one outside it`,
+    );
+  mkdirSync(path.join(stateDir, "learners"), { recursive: true, mode: 0o700 });
+  chmodSync(stateDir, 0o700);
+  secretFile(path.join(stateDir, "jupyterhub_cookie_secret"), 32);
+  const passwordFile = path.join(stateDir, "class-password");
+  return {
+    proxyToken: secretFile(path.join(stateDir, "proxy-auth-token"), 32),
+    passwordFile,
+    password: secretFile(passwordFile, 6),
+  };
+}
+
+/**
+ * The environment jupyterhub_config.py reads.
+ * @param {{ stateDir: string, python: string, ip?: string, port?: number, internalPort?: number,
+ *   proxyApiPort?: number, admin?: string, users?: string[], serviceToken?: string }} o
+ */
+export function hubEnv(o, env = process.env) {
+  const { proxyToken, passwordFile } = prepareState(o.stateDir);
+  const port = o.port ?? 8000;
+  const vars = {
+    DOWNHILL_ROOT: projectRoot,
+    DOWNHILL_HUB_STATE: path.resolve(o.stateDir),
+    DOWNHILL_PYTHON: o.python,
+    DOWNHILL_NODE: process.execPath,
+    DOWNHILL_JUPYTER_PATH: jupyterData,
+    DOWNHILL_HUB_IP: o.ip ?? "127.0.0.1",
+    DOWNHILL_HUB_PORT: String(port),
+    DOWNHILL_HUB_INTERNAL_PORT: String(o.internalPort ?? port + 81),
+    DOWNHILL_PROXY_API_PORT: String(o.proxyApiPort ?? port + 1),
+    DOWNHILL_HUB_ADMIN: o.admin ?? "instructor",
+    DOWNHILL_HUB_USERS: (o.users ?? []).join(","),
+    DOWNHILL_HUB_PASSWORD_FILE: passwordFile,
+    CONFIGPROXY_AUTH_TOKEN: proxyToken,
+  };
+  if (o.serviceToken) vars.DOWNHILL_HUB_SERVICE_TOKEN = o.serviceToken;
+  return { ...proxyEnv(env), ...vars };
+}
+
+/**
+ * Starts JupyterHub with the course's config, in its state folder. `detached` puts it in its own
+ * process group (tests kill the group as a last resort).
+ */
+export function startHub(o, { stdio = "inherit", detached = false } = {}) {
+  const env = hubEnv(o);
+  return spawn(o.python, ["-m", "jupyterhub", "-f", hubConfig], {
+    cwd: o.stateDir,
+    env,
+    stdio,
+    detached,
+  });
+}
+
+/**
+ * Polls the hub's REST API until it answers; @returns its version. Fails at once if `hub` exits.
+ * @param {string} baseUrl
+ * @param {number} [seconds]
+ * @param {import("node:child_process").ChildProcess} [hub]
+ */
+export async function waitForHub(baseUrl, seconds = 90, hub) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (hub && hub.exitCode !== null)
+      throw new Error(`JupyterHub exited (${hub.exitCode}) before answering`);
+    try {
+      const r = await fetch(`${baseUrl}/hub/api/`);
+      if (r.ok) return (await r.json()).version;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`JupyterHub did not answer at ${baseUrl} within ${seconds} s`);
+}
+
+/** The hub's REST API as a service with `token` (its users, their servers). */
+export function hubClient(baseUrl, token) {
+  const call = async (method, route, body) => {
+    const r = await fetch(`${baseUrl}/hub/api/${route}`, {
+      method,
+      headers: { Authorization: `token ${token}`, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!r.ok && !(method === "POST" && route === "users" && r.status === 409))
+      throw new Error(`${method} /hub/api/${route}: ${r.status} ${await r.text()}`);
+    return r.status === 204 ? undefined : r.json().catch(() => undefined);
+  };
+  const client = {
+    call,
+    /** Creates the users (names already there are left as they are). */
+    createUsers: (names) => call("POST", "users", { usernames: names }),
+    /** Starts each user's server and waits until every one is ready. */
+    async startServers(names, seconds = 180) {
+      for (const name of names) await call("POST", `users/${name}/server`);
+      const deadline = Date.now() + seconds * 1000;
+      for (const name of names) {
+        while (!(await call("GET", `users/${name}`)).servers?.[""]?.ready) {
+          if (Date.now() > deadline)
+            throw new Error(`${name}'s server was not ready in ${seconds} s`);
+          await new Promise((r) => setTimeout(r, 300));
+        }
+      }
+    },
+    /** Stops each user's server and waits until it is gone. */
+    async stopServers(names, seconds = 60) {
+      for (const name of names) await call("DELETE", `users/${name}/server`);
+      const deadline = Date.now() + seconds * 1000;
+      for (const name of names)
+        while (Object.keys((await call("GET", `users/${name}`)).servers ?? {}).length > 0) {
+          if (Date.now() > deadline)
+            throw new Error(`${name}'s server did not stop in ${seconds} s`);
+          await new Promise((r) => setTimeout(r, 300));
+        }
+    },
+  };
+  return client;
+}
+
+/** What a process of the hub is, from its command line (by module and script names, not by paths). */
+function processKind(argv) {
+  const module = argv[argv.indexOf("-m") + 1];
+  if (argv.includes("-m") && module === "jupyterhub") return "jupyterhub";
+  if (
+    module === "jupyterhub.singleuser" ||
+    argv.some((a) => path.basename(a) === "jupyterhub-singleuser")
+  )
+    return "jupyterhub-singleuser";
+  const scripts = argv.slice(0, 2).map((a) => path.basename(a));
+  if (scripts.includes("configurable-http-proxy")) return "configurable-http-proxy";
+  if (scripts.includes("tslab")) return "tslab";
+  return scripts[0] ?? "?";
+}
+
+/** Proportional set size (shared pages divided among the processes sharing them); RSS if unreadable. */
+function pss(pid) {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    return Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1]) * 1024 || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in seconds (Linux's clock ticks are 1/100 s). */
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields[0] is field 3, the state
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Every process this hub started, and the hub itself: those whose environment carries
+ * DOWNHILL_HUB_STATE=<stateDir> (set for the hub, inherited by the proxy, given to every server and
+ * passed on to its kernels). Linux only (/proc). RSS and PSS in bytes, CPU time used so far in
+ * seconds; `user` from JUPYTERHUB_USER.
+ */
+export function hubProcesses(stateDir) {
+  const marker = `DOWNHILL_HUB_STATE=${path.resolve(stateDir)}`;
+  const found = [];
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      const environ = readFileSync(`/proc/${pid}/environ`, "latin1").split("\0");
+      if (!environ.includes(marker)) continue;
+      const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      if (/^State:\s+Z/m.test(status)) continue; // a zombie holds no memory and runs nothing
+      const rss = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
+      const user = environ.find((e) => e.startsWith("JUPYTERHUB_USER="))?.slice(16);
+      found.push({
+        pid: Number(pid),
+        kind: processKind(argv),
+        user,
+        rssBytes: rss,
+        pssBytes: pss(pid),
+        cpuSeconds: cpuSeconds(pid),
+      });
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+/** Stops the hub (SIGTERM: it stops every server and the proxy first); SIGKILLs its group after `seconds`. */
+export async function stopHub(hub, seconds = 60) {
+  if (hub.exitCode !== null || hub.signalCode !== null) return;
+  const exited = new Promise((resolve) => hub.once("exit", resolve));
+  hub.kill("SIGTERM");
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-hub.pid, "SIGKILL");
+    } catch {
+      hub.kill("SIGKILL");
+    }
+  }, seconds * 1000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Runs `notebook` (a path in each learner's folder) in every user's kernel at once (run_lesson.py);
+ * @returns its report, { users: [{ user, ok, seconds, kernel_seconds, cells, failures }], seconds }.
+ */
+export function runLesson({ python, baseUrl, token, notebook, users, keep = false }) {
+  return new Promise((resolve, reject) => {
+    const args = [path.join(projectRoot, "scripts", "hub", "run_lesson.py")];
+    args.push("--hub", baseUrl, "--token", token, "--notebook", notebook);
+    if (keep) args.push("--keep");
+    const child = spawn(python, [...args, ...users], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "",
+      err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("exit", () => {
+      try {
+        resolve(JSON.parse(out));
+      } catch {
+        reject(new Error(`run_lesson.py printed no report:\n${out}${err}`));
+      }
+    });
+  });
+}

@@ -1,0 +1,81 @@
+// A learner's own copy of the course, in the learner's home folder: the notebooks copied (the learner
+// edits them), `src`, `data` and `node_modules` linked to the course (shared, read by the kernel).
+// Run before each learner's server starts (the hub's pre-spawn hook, the Docker image's start hook). It
+// only adds: a notebook the learner already has is never overwritten, so a course update adds the new
+// lessons and leaves the learner's work alone. Plain Node, no dependencies.
+//
+// Usage: node scripts/hub/learner-copy.mjs HOME [COURSE_ROOT]
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  symlinkSync,
+} from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const defaultCourse = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** The links a learner's folder holds: where each points in the course. */
+export function learnerLinks(courseRoot) {
+  return [
+    ["notebooks/src", path.join(courseRoot, "src")],
+    ["data", path.join(courseRoot, "data")],
+    // tslab type-checks `./src/…` where it finds it (inside the learner's folder): mathjs and the other
+    // packages' types must be found from there, as node_modules is found from the course's notebooks/.
+    ["node_modules", path.join(courseRoot, "node_modules")],
+  ];
+}
+
+function linkExists(at) {
+  try {
+    lstatSync(at);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Brings `home` up to date with the course at `courseRoot`; returns what it added.
+ * @example provisionLearner("/srv/downhill/learners/ada", "/opt/downhill") // { copied: [...], linked: [...] }
+ */
+export function provisionLearner(home, courseRoot = defaultCourse) {
+  const notebooks = path.join(home, "notebooks");
+  mkdirSync(notebooks, { recursive: true });
+  const copied = [];
+  for (const name of readdirSync(path.join(courseRoot, "notebooks")).sort()) {
+    if (!name.endsWith(".ipynb")) continue;
+    const target = path.join(notebooks, name);
+    if (existsSync(target)) continue; // the learner's work: never overwritten
+    copyFileSync(path.join(courseRoot, "notebooks", name), target);
+    copied.push(name);
+  }
+  const linked = [];
+  for (const [relative, target] of learnerLinks(courseRoot)) {
+    const at = path.join(home, relative);
+    if (linkExists(at)) {
+      if (lstatSync(at).isSymbolicLink() && readlinkSync(at) !== target)
+        throw new Error(`${at} links to ${readlinkSync(at)}; expected ${target}`);
+      continue;
+    }
+    symlinkSync(target, at);
+    linked.push(relative);
+  }
+  return { copied, linked };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [home, courseRoot = defaultCourse] = process.argv.slice(2);
+  if (!home) {
+    console.error("usage: node scripts/hub/learner-copy.mjs HOME [COURSE_ROOT]");
+    process.exit(2);
+  }
+  const { copied, linked } = provisionLearner(path.resolve(home), path.resolve(courseRoot));
+  console.log(
+    `[downhill] ${home}: ${copied.length} notebook(s) copied, ${linked.length} link(s) made`,
+  );
+}

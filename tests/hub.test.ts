@@ -1,0 +1,206 @@
+// `npm run hub`'s JupyterHub on this machine: three learners created through the hub's REST API, their
+// servers started, lesson 1 run in the three kernels at the same time through the servers' kernel API
+// (every cell must reply "ok" with no error), each learner's copy of the notebooks their own; then the
+// hub stops and leaves no process behind. 80–115 s on the (loaded) 2-core machine.
+import assert from "node:assert/strict";
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { ensureHub, projectRoot } from "../scripts/environment.mjs";
+import {
+  hubClient,
+  hubProcesses,
+  runLesson,
+  startHub,
+  stopHub,
+  waitForHub,
+} from "../scripts/hub/hub.mjs";
+import { freePort } from "./helpers/free-port";
+import { jupyterPython } from "./helpers/jupyter";
+
+const learners = ["ada", "grace", "alan"];
+const lesson = readdirSync(path.join(projectRoot, "notebooks")).find((n) => n.startsWith("01-"))!;
+const token = randomBytes(24).toString("hex");
+const stateDir = mkdtempSync(path.join(tmpdir(), "downhill-hub-test-"));
+let hub: ChildProcess;
+let baseUrl: string;
+let api: ReturnType<typeof hubClient>;
+
+const codeCells = (file: string) =>
+  JSON.parse(readFileSync(file, "utf8")).cells.filter(
+    (c: { cell_type: string }) => c.cell_type === "code",
+  ).length;
+
+before(async () => {
+  const python = jupyterPython();
+  ensureHub(python);
+  const [port, internalPort, proxyApiPort] = [await freePort(), await freePort(), await freePort()];
+  hub = startHub(
+    { stateDir, python, port, internalPort, proxyApiPort, serviceToken: token, users: ["grace"] },
+    { stdio: "ignore", detached: true },
+  );
+  baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHub(baseUrl, 120, hub);
+  api = hubClient(baseUrl, token);
+});
+
+after(async () => {
+  // Only if a test failed before stopping the hub: no process of this test may outlive it.
+  if (hub?.exitCode === null) await stopHub(hub, 30);
+  for (const p of hubProcesses(stateDir)) process.kill(p.pid, "SIGKILL");
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+test("the hub's secrets are generated outside the repository, readable by their owner only", () => {
+  for (const name of ["jupyterhub_cookie_secret", "proxy-auth-token", "class-password"]) {
+    const file = path.join(stateDir, name);
+    assert.ok(path.relative(projectRoot, file).startsWith(".."), `${file} is outside the repo`);
+    assert.equal(statSync(file).mode & 0o777, 0o600, `${name} has mode 600`);
+    assert.match(readFileSync(file, "utf8"), /^[0-9a-f]{12,}\n$/, `${name} is a generated secret`);
+  }
+});
+
+test("only the class list logs in, with the class password; the hub listens on 127.0.0.1", async () => {
+  const password = readFileSync(path.join(stateDir, "class-password"), "utf8").trim();
+  const login = (username: string, pw: string) =>
+    fetch(`${baseUrl}/hub/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ username, password: pw }),
+    });
+  assert.equal((await login("grace", password)).status, 302, "grace (on the list) logs in");
+  assert.notEqual((await login("grace", "wrong")).status, 302, "not with a wrong password");
+  assert.notEqual(
+    (await login("mallory", password)).status,
+    302,
+    "no signup for a name not listed",
+  );
+  // The proxy's public port in /proc/net/tcp: bound to 127.0.0.1 (0100007F), not to every address.
+  const port = Number(new URL(baseUrl).port).toString(16).toUpperCase().padStart(4, "0");
+  const listening = readFileSync("/proc/net/tcp", "utf8")
+    .split("\n")
+    .filter((line) => line.split(/\s+/)[4] === "0A" && line.split(/\s+/)[2]?.endsWith(`:${port}`));
+  assert.deepEqual(
+    listening.map((line) => line.split(/\s+/)[2]),
+    [`0100007F:${port}`],
+  );
+});
+
+test("three learners run lesson 1 at the same time in their own kernels, every cell ok", async () => {
+  await api.createUsers(learners);
+  await api.startServers(learners);
+  for (const user of learners) {
+    const r = await fetch(`${baseUrl}/user/${user}/api/kernelspecs`, {
+      headers: { Authorization: `token ${token}` },
+    });
+    assert.ok(Object.keys((await r.json()).kernelspecs).includes("tslab"), `${user} has tslab`);
+  }
+  const report = await runLesson({
+    python: jupyterPython(),
+    baseUrl,
+    token,
+    notebook: `notebooks/${lesson}`,
+    users: learners,
+    keep: true, // the kernels stay up: stopping the hub must stop them too (last test)
+  });
+  const expected = codeCells(path.join(projectRoot, "notebooks", lesson));
+  for (const u of report.users) {
+    assert.deepEqual(u.failures, [], `${u.user}: every cell ok`);
+    assert.equal(u.cells, expected, `${u.user} ran all ${expected} code cells`);
+    assert.equal(u.ok, true);
+  }
+  console.log(`lesson 1 in ${learners.length} kernels at once: ${report.seconds.toFixed(1)} s`);
+});
+
+test("a cell that fails in a learner's kernel is reported, with its cell and status", async () => {
+  const cell = (source: string, id: string) => ({
+    cell_type: "code",
+    id,
+    metadata: {},
+    execution_count: null,
+    outputs: [],
+    source,
+  });
+  const broken = {
+    cells: [cell("1 + 1", "fine"), cell('throw new Error("boom")', "boom")],
+    metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+  const put = await fetch(`${baseUrl}/user/alan/api/contents/notebooks/broken.ipynb`, {
+    method: "PUT",
+    headers: { Authorization: `token ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ type: "notebook", format: "json", content: broken }),
+  });
+  assert.equal(put.status, 201);
+  const report = await runLesson({
+    python: jupyterPython(),
+    baseUrl,
+    token,
+    notebook: "notebooks/broken.ipynb",
+    users: ["alan"],
+  });
+  const [alan] = report.users;
+  assert.equal(alan.ok, false);
+  assert.equal(alan.cells, 2);
+  assert.deepEqual(
+    alan.failures.map((f: { cell: number; status: string }) => [f.cell, f.status]),
+    [[2, "error"]],
+  );
+  assert.match(alan.failures[0].stderr, /boom/);
+});
+
+test("each learner's notebooks are their own copy, and a restart does not overwrite them", async () => {
+  const contents = (user: string) => `${baseUrl}/user/${user}/api/contents/notebooks/${lesson}`;
+  const headers = { Authorization: `token ${token}`, "Content-Type": "application/json" };
+  const mine = await (await fetch(contents("ada"), { headers })).json();
+  mine.content.cells[0].source = "ada's own notes";
+  const saved = await fetch(contents("ada"), {
+    method: "PUT",
+    headers,
+    body: JSON.stringify({ type: "notebook", format: "json", content: mine.content }),
+  });
+  assert.equal(saved.status, 200);
+  const cellZero = async (user: string) =>
+    (await (await fetch(contents(user), { headers })).json()).content.cells[0].source;
+  assert.notEqual(await cellZero("grace"), "ada's own notes", "grace's copy is untouched");
+  const course = JSON.parse(readFileSync(path.join(projectRoot, "notebooks", lesson), "utf8"));
+  assert.equal(await cellZero("grace"), course.cells[0].source.join(""));
+  // A restart runs the course copy again (a course update): ada's edit stays.
+  await api.stopServers(["ada"]);
+  await api.startServers(["ada"]);
+  assert.equal(
+    await cellZero("ada"),
+    "ada's own notes",
+    "ada's work survives her server's restart",
+  );
+});
+
+test("stopping the hub stops the proxy, every server and every kernel", async () => {
+  const running = hubProcesses(stateDir);
+  const kinds = (ps: { kind: string }[]) => [...new Set(ps.map((p) => p.kind))].sort();
+  // The check below can fail: while the hub runs, the scan sees all of them.
+  assert.deepEqual(kinds(running), [
+    "configurable-http-proxy",
+    "jupyterhub",
+    "jupyterhub-singleuser",
+    "tslab",
+  ]);
+  assert.equal(running.filter((p) => p.kind === "jupyterhub-singleuser").length, learners.length);
+  await stopHub(hub, 60);
+  await new Promise((r) => setTimeout(r, 1000)); // kernels are stopped by their servers as they exit
+  const left = hubProcesses(stateDir);
+  assert.deepEqual(left, [], `left behind: ${JSON.stringify(left)}`);
+  const alive = (pid: number) => {
+    try {
+      return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, "utf8")); // a zombie has exited
+    } catch {
+      return false;
+    }
+  };
+  for (const p of running) assert.ok(!alive(p.pid), `process ${p.pid} (${p.kind}) is gone`);
+});
