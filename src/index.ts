@@ -172,3 +172,10 @@ export { backward } from "./autodiff/backward";
 export { networkLossGraph, engineGradient, type NetworkShape } from "./autodiff/tanhNetworkGraph";
 export { graphSvg } from "./autodiff/graphSvg";
 export { backpropWithBug, backpropBugs, type BackpropBug } from "./autodiff/buggyBackprop";
+
+// ── Lesson 6: momentum and adaptive steps, measured against the theory ─────────────────────────────
+export {
+  momentumSliderFigure,
+  type MomentumFrame,
+  type MomentumSliderOptions,
+} from "./plot/momentumFigures";
