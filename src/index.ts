@@ -173,9 +173,42 @@ export { networkLossGraph, engineGradient, type NetworkShape } from "./autodiff/
 export { graphSvg } from "./autodiff/graphSvg";
 export { backpropWithBug, backpropBugs, type BackpropBug } from "./autodiff/buggyBackprop";
 
-// ── Lesson 6: momentum and adaptive steps, measured against the theory ─────────────────────────────
+// ── Lesson 6: beyond plain gradient descent (one Optimizer shape for the loop's update rules: ──────
+// momentum, Nesterov, RMSProp, Adam; convergence factors on a quadratic, in theory and measured)
+export type { Optimizer } from "./optim/optimizer";
+export { plainDescent } from "./optim/plainDescent";
+export { momentum } from "./optim/momentum";
+export { nesterov } from "./optim/nesterov";
+export { rmsprop } from "./optim/rmsprop";
+export { adam } from "./optim/adam";
+export {
+  plainDescentFactor,
+  momentumFactor,
+  bestPlainSettings,
+  bestMomentumSettings,
+  momentumRateAt,
+  measuredFactor,
+} from "./optim/convergenceFactor";
+// Lesson 6's figure and exercises
 export {
   momentumSliderFigure,
   type MomentumFrame,
   type MomentumSliderOptions,
 } from "./plot/momentumFigures";
+export {
+  checkMomentumStep,
+  evaluateMomentumStepAnswer,
+  type MomentumStep,
+  type CheckMomentumStepOptions,
+} from "./exercises/checkMomentumStep";
+export {
+  checkMomentumFactor,
+  evaluateMomentumFactorAnswer,
+  type CheckMomentumFactorOptions,
+} from "./exercises/checkMomentumFactor";
+export {
+  checkBiasCorrection,
+  evaluateBiasCorrectionAnswer,
+  type BiasCorrection,
+  type CheckBiasCorrectionOptions,
+} from "./exercises/checkBiasCorrection";

@@ -362,6 +362,189 @@ export const cases: [string, () => unknown, ErrorName, RegExp][] = [
     "DivergenceError",
     /step \d+.*1e\+200/,
   ],
+  // Lesson 6: the optimisers' settings, the loop's optimizer option, the convergence factors
+  [
+    "momentum with β = 1",
+    () => downhill.momentum({ beta: 1 }),
+    "InvalidArgumentError",
+    /^momentum: beta is 1; expected a number in \[0, 1\)$/,
+  ],
+  [
+    "momentum with β > 1",
+    () => downhill.momentum({ beta: 1.2 }),
+    "InvalidArgumentError",
+    /^momentum: beta is 1.2; expected a number in \[0, 1\)$/,
+  ],
+  [
+    "momentum with a negative β",
+    () => downhill.momentum({ beta: -0.5 }),
+    "InvalidArgumentError",
+    /^momentum: beta is -0.5; expected a number in \[0, 1\)$/,
+  ],
+  [
+    "momentum without β",
+    () => downhill.momentum({} as never),
+    "InvalidArgumentError",
+    /^momentum: beta is undefined; expected a number in \[0, 1\)$/,
+  ],
+  [
+    "momentum with a misspelt option",
+    () => downhill.momentum({ beta: 0.9, momentun: 0.9 } as never),
+    "InvalidArgumentError",
+    /^momentum: unknown option "momentun"; expected one of "beta"$/,
+  ],
+  [
+    "nesterov with β = 1",
+    () => downhill.nesterov({ beta: 1 }),
+    "InvalidArgumentError",
+    /^nesterov: beta is 1; expected a number in \[0, 1\)$/,
+  ],
+  [
+    "nesterov with β = NaN",
+    () => downhill.nesterov({ beta: NaN }),
+    "InvalidArgumentError",
+    /^nesterov: beta is NaN; expected a number in \[0, 1\)$/,
+  ],
+  [
+    "rmsprop with ρ = 1",
+    () => downhill.rmsprop({ rho: 1 }),
+    "InvalidArgumentError",
+    /^rmsprop: rho is 1; expected a number in \[0, 1\)$/,
+  ],
+  [
+    "rmsprop with ε = 0",
+    () => downhill.rmsprop({ epsilon: 0 }),
+    "InvalidArgumentError",
+    /^rmsprop: epsilon is 0; expected a finite number > 0$/,
+  ],
+  [
+    "rmsprop with a misspelt option",
+    () => downhill.rmsprop({ decay: 0.9 } as never),
+    "InvalidArgumentError",
+    /^rmsprop: unknown option "decay"; expected one of "rho", "epsilon"$/,
+  ],
+  [
+    "adam with β₁ = 1",
+    () => downhill.adam({ beta1: 1 }),
+    "InvalidArgumentError",
+    /^adam: beta1 is 1; expected a number in \[0, 1\)$/,
+  ],
+  [
+    "adam with a negative β₂",
+    () => downhill.adam({ beta2: -0.001 }),
+    "InvalidArgumentError",
+    /^adam: beta2 is -0.001; expected a number in \[0, 1\)$/,
+  ],
+  [
+    "adam with a negative ε",
+    () => downhill.adam({ epsilon: -1e-8 }),
+    "InvalidArgumentError",
+    /^adam: epsilon is -1e-8; expected a finite number > 0$/,
+  ],
+  [
+    "adam with a misspelt option",
+    () => downhill.adam({ beta_2: 0.99 } as never),
+    "InvalidArgumentError",
+    /^adam: unknown option "beta_2"; expected one of "beta1", "beta2", "epsilon"$/,
+  ],
+  [
+    "gradientDescent with a negative learning rate and momentum",
+    () =>
+      downhill.gradientDescent(new downhill.LinearNeuron(1), { X: [[1]], t: [1] }, [0], {
+        learningRate: -0.1,
+        steps: 1,
+        optimizer: downhill.momentum({ beta: 0.9 }),
+      }),
+    "InvalidArgumentError",
+    /^gradientDescent: learningRate is -0.1; expected a finite number > 0$/,
+  ],
+  [
+    "gradientDescent with the factory, not the optimizer (momentum for momentum({ beta }))",
+    () =>
+      downhill.gradientDescent(new downhill.LinearNeuron(1), { X: [[1]], t: [1] }, [0], {
+        learningRate: 0.1,
+        steps: 1,
+        optimizer: downhill.momentum as never,
+      }),
+    "InvalidArgumentError",
+    /^gradientDescent: optimizer is a function; expected an Optimizer \{ label, begin \}/,
+  ],
+  [
+    "descentSteps with an optimizer named by a string",
+    () =>
+      downhill.descentSteps(new downhill.LinearNeuron(1), { X: [[1]], t: [1] }, [0], {
+        learningRate: 0.1,
+        steps: 1,
+        optimizer: "adam" as never,
+      }),
+    "InvalidArgumentError",
+    /^descentSteps: optimizer is "adam" \(a string\); expected an Optimizer/,
+  ],
+  [
+    "gradientDescent with momentum that diverges names the optimizer",
+    () =>
+      downhill.gradientDescent(new downhill.LinearNeuron(1), { X: [[1]], t: [1] }, [0], {
+        learningRate: 1e200,
+        steps: 50,
+        optimizer: downhill.momentum({ beta: 0.9 }),
+      }),
+    "DivergenceError",
+    /^gradientDescent: diverged at step \d+ with momentum \(β = 0.9\) and learningRate 1e\+200/,
+  ],
+  [
+    "plainDescentFactor with κ < 1",
+    () => downhill.plainDescentFactor(0.5),
+    "InvalidArgumentError",
+    /^plainDescentFactor: kappa is 0.5; expected a number ≥ 1$/,
+  ],
+  [
+    "momentumFactor with κ = NaN",
+    () => downhill.momentumFactor(NaN),
+    "InvalidArgumentError",
+    /^momentumFactor: kappa is NaN; expected a finite number$/,
+  ],
+  [
+    "bestPlainSettings with λ_min = 0",
+    () => downhill.bestPlainSettings(0, 1),
+    "InvalidArgumentError",
+    /^bestPlainSettings: lambdaMin is 0; expected a finite number > 0$/,
+  ],
+  [
+    "bestMomentumSettings with λ_max < λ_min",
+    () => downhill.bestMomentumSettings(2, 1),
+    "InvalidArgumentError",
+    /^bestMomentumSettings: lambdaMax is 1; expected a number ≥ 2 \(lambdaMin\)$/,
+  ],
+  [
+    "momentumRateAt with β = 1",
+    () => downhill.momentumRateAt(0.1, 1, [1, 2]),
+    "InvalidArgumentError",
+    /^momentumRateAt: beta is 1; expected a number in \[0, 1\)$/,
+  ],
+  [
+    "momentumRateAt with a negative learning rate",
+    () => downhill.momentumRateAt(-0.1, 0.5, [1, 2]),
+    "InvalidArgumentError",
+    /^momentumRateAt: learningRate is -0.1; expected a finite number > 0$/,
+  ],
+  [
+    "momentumRateAt with an eigenvalue NaN",
+    () => downhill.momentumRateAt(0.1, 0.5, [1, NaN]),
+    "InvalidArgumentError",
+    /^momentumRateAt: eigenvalues\[1\] is NaN/,
+  ],
+  [
+    "measuredFactor with to ≤ from",
+    () => downhill.measuredFactor([4, 2, 1], { from: 2, to: 1 }),
+    "InvalidArgumentError",
+    /^measuredFactor: from is 2; expected an integer from 0 to 1$/,
+  ],
+  [
+    "measuredFactor with a distance 0",
+    () => downhill.measuredFactor([4, 2, 0], { from: 0, to: 2 }),
+    "InvalidArgumentError",
+    /^measuredFactor: distances\[2\] is 0; expected a finite number > 0$/,
+  ],
   [
     "TanhNetwork with a misspelt option",
     () => new downhill.TanhNetwork({ inputs: 1, hiddenUnit: 3, outputs: 1, seed: 1 } as never),

@@ -21,7 +21,8 @@ export class ShapeError extends DownhillError {}
 export class NonFiniteValueError extends DownhillError {}
 
 /**
- * Training stopped because the loss became NaN or ∞ (names the step, the learning rate, the last finite loss).
+ * Training stopped because the loss became NaN or ∞ (names the step, the learning rate, the last finite
+ * loss and, unless it was plain descent, the optimiser's label, e.g. "momentum (β = 0.9)").
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.7
  */
 export class DivergenceError extends DownhillError {
@@ -30,6 +31,7 @@ export class DivergenceError extends DownhillError {
     readonly step: number,
     readonly learningRate: number,
     readonly lastFiniteLoss: number | undefined,
+    readonly optimizer = "plain descent",
   ) {
     super(message);
   }

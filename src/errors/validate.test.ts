@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
+  requireAtLeast,
   requireFiniteRows,
   requireGridAxis,
+  requireInRange,
   requirePointList,
   requireRange,
   requireVector2,
@@ -113,4 +115,33 @@ test("requirePointList wants a non-empty list of [w1, w2] and names the bad poin
   assert.throws(() => requirePointList("fig", "path", [[0, NaN]]), {
     message: /^fig: path\[0\]\[1\] is NaN/,
   });
+});
+
+test("requireInRange takes [min, max) and names the setting and the interval otherwise", () => {
+  assert.equal(requireInRange("momentum", "beta", 0, 0, 1), 0);
+  assert.equal(requireInRange("momentum", "beta", 0.999, 0, 1), 0.999);
+  assert.equal(requireInRange("f", "p", 1, 0, 1, true), 1);
+  for (const bad of [1, -0.1, NaN, Infinity])
+    assert.throws(() => requireInRange("momentum", "beta", bad, 0, 1), {
+      name: "InvalidArgumentError",
+      message: new RegExp(`^momentum: beta is ${bad}; expected a number in \\[0, 1\\)$`),
+    });
+  assert.throws(() => requireInRange("f", "p", 1.5, 0, 1, true), {
+    message: /^f: p is 1.5; expected a number in \[0, 1\]$/,
+  });
+  assert.throws(() => requireInRange("adam", "beta1", "0.9", 0, 1), {
+    message: /^adam: beta1 is "0.9" \(a string\); expected a number in \[0, 1\)$/,
+  });
+});
+
+test("requireAtLeast takes min and above and says where the bound comes from", () => {
+  assert.equal(requireAtLeast("f", "kappa", 1, 1), 1);
+  assert.throws(() => requireAtLeast("plainDescentFactor", "kappa", 0.5, 1), {
+    name: "InvalidArgumentError",
+    message: /^plainDescentFactor: kappa is 0.5; expected a number ≥ 1$/,
+  });
+  assert.throws(() => requireAtLeast("g", "lambdaMax", 1, 2, "lambdaMin"), {
+    message: /^g: lambdaMax is 1; expected a number ≥ 2 \(lambdaMin\)$/,
+  });
+  assert.throws(() => requireAtLeast("g", "x", NaN, 0), { message: /^g: x is NaN/ });
 });

@@ -2,6 +2,7 @@
  * Argument checks shared by every public function. Each throws a typed error whose message names the
  * caller, the argument (and index), what it got and what was expected.
  */
+import type { Optimizer } from "../optim/optimizer";
 import { InvalidArgumentError, NonFiniteValueError, ShapeError } from "./errors";
 
 /** How a value reads in an error message: `NaN`, `Infinity`, `"abc" (a string)`, `undefined`. */
@@ -30,6 +31,54 @@ export function requirePositive(caller: string, name: string, value: unknown): n
     throw new InvalidArgumentError(`${caller}: ${name} is ${value}; expected a finite number > 0`);
   }
   return value as number;
+}
+
+/**
+ * Requires a finite number ≥ `min` (`why` says where the bound comes from).
+ * @throws InvalidArgumentError `plainDescentFactor: kappa is 0.5; expected a number ≥ 1`
+ * @example requireAtLeast("bestPlainSettings", "lambdaMax", 9, 1, "lambdaMin"); // => 9
+ */
+export function requireAtLeast(
+  caller: string,
+  name: string,
+  value: unknown,
+  min: number,
+  why?: string,
+): number {
+  requireFinite(caller, name, value);
+  if ((value as number) < min)
+    throw new InvalidArgumentError(
+      `${caller}: ${name} is ${value}; expected a number ≥ ${min}${why === undefined ? "" : ` (${why})`}`,
+    );
+  return value as number;
+}
+
+/**
+ * Requires a finite number in the interval from `min` to `max`, `min` included and `max` included only
+ * when `includeMax` (decay rates and momenta live in [0, 1): at 1 nothing is forgotten).
+ * @throws InvalidArgumentError `momentum: beta is 1; expected a number in [0, 1)`
+ * @example requireInRange("momentum", "beta", 0.9, 0, 1); // => 0.9
+ */
+export function requireInRange(
+  caller: string,
+  name: string,
+  value: unknown,
+  min: number,
+  max: number,
+  includeMax = false,
+): number {
+  if (
+    typeof value !== "number" ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max ||
+    (value === max && !includeMax)
+  ) {
+    throw new InvalidArgumentError(
+      `${caller}: ${name} is ${describeValue(value)}; expected a number in [${min}, ${max}${includeMax ? "]" : ")"}`,
+    );
+  }
+  return value;
 }
 
 /** Requires an integer in [min, max]. */
@@ -82,6 +131,26 @@ export function requireFunction(caller: string, name: string, value: unknown): v
       `${caller}: ${name} is ${describeValue(value)}; expected a function`,
     );
   }
+}
+
+/**
+ * Requires an `Optimizer`: an object with a string `label` and a `begin` function (what
+ * `momentum({ beta })`, `adam()`, … return).
+ * @throws InvalidArgumentError `gradientDescent: optimizer is a function; expected an Optimizer …`
+ * @example requireOptimizer("gradientDescent", "optimizer", plainDescent()).label; // => "plain descent"
+ */
+export function requireOptimizer(caller: string, name: string, value: unknown): Optimizer {
+  const o = value as Partial<Optimizer> | null;
+  if (
+    o === null ||
+    typeof o !== "object" ||
+    typeof o.label !== "string" ||
+    typeof o.begin !== "function"
+  )
+    throw new InvalidArgumentError(
+      `${caller}: ${name} is ${describeValue(value)}; expected an Optimizer { label, begin } such as momentum({ beta: 0.9 }) or adam()`,
+    );
+  return o as Optimizer;
 }
 
 /** Rejects option names the caller does not know (a typo must not be silently ignored). */

@@ -1,9 +1,12 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { test } from "node:test";
 import { DivergenceError } from "../errors/errors";
 import { LinearNeuron } from "../models/linearNeuron";
 import { createRandom } from "../random/createRandom";
 import { descentSteps, gradientDescent } from "./gradientDescent";
+import { momentum } from "./momentum";
 import type { Dataset } from "./model";
 
 const neuron = new LinearNeuron(2);
@@ -172,4 +175,179 @@ test("an error names the function the caller called: descentSteps or gradientDes
     name: "DivergenceError",
     message: /^gradientDescent: diverged at step/,
   });
+});
+
+/** The neuron with a fused lossAndGradient made of its own loss and gradient (the same numbers), counting calls. */
+function fusedNeuron() {
+  const calls = { loss: 0, gradient: 0, fused: 0 };
+  const model = {
+    loss: (w: ArrayLike<number>, d: Dataset, batch?: ArrayLike<number>) => {
+      calls.loss++;
+      return neuron.loss(w, d, batch);
+    },
+    gradient: (w: ArrayLike<number>, d: Dataset, batch?: ArrayLike<number>, out?: number[]) => {
+      calls.gradient++;
+      return neuron.gradient(w, d, batch, out);
+    },
+    lossAndGradient: (w: ArrayLike<number>, d: Dataset, g: number[]) => {
+      calls.fused++;
+      neuron.gradient(w, d, undefined, g);
+      return neuron.loss(w, d);
+    },
+  };
+  return { model, calls };
+}
+
+test("a full-batch run uses lossAndGradient once per step, and its path and losses are those without it", () => {
+  const { model, calls } = fusedNeuron();
+  for (const optimizer of [undefined, momentum({ beta: 0.7 })]) {
+    const options = { learningRate: 0.3, steps: 40, optimizer };
+    calls.loss = calls.gradient = calls.fused = 0;
+    assert.deepEqual(
+      gradientDescent(model, data, [0, 0], options),
+      gradientDescent(neuron, data, [0, 0], options),
+    );
+    assert.deepEqual(calls, { loss: 0, gradient: 0, fused: 41 });
+  }
+});
+
+test("with lossAndGradient, stopWhen and divergence give the same states and the same error", () => {
+  const { model } = fusedNeuron();
+  const stopWhen = ({ loss }: { loss: number }) => loss < 0.1;
+  assert.deepEqual(
+    [...descentSteps(model, data, [0, 0], { learningRate: 0.3, steps: 1000, stopWhen })],
+    [...descentSteps(neuron, data, [0, 0], { learningRate: 0.3, steps: 1000, stopWhen })],
+  );
+  const message = (m: typeof neuron | typeof model) => {
+    try {
+      gradientDescent(m, data, [0, 0], { learningRate: 5, steps: 100000 });
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  assert.match(message(model) ?? "", /^gradientDescent: diverged at step \d+/);
+  assert.equal(message(model), message(neuron));
+});
+
+test("a mini-batch run ignores lossAndGradient (it is full batch only)", () => {
+  const { model, calls } = fusedNeuron();
+  const options = { learningRate: 0.1, steps: 30, batchSize: 5, seed: 2 };
+  assert.deepEqual(
+    gradientDescent(model, data, [0, 0], options),
+    gradientDescent(neuron, data, [0, 0], options),
+  );
+  assert.deepEqual(calls, { loss: 31, gradient: 30, fused: 0 });
+});
+
+test("another optimizer's divergence names its label; plain descent's message is unchanged", () => {
+  assert.throws(
+    () =>
+      gradientDescent(neuron, data, [0, 0], {
+        learningRate: 5,
+        steps: 100000,
+        optimizer: momentum({ beta: 0.9 }),
+      }),
+    (error: unknown) => {
+      assert.ok(error instanceof DivergenceError);
+      assert.equal(error.optimizer, "momentum (β = 0.9)");
+      assert.match(
+        error.message,
+        /^gradientDescent: diverged at step \d+ with momentum \(β = 0.9\) and learningRate 5: the loss became/,
+      );
+      return true;
+    },
+  );
+  assert.throws(
+    () => gradientDescent(neuron, data, [0, 0], { learningRate: 5, steps: 100000 }),
+    (error: unknown) => {
+      assert.ok(error instanceof DivergenceError && error.optimizer === "plain descent");
+      assert.match(error.message, /^gradientDescent: diverged at step \d+ with learningRate 5: /);
+      assert.match(error.message, /\(below 2\/λ_max of the Hessian\) would converge\.$/);
+      return true;
+    },
+  );
+  const custom = {
+    label: "doubled",
+    begin: () => (w: number[], g: ArrayLike<number>) => {
+      for (let i = 0; i < w.length; i++) w[i] -= 100 * g[i];
+    },
+  };
+  assert.throws(
+    () => gradientDescent(neuron, data, [0, 0], { learningRate: 1, steps: 1e5, optimizer: custom }),
+    {
+      message:
+        /^gradientDescent: diverged at step \d+ with doubled and learningRate 1: .* Try a smaller learning rate\.$/,
+    },
+  );
+});
+
+test("a custom Optimizer drives the loop: the doc example's half steps", () => {
+  const halfStep = {
+    label: "half steps",
+    begin: (W: number) => (w: number[], g: ArrayLike<number>, learningRate: number) => {
+      for (let i = 0; i < W; i++) w[i] -= 0.5 * learningRate * g[i];
+    },
+  };
+  const run = gradientDescent(new LinearNeuron(1), { X: [[1]], t: [2] }, [0], {
+    learningRate: 1,
+    steps: 1,
+    optimizer: halfStep,
+  });
+  assert.deepEqual(run.w, [1]);
+  const steps: number[] = [];
+  const spy = {
+    label: "spy",
+    begin: () => (_w: number[], _g: ArrayLike<number>, _e: number, t: number) => void steps.push(t),
+  };
+  gradientDescent(neuron, data, [0, 0], { learningRate: 1, steps: 3, optimizer: spy });
+  assert.deepEqual(steps, [1, 2, 3]);
+});
+
+test("an optimizer that is not an Optimizer, or a bad lossAndGradient, is named in the error", () => {
+  const ok = { learningRate: 0.1, steps: 10 };
+  for (const bad of [momentum, "adam", { label: "x" }, { begin: () => () => {} }, null])
+    assert.throws(() => gradientDescent(neuron, data, [0, 0], { ...ok, optimizer: bad as never }), {
+      name: "InvalidArgumentError",
+      message:
+        /^gradientDescent: optimizer is .*; expected an Optimizer \{ label, begin \} such as momentum\(\{ beta: 0.9 \}\) or adam\(\)$/,
+    });
+  assert.throws(
+    () =>
+      descentSteps(neuron, data, [0, 0], {
+        ...ok,
+        optimizer: { label: "x", begin: () => 3 } as never,
+      }),
+    { message: /^descentSteps: optimizer.begin\(W\) is 3; expected a function$/ },
+  );
+  const model = {
+    loss: neuron.loss.bind(neuron),
+    gradient: neuron.gradient.bind(neuron),
+    lossAndGradient: 1,
+  };
+  assert.throws(() => gradientDescent(model as never, data, [0, 0], ok), {
+    message: /^gradientDescent: model.lossAndGradient is 1; expected a function$/,
+  });
+});
+
+test("the doc comment's momentum divergence example has the shape of the message thrown", () => {
+  const shape = (m: string) => m.replace(/-?\d+(\.\d+)?(e[+-]?\d+)?/g, "#");
+  const doc = readFileSync(path.join(__dirname, "gradientDescent.ts"), "utf8").match(
+    /`(gradientDescent: diverged at step \d+ with momentum.*?)`/,
+  )?.[1];
+  assert.ok(doc, "no momentum example in the doc comment");
+  const [head, tail] = doc.split(" … ");
+  assert.throws(
+    () =>
+      gradientDescent(new LinearNeuron(1), { X: [[1]], t: [1] }, [0], {
+        learningRate: 4,
+        steps: 5000,
+        optimizer: momentum({ beta: 0.9 }),
+      }),
+    (error: unknown) => {
+      const message = (error as Error).message;
+      assert.ok(shape(message).startsWith(shape(head)), message);
+      assert.ok(shape(message).endsWith(shape(tail)), message);
+      return true;
+    },
+  );
 });

@@ -5,7 +5,8 @@
  *
  * with the gradient taken over the whole training set (batch), a random slice of it (mini-batch) or a
  * single example (stochastic). Batches come from a seeded shuffle of the examples each epoch, so a run
- * is the same every time.
+ * is the same every time. The `optimizer` option swaps the update for another rule of the same shape
+ * (momentum, Nesterov, RMSProp, Adam); this stays the one training loop.
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb
  */
 import { DivergenceError, InvalidArgumentError } from "../errors/errors";
@@ -15,9 +16,12 @@ import {
   requireFiniteVector,
   requireFunction,
   requireInteger,
+  requireOptimizer,
   requirePositive,
 } from "../errors/validate";
 import type { Dataset, Model } from "./model";
+import type { Optimizer } from "./optimizer";
+import { plainDescent } from "./plainDescent";
 import { createRandom } from "../random/createRandom";
 
 /**
@@ -25,7 +29,7 @@ import { createRandom } from "../random/createRandom";
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.6
  */
 export interface GradientDescentOptions {
-  /** η, the step size: each update moves w by −η ∇E. */
+  /** η, the step size: each update of plain descent moves w by −η ∇E (η of the chosen optimizer). */
   learningRate: number;
   /** How many updates to make (one update per batch). */
   steps: number;
@@ -35,6 +39,8 @@ export interface GradientDescentOptions {
   seed?: string | number;
   /** Called after every update (and once at the start); return true to stop early. */
   stopWhen?: (state: DescentState) => boolean;
+  /** The update rule (`momentum({ beta: 0.9 })`, `adam()`, …); default `plainDescent()`, w ← w − η g. */
+  optimizer?: Optimizer;
 }
 
 /**
@@ -63,14 +69,15 @@ export interface DescentResult {
   steps: number;
 }
 
-const known = ["learningRate", "steps", "batchSize", "seed", "stopWhen"];
+const known = ["learningRate", "steps", "batchSize", "seed", "stopWhen", "optimizer"];
 
 /**
  * The states of gradient descent one by one, starting with step 0 (the start): a generator, so a
  * notebook can show progress (and let the display refresh) between steps. With `stopWhen`, the state it
  * returns true for is the last one yielded.
  * @throws DivergenceError as soon as the weights or the loss stop being finite, naming the step, the
- *   learning rate and the last finite loss; InvalidArgumentError / ShapeError for bad arguments
+ *   learning rate, the optimizer (unless plain descent) and the last finite loss;
+ *   InvalidArgumentError / ShapeError for bad arguments
  * @example
  * for (const state of descentSteps(new LinearNeuron(1), { X: [[1]], t: [2] }, [0], { learningRate: 0.5, steps: 2 })) {
  *   state.w; // => [0], then [1], then [1.5]
@@ -108,7 +115,7 @@ function* run<D extends { X: ArrayLike<unknown> }>(
   w0: number[],
   checked: ReturnType<typeof checkArguments>,
 ): Generator<DescentState, void, undefined> {
-  const { learningRate, steps, batchSize, random, stopWhen } = checked;
+  const { learningRate, steps, batchSize, random, stopWhen, optimizer, move } = checked;
   const N = data.X.length;
   const w = w0.slice();
   const g = new Array<number>(w.length);
@@ -118,19 +125,26 @@ function* run<D extends { X: ArrayLike<unknown> }>(
   for (let start = 0; start < N; start += batchSize)
     batches.push(order.subarray(start, Math.min(start + batchSize, N)));
 
-  let loss = model.loss(w, data);
-  if (!Number.isFinite(loss)) throw divergence(caller, 0, learningRate, loss, undefined);
+  // Full batch with a fused model: E and ∇E at w in one pass, g ready for the next step (same numbers).
+  const fused = random === undefined && model.lossAndGradient !== undefined;
+  const lossAt = (w: number[]) =>
+    fused ? model.lossAndGradient!(w, data, g) : model.loss(w, data);
+  const diverged = (step: number, loss: number, last: number | undefined) =>
+    divergence(caller, optimizer, step, learningRate, loss, last);
+
+  let loss = lossAt(w);
+  if (!Number.isFinite(loss)) throw diverged(0, loss, undefined);
   const start = { step: 0, w: w.slice(), loss };
   yield start;
   if (stopWhen?.(start) === true) return;
   for (let step = 1; step <= steps; step++) {
     const b = (step - 1) % batches.length;
     if (b === 0 && random) order.set(random.shuffle(Array.from(order)));
-    model.gradient(w, data, random ? batches[b] : undefined, g);
-    for (let i = 0; i < w.length; i++) w[i] -= learningRate * g[i];
+    if (!fused) model.gradient(w, data, random ? batches[b] : undefined, g);
+    move(w, g, learningRate, step);
     const lastLoss = loss;
-    loss = w.every(Number.isFinite) ? model.loss(w, data) : NaN;
-    if (!Number.isFinite(loss)) throw divergence(caller, step, learningRate, loss, lastLoss);
+    loss = w.every(Number.isFinite) ? lossAt(w) : NaN;
+    if (!Number.isFinite(loss)) throw diverged(step, loss, lastLoss);
     const state = { step, w: w.slice(), loss };
     yield state;
     if (stopWhen?.(state) === true) return;
@@ -144,12 +158,15 @@ function* run<D extends { X: ArrayLike<unknown> }>(
  *
  * @throws DivergenceError when the loss becomes NaN or ∞ (η too large), e.g.
  *   `gradientDescent: diverged at step 876 with learningRate 2.5: the loss became Infinity; the last finite loss was 7.222e+307 (step 875). …`
- * @throws InvalidArgumentError for a non-positive learning rate, NaN in w0, a missing seed, unknown options;
- *   ShapeError when w0 does not fit the data
+ *   With another optimizer the message names it: `gradientDescent: diverged at step 873 with momentum (β = 0.9) and learningRate 4: … (below 2(1 + β)/λ_max = 3.8/λ_max of the Hessian) would converge.`
+ * @throws InvalidArgumentError for a non-positive learning rate, NaN in w0, a missing seed, unknown options,
+ *   an optimizer that is not an `Optimizer`; ShapeError when w0 does not fit the data
  * @example
  * const run = gradientDescent(new LinearNeuron(1), { X: [[1]], t: [2] }, [0], { learningRate: 0.5, steps: 2 });
  * run.path;   // => [[0], [1], [1.5]]
  * run.losses; // => [2, 0.5, 0.125]
+ * gradientDescent(new LinearNeuron(1), { X: [[1]], t: [2] }, [0],
+ *   { learningRate: 0.5, steps: 2, optimizer: momentum({ beta: 0.5 }) }).path; // => [[0], [1], [2]]
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.4, eq. (4); §3.7–§3.9
  */
 export function gradientDescent<D extends { X: ArrayLike<unknown> } = Dataset>(
@@ -180,6 +197,8 @@ function checkArguments<D extends { X: ArrayLike<unknown> }>(
     );
   requireFunction(caller, "model.loss", model.loss);
   requireFunction(caller, "model.gradient", model.gradient);
+  if (model.lossAndGradient !== undefined)
+    requireFunction(caller, "model.lossAndGradient", model.lossAndGradient);
   requireFiniteVector(caller, "w0", w0);
   if (options === null || typeof options !== "object")
     throw new InvalidArgumentError(
@@ -205,11 +224,19 @@ function checkArguments<D extends { X: ArrayLike<unknown> }>(
     );
   }
   const random = batchSize < N ? createRandom(options.seed as string | number) : undefined;
-  return { learningRate, steps, batchSize, random, stopWhen };
+  const optimizer =
+    options.optimizer === undefined
+      ? plainDescent()
+      : requireOptimizer(caller, "optimizer", options.optimizer);
+  // Fresh state for this run (velocities, running averages), made now so a bad optimizer fails here.
+  const move = optimizer.begin(w0.length);
+  requireFunction(caller, "optimizer.begin(W)", move);
+  return { learningRate, steps, batchSize, random, stopWhen, optimizer, move };
 }
 
 function divergence(
   caller: string,
+  optimizer: Optimizer,
   step: number,
   learningRate: number,
   loss: number,
@@ -219,10 +246,13 @@ function divergence(
     lastFiniteLoss === undefined
       ? "there was no finite loss before it"
       : `the last finite loss was ${lastFiniteLoss.toPrecision(4)} (step ${step - 1})`;
+  const how = optimizer === plainDescent() ? "" : `${optimizer.label} and `;
+  const hint = optimizer.divergenceHint ?? "Try a smaller learning rate.";
   return new DivergenceError(
-    `${caller}: diverged at step ${step} with learningRate ${learningRate}: the loss became ${loss}; ${last}. A smaller learning rate (below 2/λ_max of the Hessian) would converge.`,
+    `${caller}: diverged at step ${step} with ${how}learningRate ${learningRate}: the loss became ${loss}; ${last}. ${hint}`,
     step,
     learningRate,
     lastFiniteLoss,
+    optimizer.label,
   );
 }

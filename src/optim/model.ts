@@ -31,4 +31,12 @@ export interface Model<D extends { X: ArrayLike<unknown> } = Dataset> {
   loss(w: ArrayLike<number>, data: D, batch?: ArrayLike<number>): number;
   /** ∇E = ∂E/∂w, the mean gradient over the examples in `batch`, written into `out` when given. */
   gradient(w: ArrayLike<number>, data: D, batch?: ArrayLike<number>, out?: number[]): number[];
+  /**
+   * Optional, full batch only: writes ∇E(w) (the mean over all examples) into `g` and returns E(w), from
+   * one forward and one backward pass. The numbers must be exactly those of `gradient(w, data)` and
+   * `loss(w, data)`. When E(w) is not finite it returns it (∞ or NaN) rather than throwing, and g may
+   * then hold anything. `gradientDescent` uses it for full-batch runs, so a step costs one forward and
+   * backward pass instead of a gradient plus a separate forward pass for the loss.
+   */
+  lossAndGradient?(w: ArrayLike<number>, data: D, g: number[]): number;
 }
