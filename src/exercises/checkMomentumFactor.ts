@@ -93,7 +93,7 @@ export function measuredMomentumFactor(
  * @example
  * evaluateMomentumFactorAnswer((rho) => rho * rho, { eigenvalues: [1, 4], learningRate: 4 / 9 }).passed; // => true
  * evaluateMomentumFactorAnswer((rho) => rho, { eigenvalues: [1, 4], learningRate: 4 / 9 }).message; // => "✗ At ρ = … your β = … gives a factor of … per step …"
- * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1, eq. (4)
+ * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1, eq. (5)
  */
 export function evaluateMomentumFactorAnswer(
   answer: (rho: number) => number,

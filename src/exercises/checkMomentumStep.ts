@@ -64,7 +64,7 @@ const times = (A: number[][], w: number[]) => A.map((row) => row[0] * w[0] + row
  * @example
  * evaluateMomentumStepAnswer((w, v, g, eta, beta) => { const u = v.map((vi, i) => beta * vi - eta * g[i]); return { w: w.map((wi, i) => wi + u[i]), v: u }; }).passed; // => true
  * evaluateMomentumStepAnswer((w, v, g, eta) => ({ w: w.map((wi, i) => wi - eta * g[i]), v: g.map((gi) => -eta * gi) })).message; // => "✗ At step 2 … β v …"
- * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1, eq. (1)
+ * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1, eq. (2)
  */
 export function evaluateMomentumStepAnswer(
   answer: MomentumStep,
