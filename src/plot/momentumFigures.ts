@@ -172,7 +172,7 @@ export function momentumSliderFigure(F: SurfaceFunction, options: MomentumSlider
       title: { text: title(frames[active]), font: { size: 13 } },
       height: 560,
       width: 1000,
-      margin: { l: 60, r: 80, t: 80, b: 130 },
+      margin: { l: 60, r: 80, t: 80, b: 150 },
       xaxis: { ...mapLayout.xaxis, domain: [0, 0.45] },
       yaxis: { ...mapLayout.yaxis },
       xaxis2: { title: { text: "η" }, domain: [0.56, 0.94], anchor: "y2" },
@@ -183,7 +183,9 @@ export function momentumSliderFigure(F: SurfaceFunction, options: MomentumSlider
         {
           active,
           currentvalue: { visible: false },
-          pad: { t: 40 },
+          // Below the axes' titles (w₁, η), not over them.
+          y: -0.12,
+          pad: { t: 30 },
           steps: frames.map((f, k) => ({
             // Label each block of β by its η; the title names both.
             label: k % betas.length === 0 ? `η ${f.learningRate}` : "·",
