@@ -18,7 +18,8 @@ export interface Problem {
   learningRate: number;
 }
 
-function oneInput(
+/** A 1-M-1 problem: N evenly spaced x in [−1, 1] with targets target(x) (one x = 0 when N = 1). */
+export function oneInput(
   name: string,
   hiddenUnits: number,
   N: number,

@@ -8,6 +8,7 @@ import type { GradientCostRow } from "./gradientCost";
 import type { HandoutsResult } from "./handouts";
 import { machineLine, type Machine } from "./machine";
 import type { NumericalGradientResult } from "./numericalGradient";
+import type { OptimizersResult } from "./optimizers";
 import type { TrainingRow } from "./training";
 
 export interface Results {
@@ -29,6 +30,8 @@ export interface Results {
   handouts: HandoutsResult;
   /** Measure 6: lesson 5's engine against TanhNetwork.gradient (no target: the ratio is the lesson). */
   autodiffCost: { rows: AutodiffCostRow[] };
+  /** Measure 7: steps to a tolerance per optimiser of lesson 6, each at its best setting of a grid. */
+  optimizers: OptimizersResult;
   /** Which targets were met (measures 1, 3 and 4; absent when skipped). */
   targetsMet: Record<string, boolean>;
 }
@@ -174,10 +177,45 @@ export function markdown(r: Results): string {
       ),
   );
 
+  parts.push(optimizersMarkdown(r.optimizers));
+
   parts.push(
     `Targets met: ${Object.entries(r.targetsMet)
       .map(([k, v]) => `${k} ${v ? "✓" : "✗"}`)
       .join(", ")}`,
   );
   return parts.join("\n\n") + "\n";
+}
+
+/** Measure 7 as Markdown: one row per problem and optimiser, then the theory's step counts. */
+export function optimizersMarkdown(o: OptimizersResult): string {
+  const setting = (label: string, eta: number | null) =>
+    eta === null ? "—" : `${label.replace(/, ε = [^)]*/, "")}, η = ${eta.toPrecision(3)}`;
+  const etas = o.grid.learningRates;
+  const cell = (text: string) => text.replace(/\|/g, "\\|"); // |x| inside a table
+  return (
+    `**7. Optimisers: steps to a tolerance** — each at its own best setting: a grid search over η (${etas.length} values from ${Math.min(...etas).toPrecision(3)} to ${Math.max(...etas)}, a factor ${fixed(etas[0] / etas[1], 3)} apart) × β ∈ {${o.grid.betas.join(", ")}} (momentum, Nesterov), ρ ∈ {${o.grid.rhos.join(", ")}} (RMSProp), (β₁, β₂) ∈ {${o.grid.adam.map(([a, b]) => `(${a}, ${b})`).join(", ")}} (Adam), ε = 1e-8; fewest steps wins; a run that diverges or exceeds the budget is out. Step counts are deterministic (no timing)\n\n` +
+    o.problems
+      .map(
+        (p) =>
+          `*${cell(p.problem)}*: reached when ${cell(p.tolerance)}; budget ${p.budget} steps.\n\n` +
+          table(
+            ["method", "best setting", "steps", "vs plain descent"],
+            p.rows.map((x) => [
+              x.method,
+              setting(x.label, x.learningRate) + (x.atGridEdge ? " (grid edge)" : ""),
+              x.steps === null ? `not within ${p.budget}` : `**${x.steps}**`,
+              x.vsPlain === null ? "—" : `${fixed(x.vsPlain)}×`,
+            ]),
+          ),
+      )
+      .join("\n\n") +
+    o.problems
+      .map((p) =>
+        p.theory === undefined
+          ? ""
+          : `\n\nTheory for the ${p.problem}, κ = ${fixed(p.theory.kappa)}: about ${p.theory.plainSteps} steps for plain descent at η* = ${p.theory.plainLearningRate.toPrecision(3)} (factor (κ − 1)/(κ + 1)) and ${p.theory.momentumSteps} for heavy ball at η = ${p.theory.momentum.learningRate.toPrecision(3)}, β = ${p.theory.momentum.beta.toPrecision(3)} (factor (√κ − 1)/(√κ + 1)): ln(tolerance)/ln(factor).`,
+      )
+      .join("")
+  );
 }

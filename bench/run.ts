@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: measures the cost of a gradient and of training, against the theoretical limits and
  * against TensorFlow.js and mathjs, plus the course's execution time, the handouts' weight and the cost
- * of lesson 5's autodiff engine against TanhNetwork's hand-written backprop; prints
+ * of lesson 5's autodiff engine against TanhNetwork's hand-written backprop, and the steps each optimiser
+ * of lesson 6 needs to reach a tolerance at its own tuned settings; prints
  * Markdown tables and writes dist/bench/results.json (and results.md).
  *
  * Usage: tsx bench/run.ts [--quick] [--skip-notebooks] [--out FILE] [--handouts DIR]
- *   --quick           tiny sizes and few repeats (the smoke test in tests/bench.test.ts); skips 4 and 5
+ *   --quick           tiny sizes and few repeats (the smoke test in tests/bench.test.ts); skips 4 and 5;
+ *                     measure 7 on a tiny grid and one network target
  *   --skip-notebooks  skips measure 4 (executing the course takes a minute or more)
  *   --out FILE        where to write the JSON (default dist/bench/results.json; results.md beside it)
  *   --handouts DIR    the built handouts (default dist/handouts; skipped when absent)
@@ -19,6 +21,7 @@ import { gradientCostTarget, measureGradientCost } from "./gradientCost";
 import { measureHandouts } from "./handouts";
 import { describeMachine } from "./machine";
 import { measureNumericalGradient } from "./numericalGradient";
+import { measureOptimizers } from "./optimizers";
 import { problems } from "./problems";
 import { markdown, type Results } from "./report";
 import { useCpuBackend } from "./tfjsNetwork";
@@ -69,6 +72,8 @@ async function main(): Promise<void> {
     : await measureHandouts(path.resolve(values.handouts as string), 3);
   log("6/6 autodiff engine against TanhNetwork.gradient");
   const autodiffRows = measureAutodiffCost(list, timing, quick);
+  log("7 optimisers: steps to a tolerance, each at its own tuned settings (a minute or two)");
+  const optimizers = measureOptimizers(quick);
 
   const bishop = trainingRows[0],
     largest = trainingRows[trainingRows.length - 1];
@@ -96,6 +101,7 @@ async function main(): Promise<void> {
     course,
     handouts,
     autodiffCost: { rows: autodiffRows },
+    optimizers,
     targetsMet,
   };
   const out = path.resolve(values.out as string);

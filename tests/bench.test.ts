@@ -63,6 +63,36 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
         `autodiffCost ${a.size}: the engine and TanhNetwork.gradient agree (${a.maxScaledDifference})`,
       );
     }
+    // Measure 7: steps to a tolerance, one row per optimiser and problem, each at its best setting.
+    const methods = ["plain descent", "momentum", "Nesterov", "RMSProp", "Adam"];
+    assert.ok(r.optimizers.grid.learningRates.length >= 2);
+    assert.ok(r.optimizers.problems.length >= 2, "the linear neuron and at least one network");
+    assert.match(r.optimizers.problems[0].problem, /linear neuron/);
+    for (const p of r.optimizers.problems) {
+      assert.equal(typeof p.tolerance, "string");
+      positive(p.budget, `optimizers ${p.problem}.budget`);
+      assert.deepEqual(
+        p.rows.map((x: { method: string }) => x.method),
+        methods,
+      );
+      for (const x of p.rows) {
+        positive(x.settingsTried, `optimizers ${p.problem} ${x.method}.settingsTried`);
+        assert.equal(typeof x.atGridEdge, "boolean");
+        if (x.steps === null) continue;
+        assert.ok(Number.isInteger(x.steps) && x.steps >= 1 && x.steps <= p.budget);
+        positive(x.learningRate, `optimizers ${p.problem} ${x.method}.learningRate`);
+        assert.match(x.label, new RegExp(`^${x.method.split(" ")[0]}`, "i"));
+      }
+      assert.ok(p.rows[0].steps !== null, `${p.problem}: plain descent reaches the tolerance`);
+      assert.equal(p.rows[0].vsPlain, 1);
+    }
+    const theory = r.optimizers.problems[0].theory;
+    for (const key of ["kappa", "plainSteps", "momentumSteps", "plainLearningRate"])
+      positive(theory[key], `optimizers theory.${key}`);
+    assert.match(
+      readFileSync(path.join(dir, "results.md"), "utf8"),
+      /\*\*7\. Optimisers: steps to a tolerance\*\*[^\n]*\n\n\*linear neuron[^\n]*\n\n\| method \| best setting \| steps \| vs plain descent \|/,
+    );
     assert.equal(r.course.skipped, true);
     assert.equal(r.handouts.skipped, true);
     assert.match(

@@ -4,6 +4,7 @@ import { LinearNeuron } from "../models/linearNeuron";
 import { createRandom } from "../random/createRandom";
 import { adam } from "./adam";
 import { gradientDescent } from "./gradientDescent";
+import { rmsprop } from "./rmsprop";
 
 const one = { X: [[1]], t: [2] }; // E(w) = ½ (w − 2)², g = w − 2
 const neuron = new LinearNeuron(2);
@@ -79,4 +80,12 @@ test("bad settings throw typed errors naming the setting", () => {
   assert.throws(() => adam({ beta_1: 0.9 } as never), {
     message: /^adam: unknown option "beta_1"; expected one of "beta1", "beta2", "epsilon"$/,
   });
+});
+
+test("Adam with β₁ = β₂ = 0 is RMSProp with ρ = 0 exactly (both step η·g/(|g| + ε))", () => {
+  const options = { learningRate: 0.01, steps: 30 };
+  assert.deepEqual(
+    gradientDescent(neuron, data, [1, 1], { ...options, optimizer: adam({ beta1: 0, beta2: 0 }) }),
+    gradientDescent(neuron, data, [1, 1], { ...options, optimizer: rmsprop({ rho: 0 }) }),
+  );
 });

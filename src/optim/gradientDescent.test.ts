@@ -6,7 +6,11 @@ import { DivergenceError } from "../errors/errors";
 import { LinearNeuron } from "../models/linearNeuron";
 import { createRandom } from "../random/createRandom";
 import { descentSteps, gradientDescent } from "./gradientDescent";
+import { adam } from "./adam";
 import { momentum } from "./momentum";
+import { nesterov } from "./nesterov";
+import { plainDescent } from "./plainDescent";
+import { rmsprop } from "./rmsprop";
 import type { Dataset } from "./model";
 
 const neuron = new LinearNeuron(2);
@@ -350,4 +354,34 @@ test("the doc comment's momentum divergence example has the shape of the message
       return true;
     },
   );
+});
+
+test("every optimiser is seeded through the loop's shuffle only: same seed, same run; another seed, another", () => {
+  const make = [
+    () => plainDescent(),
+    () => momentum({ beta: 0.9 }),
+    () => nesterov({ beta: 0.9 }),
+    () => rmsprop(),
+    () => adam(),
+  ];
+  for (const optimizer of make) {
+    const options = { learningRate: 0.01, steps: 40, batchSize: 4 };
+    const a = gradientDescent(neuron, data, [0, 0], {
+      ...options,
+      seed: 7,
+      optimizer: optimizer(),
+    });
+    const b = gradientDescent(neuron, data, [0, 0], {
+      ...options,
+      seed: 7,
+      optimizer: optimizer(),
+    });
+    const c = gradientDescent(neuron, data, [0, 0], {
+      ...options,
+      seed: 8,
+      optimizer: optimizer(),
+    });
+    assert.deepEqual(a, b, optimizer().label);
+    assert.notDeepEqual(a.path, c.path, optimizer().label);
+  }
 });

@@ -24,7 +24,7 @@ export function momentum(options: { beta: number }): Optimizer {
   const beta = requireInRange("momentum", "beta", options?.beta, 0, 1);
   return {
     label: `momentum (β = ${beta})`,
-    divergenceHint: `A smaller learning rate (below 2(1 + β)/λ_max = ${2 * (1 + beta)}/λ_max of the Hessian) would converge.`,
+    divergenceHint: `A smaller learning rate (below 2(1 + β)/λ_max = ${Number((2 * (1 + beta)).toPrecision(4))}/λ_max of the Hessian) would converge.`,
     begin(W) {
       const v = new Array<number>(W).fill(0);
       return (w, g, learningRate) => {

@@ -23,7 +23,7 @@ export function nesterov(options: { beta: number }): Optimizer {
   const beta = requireInRange("nesterov", "beta", options?.beta, 0, 1);
   return {
     label: `Nesterov (β = ${beta})`,
-    divergenceHint: `A smaller learning rate (below 2(1 + β)/((1 + 2β) λ_max) = ${(2 * (1 + beta)) / (1 + 2 * beta)}/λ_max of the Hessian) would converge.`,
+    divergenceHint: `A smaller learning rate (below 2(1 + β)/((1 + 2β) λ_max) = ${Number(((2 * (1 + beta)) / (1 + 2 * beta)).toPrecision(4))}/λ_max of the Hessian) would converge.`,
     begin(W) {
       const v = new Array<number>(W).fill(0);
       return (w, g, learningRate) => {
