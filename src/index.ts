@@ -189,3 +189,26 @@ export {
   momentumRateAt,
   measuredFactor,
 } from "./optim/convergenceFactor";
+// Lesson 6's figure and exercises
+export {
+  momentumSliderFigure,
+  type MomentumFrame,
+  type MomentumSliderOptions,
+} from "./plot/momentumFigures";
+export {
+  checkMomentumStep,
+  evaluateMomentumStepAnswer,
+  type MomentumStep,
+  type CheckMomentumStepOptions,
+} from "./exercises/checkMomentumStep";
+export {
+  checkMomentumFactor,
+  evaluateMomentumFactorAnswer,
+  type CheckMomentumFactorOptions,
+} from "./exercises/checkMomentumFactor";
+export {
+  checkBiasCorrection,
+  evaluateBiasCorrectionAnswer,
+  type BiasCorrection,
+  type CheckBiasCorrectionOptions,
+} from "./exercises/checkBiasCorrection";
