@@ -6,7 +6,7 @@
  *   m̂ = m / (1 − β₁ᵗ),   ŝ = s / (1 − β₂ᵗ),   w ← w − η m̂ / (√ŝ + ε)      (m₀ = s₀ = 0, elementwise)
  *
  * With β₁ = 0 it is RMSProp (ρ = β₂) with bias-corrected s.
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.8, eq. (9) (the stretched bowl it rescales)
+ * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.4, eqs. (9)–(10)
  */
 import { rejectUnknownOptions, requireInRange, requirePositive } from "../errors/validate";
 import type { Optimizer } from "./optimizer";

@@ -3,7 +3,7 @@
  * λ_min … λ_max, κ = λ_max/λ_min: the per-step factor by which the distance to the minimum ŵ shrinks,
  * for plain descent and for heavy-ball momentum, at given settings and at the best ones; and the same
  * factor measured along a run.
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.8, eqs. (8)–(9)
+ * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1, eqs. (1)–(5)
  */
 import {
   requireAtLeast,
@@ -22,7 +22,7 @@ function requireSpectrum(caller: string, lambdaMin: unknown, lambdaMax: unknown)
  * Plain descent's per-step factor at its best learning rate, (κ − 1)/(κ + 1).
  * @throws InvalidArgumentError for κ < 1 or not finite
  * @example plainDescentFactor(9); // => 0.8
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.8, eq. (9)
+ * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1, eq. (1)
  */
 export function plainDescentFactor(kappa: number): number {
   const k = requireAtLeast("plainDescentFactor", "kappa", kappa, 1);
@@ -34,6 +34,7 @@ export function plainDescentFactor(kappa: number): number {
  * replaced by √κ.
  * @throws InvalidArgumentError for κ < 1 or not finite
  * @example momentumFactor(9); // => 0.5
+ * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1, eq. (5)
  */
 export function momentumFactor(kappa: number): number {
   const r = Math.sqrt(requireAtLeast("momentumFactor", "kappa", kappa, 1));
@@ -44,7 +45,7 @@ export function momentumFactor(kappa: number): number {
  * Plain descent's best learning rate η* = 2/(λ_min + λ_max): it makes |1 − ηλ_min| = |1 − ηλ_max|.
  * @throws InvalidArgumentError unless 0 < lambdaMin ≤ lambdaMax, finite
  * @example bestPlainSettings(1, 9); // => { learningRate: 0.2 }
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.8, eq. (9)
+ * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1, eq. (1)
  */
 export function bestPlainSettings(lambdaMin: number, lambdaMax: number): { learningRate: number } {
   requireSpectrum("bestPlainSettings", lambdaMin, lambdaMax);
@@ -56,6 +57,7 @@ export function bestPlainSettings(lambdaMin: number, lambdaMax: number): { learn
  * roots of the iteration then have modulus √β = (√κ − 1)/(√κ + 1) for every eigenvalue.
  * @throws InvalidArgumentError unless 0 < lambdaMin ≤ lambdaMax, finite
  * @example bestMomentumSettings(1, 9); // => { learningRate: 0.25, beta: 0.25 }
+ * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1, eq. (5)
  */
 export function bestMomentumSettings(
   lambdaMin: number,
@@ -74,6 +76,7 @@ export function bestMomentumSettings(
  * @throws InvalidArgumentError for η ≤ 0, β outside [0, 1), a non-finite or empty list of eigenvalues
  * @example momentumRateAt(0.25, 0.25, [1, 9]); // => 0.5
  * @example momentumRateAt(0.2, 0, [1, 9]);     // => 0.8 (plain descent)
+ * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1, eq. (4); §6.2, eq. (6)
  */
 export function momentumRateAt(learningRate: number, beta: number, eigenvalues: number[]): number {
   const caller = "momentumRateAt";
@@ -94,7 +97,7 @@ export function momentumRateAt(learningRate: number, beta: number, eigenvalues: 
  * ratios of successive distances d_k to the minimum.
  * @throws InvalidArgumentError unless 0 ≤ from < to < distances.length and d_from, d_to are finite > 0
  * @example measuredFactor([8, 4, 2, 1], { from: 0, to: 3 }); // => 0.5
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.8
+ * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1
  */
 export function measuredFactor(distances: number[], range: { from: number; to: number }): number {
   const caller = "measuredFactor";

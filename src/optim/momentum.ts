@@ -6,7 +6,7 @@
  *
  * On a quadratic it converges when 0 ≤ β < 1 and 0 < ηλ < 2(1 + β) for every eigenvalue λ of the
  * Hessian (`momentumRateAt`).
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.8, eq. (9) (the zig-zag it damps)
+ * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1, eq. (2)
  */
 import { rejectUnknownOptions, requireInRange } from "../errors/validate";
 import type { Optimizer } from "./optimizer";

@@ -5,7 +5,7 @@
  *   v ← β v − η g,   w ← w + β v − η g      (v₀ = 0; β = 0 is plain descent)
  *
  * On a quadratic it converges when 0 ≤ β < 1 and 0 < ηλ < 2(1 + β)/(1 + 2β) for every eigenvalue λ.
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.8, eq. (9) (the zig-zag it damps)
+ * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.3, eq. (7)
  */
 import { rejectUnknownOptions, requireInRange } from "../errors/validate";
 import type { Optimizer } from "./optimizer";

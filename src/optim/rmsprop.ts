@@ -4,7 +4,7 @@
  *
  *   s ← ρ s + (1 − ρ) g²,   w ← w − η g / (√s + ε)      (s₀ = 0, elementwise)
  *
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.8, eq. (9) (the stretched bowl it rescales)
+ * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.4, eq. (8)
  */
 import { rejectUnknownOptions, requireInRange, requirePositive } from "../errors/validate";
 import type { Optimizer } from "./optimizer";
