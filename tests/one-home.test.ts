@@ -29,7 +29,12 @@ const rules: [what: string, pattern: RegExp, home: string[]][] = [
   ],
   ["inline-script escaping", /\.replace\(\/<\\\/\(?script/i, ["src/display/format.ts"]],
   ["the pass/fail colours", /#1a7f37|#cf222e/i, ["src/display/verdict.ts"]],
-  ["the Jupyter Python lookup", /\/usr\/bin\/python3/, ["scripts/environment.mjs"]],
+  // setup-plan.mjs is the lookup's pure decision (facts in, plan out), tested with made-up facts.
+  [
+    "the Jupyter Python lookup",
+    /\/usr\/bin\/python3/,
+    ["scripts/environment.mjs", "scripts/setup-plan.mjs", "tests/setup-plan.test.ts"],
+  ],
   [
     "where the executed notebooks are (a test that reads them asks tests/helpers/executed-notebooks.ts)",
     /"build", "executed"|"build\/executed"/,
