@@ -53,19 +53,19 @@ async function main(): Promise<void> {
   const tfjs = await useTfjsBackends();
   const list = problems(quick);
 
-  log("1/6 cost of a gradient");
+  log("1/8 cost of a gradient");
   const gradientRows = measureGradientCost(list, timing);
-  log("2/6 backprop against numericalGradient");
+  log("2/8 backprop against numericalGradient");
   const numerical = measureNumericalGradient(quick);
-  log("3/6 training throughput: TanhNetwork, TensorFlow.js (cpu, wasm), mathjs");
+  log("3/8 training throughput: TanhNetwork, TensorFlow.js (cpu, wasm), mathjs");
   const trainingRows = measureTraining(list, timing, quick);
-  log("3b/6 TanhNetwork.gradient's multiply-adds per second against a dot-product loop");
+  log("3b/8 TanhNetwork.gradient's multiply-adds per second against a dot-product loop");
   const scalarLimitRows = measureScalarLimit(list, timing);
   let course: Results["course"];
   if (quick || values["skip-notebooks"])
     course = { skipped: true, note: quick ? "--quick" : "--skip-notebooks" };
   else {
-    log("4/6 course execution (executes every notebook; a minute or more)");
+    log("4/8 course execution (executes every notebook; a minute or more)");
     try {
       course = { skipped: false, target: courseTarget, ...measureCourse() };
     } catch (error) {
@@ -73,18 +73,18 @@ async function main(): Promise<void> {
       course = { skipped: true, note: `could not be measured: ${String(error).split("\n")[0]}` };
     }
   }
-  log("5/6 handouts");
+  log("5/8 handouts");
   const handouts = quick
     ? { skipped: true as const, note: "--quick" }
     : await measureHandouts(path.resolve(values.handouts as string), 3);
-  log("6/6 autodiff engine against TanhNetwork.gradient");
+  log("6/8 autodiff engine against TanhNetwork.gradient");
   const autodiffRows = measureAutodiffCost(list, timing, quick);
-  log("7 optimisers: steps to a tolerance, each at its own tuned settings (a minute or two)");
+  log("7/8 optimisers: steps to a tolerance, each at its own tuned settings (a minute or two)");
   const optimizers = measureOptimizers(quick);
   let capacity: Results["capacity"];
   if (values["skip-capacity"]) capacity = { skipped: true, note: "--skip-capacity" };
   else {
-    log("8 class capacity: learners running lesson 1 at once on a JupyterHub (minutes)");
+    log("8/8 class capacity: learners running lesson 1 at once on a JupyterHub (minutes)");
     try {
       capacity = { skipped: false, ...(await measureCapacity(quick, log)) };
     } catch (error) {
