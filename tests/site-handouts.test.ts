@@ -491,6 +491,18 @@ describe("the HTML handouts", () => {
     await noScripts.close();
   });
 
+  test("the executed copies the build keeps to publish carry each figure's image in its note", () => {
+    const published = path.join(root, "build", "handouts", "notebooks");
+    for (const notebook of notebooks) {
+      const name = path.basename(notebook);
+      const html = cellsHtml(JSON.parse(readFileSync(path.join(published, name), "utf8")).cells);
+      const images = html.match(
+        /<p class="downhill-figure-note"[^>]*><img src="data:image\/(svg\+xml|webp)[^"]+" alt="Figure[^"]*"/g,
+      );
+      assert.equal(images?.length ?? 0, figureCount(path.join(executedDir, name)), name);
+    }
+  });
+
   test("with --shared, pages load plotly.js from assets/ beside them and still work offline", async () => {
     const shared = path.join(fixtureDir, "shared");
     rmSync(shared, { recursive: true, force: true });

@@ -42,6 +42,20 @@ const altText = (figure) => escapeHtml(`${figureDescription(figure)} (Static ima
 export async function figureRenderer(browser) {
   const page = await browser.newPage();
   await page.setContent("<!DOCTYPE html><html><body></body></html>");
+  // plotly.js names its SVG clip paths with Math.random ids: a seeded generator, reset before each
+  // image, makes every image the same bytes on every build.
+  await page.evaluate(() => {
+    window.downhillSeed = (seed) => {
+      let state = seed >>> 0;
+      Math.random = () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+    };
+  });
   await page.addScriptTag({
     content: readFileSync(ensurePlotlyBundle(), "utf8"),
   });
@@ -51,6 +65,7 @@ export async function figureRenderer(browser) {
       const image = (format) =>
         page.evaluate(
           ({ figure, format, width, height, scale }) =>
+            window.downhillSeed(1) ||
             window.Plotly.toImage(
               { data: figure.data, layout: figure.layout, config: figure.config },
               { format, width, height, scale },

@@ -185,7 +185,11 @@ export function figureHtml(figure: Figure, id: string): string {
     `  function draw() {\n` +
     `    var element = document.getElementById(${JSON.stringify(id)});\n` +
     `    if (!element) return;\n` +
-    `    if (!window.Plotly) { if (++tries < 400) setTimeout(draw, 25); return; }\n` +
+    // While the page unpacks plotly.js (plotlyLibraryHtml), wait for it however long it takes.
+    `    if (!window.Plotly) {\n` +
+    `      if (window.downhillPlotlyLoading || ++tries < 400) setTimeout(draw, 25);\n` +
+    `      return;\n` +
+    `    }\n` +
     `    var note = element.querySelector(".downhill-figure-note");\n` +
     `    if (note) note.style.display = "none";\n` +
     `    window.Plotly.newPlot(element, figure);\n` +
