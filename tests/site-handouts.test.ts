@@ -407,6 +407,19 @@ describe("the HTML handouts", () => {
     });
   }
 
+  test("in a narrow window a wide formula or code line makes no region a keyboard cannot scroll", async () => {
+    const narrow = await browser.newContext({ viewport: { width: 760, height: 900 } });
+    await narrow.route(/^(?!file:|data:|blob:)/, (route: any) => route.abort());
+    const page = await narrow.newPage();
+    const file = path.join(siteDir, "04-backpropagation-tanh-network.html");
+    await page.goto(`file://${file}`, { waitUntil: "load", timeout: 120_000 });
+    const grave = (await axeViolations(page)).filter(
+      (v) => v.impact === "serious" || v.impact === "critical",
+    );
+    assert.deepEqual(grave, [], "serious or critical accessibility violations at 760 px");
+    await narrow.close();
+  });
+
   test("the fixture's handout draws its slider and plays its animation", async () => {
     const file = path.join(fixtureA, "site", `${fixtureName}.html`);
     const page = await checkHandout(context, blocked, file, 2, true);
