@@ -6,4 +6,5 @@ import { require as tsxRequire } from "tsx/cjs/api";
 const load = (file) => tsxRequire(`../src/${file}`, import.meta.url);
 
 export const { escapeHtml, escapeInlineScript } = load("display/format.ts");
-export const { plotlyLibraryHtml } = load("plot/figure.ts");
+export const { figureDescription, plotlyLibraryHtml } = load("plot/figure.ts");
+export const { ensurePlotlyBundle, plotlyTraceTypes } = load("plot/plotlyBundle.ts");

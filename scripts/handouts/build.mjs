@@ -3,9 +3,11 @@
 // Steps: execute the notebooks that have no fresh executed copy (executed.mjs), render every figure to
 // a static image in one headless Chromium and put it into the figure's note (figure-images.mjs), convert
 // with nbconvert and the course template (pages.mjs), write the course page (index-page.mjs).
-// Usage: node scripts/handouts/build.mjs [--shared] [--out DIR] [--executed DIR] [--work DIR] [NOTEBOOK…]
+// With --pdf, also one PDF per lesson (NN-name.pdf, Chromium's print of the page: pdf.mjs).
+// Usage: node scripts/handouts/build.mjs [--shared] [--pdf] [--out DIR] [--executed DIR] [--work DIR] [NOTEBOOK…]
 // (defaults: dist/handouts, build/executed, build/handouts, notebooks/NN-*.ipynb). Every page is a single
-// file unless --shared: then MathJax and plotly.js are loaded from DIR/assets/ (see pages.mjs). Output is
+// file unless --shared: then plotly.js is loaded from DIR/assets/ (see pages.mjs). Math is typeset at
+// build time (math.mjs): no page loads MathJax. Output is
 // byte-identical from one build to the next: no dates, absolute paths or random ids.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -24,13 +26,15 @@ export async function buildHandouts({
   executedDir,
   workDir,
   shared = false,
+  pdf = false,
 }) {
   const { python, env } = ensureEnvironment({ browser: true });
-  // Loaded only now: on a fresh clone, ensureEnvironment has just installed playwright-core and MathJax.
+  // Loaded only now: on a fresh clone, ensureEnvironment has just installed playwright-core and mathjax-full.
   const { launchBrowser } = await import("./browser.mjs");
   const { figureRenderer, findFigures, withFigureImages } = await import("./figure-images.mjs");
   const { indexHtml, lessonSummary } = await import("./index-page.mjs");
   const { convertNotebooks, libraries } = await import("./pages.mjs");
+  const { typesetPage } = await import("./math.mjs");
   ensureExecuted(notebooks, executedDir, { python, env, log });
 
   const withImages = path.join(workDir, "notebooks");
@@ -56,12 +60,14 @@ export async function buildHandouts({
       lessons.push({
         file: `${base}.html`,
         noCodeFile: `${base}.no-code.html`,
+        ...(pdf ? { pdfFile: `${base}.pdf` } : {}),
         ...lessonSummary(nb),
       });
       log(`${name}: ${found.length} figure image(s)`);
     }
-  } finally {
+  } catch (error) {
     await browser.close();
+    throw error;
   }
 
   rmSync(outDir, { recursive: true, force: true });
@@ -72,10 +78,27 @@ export async function buildHandouts({
     outDir,
     { python, scratchDir: workDir, libs },
   );
-  writeFileSync(path.join(outDir, "index.html"), indexHtml(lessons, libs.mathjax));
+  const index = typesetPage(indexHtml(lessons));
+  if (index.errors.length)
+    throw new Error(`index.html: MathJax cannot typeset ${index.errors.join(", ")}`);
+  writeFileSync(path.join(outDir, "index.html"), index.html);
   pages.push("index.html");
+  try {
+    if (pdf) {
+      const { pageTitle, printPdfs } = await import("./pdf.mjs");
+      const prints = lessons.map((l) => ({
+        html: path.join(outDir, l.file),
+        pdf: path.join(outDir, l.pdfFile),
+        title: pageTitle(path.join(outDir, l.file)),
+      }));
+      await printPdfs(browser, prints);
+      pages.push(...lessons.map((l) => l.pdfFile));
+    }
+  } finally {
+    await browser.close();
+  }
   for (const page of readdirSync(outDir)
-    .filter((n) => n.endsWith(".html"))
+    .filter((n) => /\.(html|pdf)$/.test(n))
     .sort())
     log(`wrote ${path.relative(projectRoot, path.join(outDir, page)) || page}`);
   return { pages, figures };
@@ -86,6 +109,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     allowPositionals: true,
     options: {
       shared: { type: "boolean", default: false },
+      pdf: { type: "boolean", default: false },
       out: { type: "string", default: "dist/handouts" },
       executed: { type: "string", default: "build/executed" },
       work: { type: "string", default: "build/handouts" },
@@ -99,6 +123,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     executedDir: resolve(values.executed),
     workDir: resolve(values.work),
     shared: values.shared,
+    pdf: values.pdf,
   });
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

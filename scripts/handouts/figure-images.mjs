@@ -1,18 +1,17 @@
 // Static images of a notebook's plotly figures, for every reader whose viewer runs no scripts: an
 // untrusted notebook in JupyterLab, a code-hosting site's preview, a printout. Each figure (as emitted by
-// src/plot/figure.ts) is rendered to PNG with plotly.js in headless Chromium (WebP when the PNG is heavy:
-// a filled contour is ~1.2 MB as PNG, ~0.1 MB as WebP), and the image goes into the figure's note; the
+// src/plot/figure.ts) is rendered with plotly.js in headless Chromium, as SVG (vector: sharp in print,
+// a few tens of KB for curves) or WebP (for 3-D WebGL scenes, which SVG can only carry as a raster, and
+// whenever it is smaller; a PNG is 3–10× heavier), and the image goes into the figure's note; the
 // figure's script hides the note when it draws the live figure.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { escapeHtml } from "../src.mjs";
+import { ensurePlotlyBundle, escapeHtml, figureDescription } from "../src.mjs";
 
-const require = createRequire(import.meta.url);
 /** Width of the images in CSS pixels; they are rendered at twice that for print. */
 export const imageWidth = 900;
 const imageScale = 2;
-/** Above this many characters of PNG data URL (~300 KB of image), the figure is stored as WebP instead. */
-const heavyPng = 400_000;
+/** Trace types drawn with WebGL: their SVG export is a raster inside an SVG, so they go as WebP. */
+const webglTraces = new Set(["surface", "scatter3d", "cone", "mesh3d", "scattergl"]);
 
 const figurePattern =
   /(<div id="(downhill-figure-[^"]+)" class="downhill-figure"[^>]*>)(<p class="downhill-figure-note"[^>]*>)([\s\S]*?)(<\/p><\/div><script type="text\/javascript">\(function \(\) \{\n  var figure = (.*);\n)/g;
@@ -36,20 +35,29 @@ export function findFigures(nb) {
   return found;
 }
 
-function altText(figure) {
-  const title = figure.layout?.title;
-  const text = typeof title === "string" ? title : title?.text;
-  return escapeHtml(
-    `Figure${text ? `: ${String(text).replace(/<[^>]*>/g, "")}` : ""} (static image)`,
-  );
-}
+/** The static image's alt text: what the figure shows (src/plot/figure.ts, as on the live figure). */
+const altText = (figure) => escapeHtml(`${figureDescription(figure)} (Static image.)`);
 
 /** A page in `browser` with plotly.js loaded, that renders figures to images: `{ url, width, height }` (a data URL). */
 export async function figureRenderer(browser) {
   const page = await browser.newPage();
   await page.setContent("<!DOCTYPE html><html><body></body></html>");
+  // plotly.js names its SVG clip paths with Math.random ids: a seeded generator, reset before each
+  // image, makes every image the same bytes on every build.
+  await page.evaluate(() => {
+    window.downhillSeed = (seed) => {
+      let state = seed >>> 0;
+      Math.random = () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+    };
+  });
   await page.addScriptTag({
-    content: readFileSync(require.resolve("plotly.js-dist-min/plotly.min.js"), "utf8"),
+    content: readFileSync(ensurePlotlyBundle(), "utf8"),
   });
   return {
     async render(figure) {
@@ -57,14 +65,18 @@ export async function figureRenderer(browser) {
       const image = (format) =>
         page.evaluate(
           ({ figure, format, width, height, scale }) =>
+            window.downhillSeed(1) ||
             window.Plotly.toImage(
               { data: figure.data, layout: figure.layout, config: figure.config },
               { format, width, height, scale },
             ),
           { figure, format, width: imageWidth, height, scale: imageScale },
         );
-      const png = await image("png");
-      return { url: png.length > heavyPng ? await image("webp") : png, width: imageWidth, height };
+      const webp = await image("webp");
+      if (figure.data.some((trace) => webglTraces.has(trace.type)))
+        return { url: webp, width: imageWidth, height };
+      const svg = await image("svg");
+      return { url: svg.length <= webp.length ? svg : webp, width: imageWidth, height };
     },
     close: () => page.close(),
   };

@@ -1,9 +1,9 @@
 // The course page of the handouts (index.html): the title, one line per lesson (its first heading and
 // blurb, with links to both variants of its handout), and how to run the notebooks live. A small page:
-// MathJax is loaded only when a heading or blurb has math in it.
+// the builder typesets any math in a heading or blurb at build time (math.mjs), as on the lesson pages.
 import { escapeHtml } from "../src.mjs";
 
-/** Inline markdown of one line (code, bold, italic) as HTML; `$…$` math is left for MathJax. */
+/** Inline markdown of one line (code, bold, italic) as HTML; `$…$` math is left for math.mjs. */
 export function inlineMarkdown(text) {
   return escapeHtml(text)
     .replace(/`([^`]+)`/g, "<code>$1</code>")
@@ -32,17 +32,16 @@ export function lessonSummary(nb) {
 }
 
 /**
- * The index page for `lessons` (`[{ file, noCodeFile, title, blurb }]`, in course order); `mathjax` is the
- * script element that loads MathJax 3, used only when a title or blurb has math.
+ * The index page for `lessons` (`[{ file, noCodeFile, pdfFile?, title, blurb }]`, in course order), math still as
+ * TeX (the builder typesets it).
  */
-export function indexHtml(lessons, mathjax) {
+export function indexHtml(lessons) {
   const items = lessons
     .map(
       (l) =>
-        `<li><a href="${escapeHtml(l.file)}">${inlineMarkdown(l.title ?? l.file)}</a> <span class="variant">(<a href="${escapeHtml(l.noCodeFile)}">without code</a>)</span><br><span class="blurb">${inlineMarkdown(l.blurb)}</span></li>`,
+        `<li><a href="${escapeHtml(l.file)}">${inlineMarkdown(l.title ?? l.file)}</a> <span class="variant">(<a href="${escapeHtml(l.noCodeFile)}">without code</a>${l.pdfFile ? `, <a href="${escapeHtml(l.pdfFile)}">PDF</a>` : ""})</span><br><span class="blurb">${inlineMarkdown(l.blurb)}</span></li>`,
     )
     .join("\n");
-  const hasMath = lessons.some((l) => /\$/.test(`${l.title} ${l.blurb}`));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -64,9 +63,9 @@ pre { padding: 10px 12px; white-space: pre-wrap; }
 pre code { padding: 0; background: none; }
 @media print { a { color: inherit; } }
 </style>
-${hasMath ? `<script type="text/javascript">window.MathJax = { tex: { inlineMath: [["$", "$"]], processEscapes: true }, options: { enableMenu: false }, startup: { pageReady: function () { return MathJax.startup.defaultPageReady().then(function () { document.body.setAttribute("data-math", "typeset"); }); } } };</script>\n${mathjax}` : ""}
 </head>
-<body${hasMath ? "" : ' data-math="none"'}>
+<body>
+<main>
 <h1>Downhill</h1>
 <p class="subtitle">Gradient descent and backpropagation from first principles, in TypeScript notebooks.</p>
 <h2>Lessons</h2>
@@ -80,6 +79,7 @@ Figures are interactive in a web browser and print as images. The “without cod
 <pre><code>npm ci
 npm start</code></pre>
 <p><code>npm start</code> installs what is missing, registers the TypeScript kernel (tslab) for this project and opens the notebooks in Jupyter. Open a lesson and run its cells from the top.</p>
+</main>
 </body>
 </html>
 `;

@@ -1,49 +1,36 @@
 // One handout page per notebook, made by nbconvert from the notebooks that carry figure images, with the
 // course template (template/downhill: nbconvert's lab template, nothing loaded from outside the page).
 // Two variants: `NN-name.html` (everything) and `NN-name.no-code.html` (narrative, math, figures;
-// nbconvert's --no-input). MathJax 3 goes in place of the template's marker. By default each page is a
-// single file (MathJax and plotly.js inlined) that works offline, from disk, e-mailed or uploaded; with
-// `shared`, pages load both from `assets/` beside them instead (a much lighter site, one folder).
+// nbconvert's --no-input). Math is typeset at build time (math.mjs): pages carry SVG formulas and no
+// MathJax. JupyterLab's stylesheet keeps only the rules the page can use (css.mjs). By default each page is a single file (plotly.js inlined) that works offline, from disk,
+// e-mailed or uploaded; with `shared`, pages load plotly.js from `assets/` beside them instead.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { escapeInlineScript, plotlyLibraryHtml } from "../src.mjs";
+import { ensurePlotlyBundle, plotlyLibraryHtml } from "../src.mjs";
+import { pruneStyles } from "./css.mjs";
+import { typesetPage } from "./math.mjs";
 
-const require = createRequire(import.meta.url);
 const templateDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "template");
-const mathjaxMarker = "<!-- downhill:mathjax -->";
-const mathjaxFile = require.resolve("mathjax/es5/tex-svg-full.js");
-const plotlyFile = require.resolve("plotly.js-dist-min/plotly.min.js");
-
-/** A JavaScript source as an inline `<script>` that the HTML parser cannot end early. */
-export function inlineScript(source) {
-  return `<script type="text/javascript">\n${escapeInlineScript(source)}\n</script>`;
-}
-
-/** MathJax 3 (TeX in, SVG out, every TeX extension built in, so it never loads a file), inlined. */
-export function mathjaxScript() {
-  return inlineScript(readFileSync(mathjaxFile, "utf8"));
-}
+/** The course's plotly.js bundle (src/plot/plotlyBundle.ts), built first when missing or stale. */
+const plotlyFile = () => ensurePlotlyBundle();
 
 /** The block src/plot/figure.ts (plotlyLibraryHtml) puts before a notebook's first figure. */
 function plotlyInlineBlock() {
-  return plotlyLibraryHtml(readFileSync(plotlyFile, "utf8"));
+  return plotlyLibraryHtml(readFileSync(plotlyFile(), "utf8"));
 }
 
 /**
- * How pages get MathJax and plotly.js: `{ mathjax, finish(html) }`. Single-file: MathJax inlined, plotly.js
- * left inline where the notebook put it. Shared: both copied to `outDir/assets/` and loaded from there.
+ * How pages get plotly.js: `{ finish(html) }`. Single-file: plotly.js left inline where the notebook put
+ * it. Shared: copied to `outDir/assets/` and loaded from there.
  */
 export function libraries(outDir, { shared = false } = {}) {
-  if (!shared) return { mathjax: mathjaxScript(), finish: (html) => html };
+  if (!shared) return { finish: (html) => html };
   mkdirSync(path.join(outDir, "assets"), { recursive: true });
-  copyFileSync(mathjaxFile, path.join(outDir, "assets", "mathjax-tex-svg-full.js"));
-  copyFileSync(plotlyFile, path.join(outDir, "assets", "plotly.min.js"));
+  copyFileSync(plotlyFile(), path.join(outDir, "assets", "plotly.min.js"));
   const block = plotlyInlineBlock();
   return {
-    mathjax: `<script type="text/javascript" src="assets/mathjax-tex-svg-full.js"></script>`,
     finish(html) {
       const parts = html.split(block);
       if (parts.length > 2) throw new Error("plotly.js is inlined more than once");
@@ -85,14 +72,10 @@ export function convertNotebooks(notebooks, outDir, { python, scratchDir, libs }
     for (const name of readdirSync(scratch)
       .filter((n) => n.endsWith(".html"))
       .sort()) {
-      const html = readFileSync(path.join(scratch, name), "utf8");
-      if (html.split(mathjaxMarker).length !== 2)
-        throw new Error(`${name}: expected one MathJax marker from the template`);
       const target = name.replace(/\.html$/, `${variant.suffix}.html`);
-      writeFileSync(
-        path.join(outDir, target),
-        libs.finish(html.replace(mathjaxMarker, () => libs.mathjax)),
-      );
+      const { html, errors } = typesetPage(readFileSync(path.join(scratch, name), "utf8"));
+      if (errors.length) throw new Error(`${target}: MathJax cannot typeset ${errors.join(", ")}`);
+      writeFileSync(path.join(outDir, target), libs.finish(pruneStyles(html)));
       written.push(target);
     }
   }

@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { figureHtml, hashText, plotlyLibraryHtml, scriptSafeJson, withDefaults } from "./figure";
+import { gunzipSync } from "node:zlib";
+import {
+  figureDescription,
+  figureHtml,
+  hashText,
+  plotlyLibraryHtml,
+  roundedForDisplay,
+  scriptSafeJson,
+  withDefaults,
+} from "./figure";
 import { plotlySource } from "./showFigure";
 
 test("figure JSON cannot close its script element early", () => {
@@ -35,10 +44,16 @@ test("ids are deterministic hashes", () => {
   assert.notEqual(hashText("abc"), hashText("abd"));
 });
 
-test("the library loader carries plotly.js inline and loads it only once per page", () => {
-  const html = plotlyLibraryHtml(plotlySource());
-  assert.match(html, /^<script type="text\/javascript">if \(!window.Plotly\) \{/);
-  assert.ok(html.length > 1_000_000);
+test("the library loader carries plotly.js inline, gzipped, and loads it only once per page", () => {
+  const source = plotlySource();
+  const html = plotlyLibraryHtml(source);
+  assert.match(
+    html,
+    /^<script type="text\/javascript">if \(!window.Plotly && !window.downhillPlotlyLoading\) \{/,
+  );
+  const packed = html.match(/\}\)\("([A-Za-z0-9+/=]+)"\);\n\}<\/script>$/)?.[1] ?? "";
+  assert.equal(gunzipSync(Buffer.from(packed, "base64")).toString("utf8"), source);
+  assert.ok(html.length < source.length / 2, `${html.length} characters for ${source.length}`);
   assert.equal(html.match(/<\/script>/gi)?.length, 1);
   assert.equal(html.includes("<!--"), false);
 });
@@ -48,4 +63,41 @@ test("the figure's script hides its note instead of removing it, so a printed ha
   assert.match(html, /<p class="downhill-figure-note"/);
   assert.match(html, /note\.style\.display = "none"/);
   assert.doesNotMatch(html, /note\.remove\(\)/);
+});
+
+test("a figure keeps 6 significant digits: no 17-digit floats, integers and the shape untouched", () => {
+  assert.deepEqual(roundedForDisplay({ y: [0.1 + 0.2, 3, -1234567.89, 1e-20 / 3], n: null }), {
+    y: [0.3, 3, -1234570, 3.33333e-21],
+    n: null,
+  });
+  const html = figureHtml({ data: [{ x: [1, 2], y: [Math.PI, Math.E] }] }, "f");
+  assert.match(html, /"y":\[3\.14159,2\.71828\]/);
+});
+
+test("every figure says in words what it shows: title, kind of plot, axis titles, trace names", () => {
+  const figure = {
+    data: [
+      { type: "contour", z: [[1, 2]], name: "E(w)" },
+      { type: "scatter", x: [0], y: [0], name: "gradient <b>descent</b>" },
+    ],
+    layout: {
+      title: { text: "Error surface<br>of the neuron" },
+      xaxis: { title: { text: "w<sub>0</sub>" } },
+      yaxis: { title: "w1" },
+    },
+  };
+  const description =
+    "Figure: Error surface of the neuron. A contour map, curves or points; x axis: w0; y axis: w1. Traces: E(w), gradient descent.";
+  assert.equal(figureDescription(figure), description);
+  assert.equal(
+    figureDescription({
+      data: [{ type: "surface", z: [[1]] }],
+      layout: { scene: { zaxis: { title: { text: "E" } } } },
+    }),
+    "Figure. A 3-D surface; z axis: E.",
+  );
+  assert.match(
+    figureHtml(figure, "f"),
+    /<div id="f" class="downhill-figure" role="figure" aria-label="Figure: Error surface of the neuron\. A contour map/,
+  );
 });

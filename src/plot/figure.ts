@@ -2,8 +2,10 @@
  * A plotly.js figure as HTML that draws itself wherever scripts run: JupyterLab, classic Notebook,
  * VS Code and nbconvert's HTML export. Pure functions: no kernel needed, so they are tested in Node.
  */
-import { escapeInlineScript } from "../display/format";
+import { gzipSync } from "zlib";
+import { escapeHtml } from "../display/format";
 import { InvalidArgumentError } from "../errors/errors";
+import { plotlyTraceTypes } from "./plotlyBundle";
 
 /**
  * A plotly.js figure: traces, layout, optional animation frames and config — plain JSON.
@@ -48,6 +50,26 @@ export function scriptSafeJson(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
+/** Significant digits a figure keeps: 1 part in 10⁶, far below a pixel, and what hover labels show. */
+const figureDigits = 6;
+
+/**
+ * The value with every non-integer number rounded to 6 significant digits, so a figure's JSON carries
+ * no 17-digit floats (a third of a lesson's weight) while every point lands on the same pixel.
+ * @example roundedForDisplay({ y: [0.1 + 0.2, 3] }); // => { y: [0.3, 3] }
+ */
+export function roundedForDisplay<T>(value: T): T {
+  if (typeof value === "number")
+    return (Number.isInteger(value) ? value : Number(value.toPrecision(figureDigits))) as T;
+  if (Array.isArray(value) || ArrayBuffer.isView(value))
+    return Array.from(value as ArrayLike<unknown>, (item) => roundedForDisplay(item)) as T;
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, roundedForDisplay(item)]),
+    ) as T;
+  return value;
+}
+
 /** FNV-1a hash of a string, as 8 hex digits: deterministic figure ids. @example hashText("") // => "811c9dc5" */
 export function hashText(text: string): string {
   let hash = 0x811c9dc5;
@@ -68,12 +90,66 @@ export function withDefaults(figure: Figure): Figure {
   return { ...figure, layout, config: { ...defaultConfig, ...figure.config } };
 }
 
+const plainText = (title: unknown): string => {
+  const text = typeof title === "string" ? title : (title as { text?: unknown } | undefined)?.text;
+  return typeof text === "string"
+    ? text
+        .replace(/<br\s*\/?>/gi, " ")
+        .replace(/<[^>]*>/g, "")
+        .replace(/\$/g, "")
+        .replace(/\s+/g, " ")
+        .trim()
+    : "";
+};
+
+const traceKinds: Record<string, string> = {
+  scatter: "curves or points",
+  contour: "a contour map",
+  surface: "a 3-D surface",
+  scatter3d: "3-D curves or points",
+  cone: "3-D arrows",
+};
+
+/**
+ * What a figure shows, in words, for readers who cannot see it (the live figure's aria-label and the
+ * static image's alt text): its title, what kind of plot, each axis title, and the named traces.
+ * @example
+ * figureDescription({ data: [{ y: [1], name: "E(w)" }], layout: { title: { text: "Loss" }, xaxis: { title: { text: "w" } } } });
+ * // => "Figure: Loss. Curves or points; x axis: w. Traces: E(w)."
+ */
+export function figureDescription(figure: Figure): string {
+  const layout = figure.layout ?? {};
+  const kinds = [...new Set(figure.data.map((t) => traceKinds[String(t.type ?? "scatter")]))]
+    .filter(Boolean)
+    .join(", ");
+  const axes: string[] = [];
+  for (const [key, axis] of Object.entries(layout).sort(([a], [b]) => a.localeCompare(b))) {
+    const axisMatch = /^([xyz])axis(\d*)$/.exec(key);
+    const title = plainText((axis as { title?: unknown } | null)?.title);
+    if (axisMatch && title) axes.push(`${axisMatch[1]} axis: ${title}`);
+    if (/^scene\d*$/.test(key) && axis && typeof axis === "object")
+      for (const letter of ["x", "y", "z"]) {
+        const t = plainText((axis as Record<string, { title?: unknown }>)[`${letter}axis`]?.title);
+        if (t) axes.push(`${letter} axis: ${t}`);
+      }
+  }
+  const names = [...new Set(figure.data.map((t) => plainText(t.name)).filter(Boolean))];
+  const title = plainText(layout.title);
+  const what = [kinds.charAt(0).toUpperCase() + kinds.slice(1), ...axes].filter(Boolean).join("; ");
+  return (
+    `Figure${title ? `: ${title}` : ""}.` +
+    (what ? ` ${what}.` : "") +
+    (names.length ? ` Traces: ${names.join(", ")}.` : "")
+  );
+}
+
 /**
  * The HTML of one figure: a `<div>` holding a note for readers whose viewer runs no scripts (the
  * handout builder puts a static image of the figure into it), and a script that hides the note and
  * draws the live figure once plotly.js (loaded once per page by `plotlyLibraryHtml`) is there. The
  * note is hidden, not removed, so a handout's print stylesheet can show the image instead.
- * @throws InvalidArgumentError naming the first NaN or ∞ in the figure, e.g. `data[0].y[3] is NaN`
+ * @throws InvalidArgumentError naming the first NaN or ∞ in the figure, e.g. `data[0].y[3] is NaN`, or
+ *   a trace type the course's plotly.js bundle lacks (src/plot/plotlyBundle.ts)
  * @example
  * figureHtml({ data: [{ y: [1, 4, 9] }] }, "fig-1"); // => '<div id="fig-1" …></div><script>…</script>'
  */
@@ -83,14 +159,25 @@ export function figureHtml(figure: Figure, id: string): string {
     throw new InvalidArgumentError(
       `${caller}: figure.data is missing; expected an array of traces`,
     );
+  figure.data.forEach((trace, i) => {
+    const type = trace?.type ?? "scatter";
+    if (typeof type !== "string" || !plotlyTraceTypes.includes(type))
+      throw new InvalidArgumentError(
+        `${caller}: data[${i}].type is ${JSON.stringify(type)}, which the course's plotly.js bundle does not include; add it to plotlyTraceTypes in src/plot/plotlyBundle.ts`,
+      );
+  });
   requireFiniteNumbers(caller, figure.data, "data");
   requireFiniteNumbers(caller, figure.frames ?? [], "frames");
-  const full = withDefaults(figure);
+  const full = withDefaults({
+    ...figure,
+    data: roundedForDisplay(figure.data),
+    ...(figure.frames ? { frames: roundedForDisplay(figure.frames) } : {}),
+  });
   const height = Number(full.layout?.height ?? 420);
   const note =
     "Interactive figure: it appears when the notebook is trusted and its code has run (plotly.js).";
   return (
-    `<div id="${id}" class="downhill-figure" style="width:100%;min-height:${height}px">` +
+    `<div id="${id}" class="downhill-figure" role="figure" aria-label="${escapeHtml(figureDescription(figure))}" style="width:100%;min-height:${height}px">` +
     `<p class="downhill-figure-note" style="color:#777;font-style:italic">${note}</p></div>` +
     `<script type="text/javascript">(function () {\n` +
     `  var figure = ${scriptSafeJson(full)};\n` +
@@ -98,7 +185,11 @@ export function figureHtml(figure: Figure, id: string): string {
     `  function draw() {\n` +
     `    var element = document.getElementById(${JSON.stringify(id)});\n` +
     `    if (!element) return;\n` +
-    `    if (!window.Plotly) { if (++tries < 400) setTimeout(draw, 25); return; }\n` +
+    // While the page unpacks plotly.js (plotlyLibraryHtml), wait for it however long it takes.
+    `    if (!window.Plotly) {\n` +
+    `      if (window.downhillPlotlyLoading || ++tries < 400) setTimeout(draw, 25);\n` +
+    `      return;\n` +
+    `    }\n` +
     `    var note = element.querySelector(".downhill-figure-note");\n` +
     `    if (note) note.style.display = "none";\n` +
     `    window.Plotly.newPlot(element, figure);\n` +
@@ -109,9 +200,27 @@ export function figureHtml(figure: Figure, id: string): string {
 }
 
 /**
- * The HTML that loads plotly.js into the page from its source text (no CDN, works offline). Loads
- * nothing when the page already has `window.Plotly`.
+ * The HTML that loads plotly.js into the page from its source text (no CDN, works offline), gzipped
+ * and base64-encoded (1.8 MB of minified JavaScript travels as 0.8 MB) and unpacked in the browser by
+ * its built-in DecompressionStream; figures wait for `window.Plotly`. Loads nothing when the page
+ * already has `window.Plotly` or is loading it. Where it cannot run, figures keep their static note.
+ * @example plotlyLibraryHtml("var Plotly = {};").startsWith("<script"); // => true
  */
 export function plotlyLibraryHtml(source: string): string {
-  return `<script type="text/javascript">if (!window.Plotly) {\n${escapeInlineScript(source)}\n}</script>`;
+  const packed = gzipSync(Buffer.from(source, "utf8"), { level: 9 }).toString("base64");
+  return (
+    `<script type="text/javascript">if (!window.Plotly && !window.downhillPlotlyLoading) {\n` +
+    `  window.downhillPlotlyLoading = true;\n` +
+    `  (function (packed) {\n` +
+    `    var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });\n` +
+    `    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));\n` +
+    `    new Response(stream).text().then(function (code) {\n` +
+    `      (0, eval)(code + "\\n//# sourceURL=downhill-plotly.min.js");\n` +
+    `    }).catch(function (error) {\n` +
+    `      window.downhillPlotlyLoading = false;\n` +
+    `      console.error("plotly.js could not be unpacked:", error);\n` +
+    `    });\n` +
+    `  })("${packed}");\n` +
+    `}</script>`
+  );
 }

@@ -1,17 +1,20 @@
 /**
  * Shows a plotly.js figure below a notebook cell. The first figure of a kernel session also carries
- * plotly.js itself (minified, read from the installed package, never from a CDN), so an executed
- * notebook, and its HTML export, draws every figure offline.
+ * plotly.js itself (the course's partial bundle, ./plotlyBundle: built from the installed package on
+ * first use, never from a CDN), so an executed notebook, and its HTML export, draws every figure offline.
  */
-import { readFileSync } from "fs";
 import { showHtml } from "../display/show";
 import { type Figure, figureHtml, hashText, plotlyLibraryHtml, scriptSafeJson } from "./figure";
+import { plotlyBundleSource } from "./plotlyBundle";
 
 let figuresShown = 0;
 
-/** The minified plotly.js bundle the figures are drawn with. */
+/**
+ * The minified plotly.js bundle the figures are drawn with (built when missing or stale).
+ * @example plotlySource().startsWith("/*! downhill plotly.js bundle"); // => true
+ */
 export function plotlySource(): string {
-  return readFileSync(require.resolve("plotly.js-dist-min/plotly.min.js"), "utf8");
+  return plotlyBundleSource();
 }
 
 /**

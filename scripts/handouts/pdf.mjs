@@ -1,0 +1,64 @@
+// One PDF per lesson (`npm run handouts -- --pdf` → dist/handouts/pdf/NN-name.pdf), for instructors who
+// hand out paper: Chromium's own print of the lesson page, with the page's print stylesheet (figures as
+// their static images, code wrapped at the margin, no navigation), A4, page numbers in the footer.
+// Printed with scripts off: the static images and the build-time math are all a printout needs, and
+// nothing is left to wait for. The PDF's creation and modification dates are fixed, so a rebuild
+// gives the same bytes.
+import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { escapeHtml } from "../src.mjs";
+
+/** Chromium's dates in the PDF's info dictionary, replaced by one of the same length (offsets stay valid). */
+const pdfDate = /\/(CreationDate|ModDate) \(D:\d{14}[^)]*\)/g;
+
+function fixedDates(pdf) {
+  const text = pdf.toString("latin1");
+  const fixed = text.replace(pdfDate, (all, key) => {
+    const stamp = all.slice(all.indexOf("(D:") + 3, -1);
+    return `/${key} (D:${"20000101000000".padEnd(stamp.length, "Z").slice(0, stamp.length)})`;
+  });
+  return Buffer.from(fixed, "latin1");
+}
+
+const footer = (title) =>
+  `<div style="font: 8px Helvetica, Arial, sans-serif; color: #444; width: 100%; padding: 0 14mm; display: flex; justify-content: space-between;">` +
+  `<span>${escapeHtml(title)}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+
+/**
+ * Prints each `{ html, pdf, title }` (a handout page, the PDF to write, the footer's title) in `browser`
+ * with scripts and the network off; returns the PDF paths written.
+ */
+export async function printPdfs(browser, pages) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await context.route(/^(?!file:|data:|blob:)/, (route) => route.abort());
+  try {
+    for (const { html, pdf, title } of pages) {
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(html).href, { waitUntil: "load", timeout: 120_000 });
+      const bytes = await page.pdf({
+        format: "A4",
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: "<span></span>",
+        footerTemplate: footer(title),
+        margin: { top: "14mm", bottom: "16mm", left: "14mm", right: "14mm" },
+      });
+      writeFileSync(pdf, fixedDates(bytes));
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+  return pages.map((p) => p.pdf);
+}
+
+/** The lesson's title for the footer: the page's `<title>`. */
+export function pageTitle(htmlFile) {
+  const title = /<title>([^<]*)<\/title>/.exec(readFileSync(htmlFile, "utf8"))?.[1] ?? "";
+  return title
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;/g, '"');
+}
