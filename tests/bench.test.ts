@@ -162,7 +162,7 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
     );
     assert.match(
       readFileSync(path.join(dir, "results.md"), "utf8"),
-      /\*\*7\. Class capacity\*\*[^\n]*\n\n\| learners \| mean time \(s\) \|/,
+      /\*\*8\. Class capacity\*\*[^\n]*\n\n\| learners \| mean time \(s\) \|/,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
