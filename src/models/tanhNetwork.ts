@@ -41,6 +41,7 @@ import {
   requireVectorOfLength,
 } from "../errors/validate";
 import { createRandom } from "../random/createRandom";
+import { tanh } from "./tanh";
 import { namedDescentSteps } from "../optim/gradientDescent";
 import type { Model } from "../optim/model";
 
@@ -449,8 +450,8 @@ export class TanhNetwork {
     for (let j = 0; j < M; j++) {
       const row = j * BLOCK,
         zRow = (j + 1) * BLOCK; // row 0 of Z̃ stays 1: z₀ = 1
-      // Math.tanh saturates to ±1 for large |h|; (eʰ − e⁻ʰ)/(eʰ + e⁻ʰ) would be ∞/∞ = NaN past |h| ≈ 710.
-      for (let c = 0; c < cols; c++) Zb[zRow + c] = Math.tanh(Hb[row + c]);
+      // tanh (./tanh.ts: Math.tanh, inlined) saturates to ±1; (eʰ − e⁻ʰ)/(eʰ + e⁻ʰ) is NaN past |h| ≈ 710.
+      for (let c = 0; c < cols; c++) Zb[zRow + c] = tanh(Hb[row + c]);
     }
     multiply(this.w2, 0, M + 1, 1, K, M + 1, Zb, cols, Yb); // yₖ = Σⱼ w⁽²⁾ₖⱼ zⱼ
   }
