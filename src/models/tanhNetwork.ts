@@ -24,10 +24,11 @@
  *   H = W⁽¹⁾X̃      Z = tanh(H)      Y = W⁽²⁾Z̃
  *   Δ⁽²⁾ = Y − T    ∇W⁽²⁾ += Δ⁽²⁾Z̃ᵀ    Δ⁽¹⁾ = (1 − Z⊙Z) ⊙ (W̄⁽²⁾ᵀΔ⁽²⁾)    ∇W⁽¹⁾ += Δ⁽¹⁾X̃ᵀ
  *
- * Every inner loop runs along a row of a Float64Array (one unit's values over the block's examples),
- * the block's matrices stay in the cache, and nothing is allocated after the constructor. Each sum is
- * taken in the same order as one example at a time (over i, j or k in order, over n in order), so the
- * numbers are exactly those of the per-example equations.
+ * The products are `multiply` and `addProducts` (./blockProducts.ts), and tanh is `applyTanh`
+ * (./tanh.ts). Every inner loop runs along a row of a Float64Array (one unit's values over the block's
+ * examples), the block's matrices stay in the cache, and nothing is allocated after the constructor.
+ * Each sum is taken in the same order as one example at a time (over i, j or k in order, over n in
+ * order), so the numbers are exactly those of the per-example equations.
  * @see notebooks/04-backpropagation-tanh-network.ipynb §4.2–4.4, eqs. (4)–(6), (9) and (14)–(16)
  */
 import { DivergenceError, InvalidArgumentError, ShapeError } from "../errors/errors";
@@ -41,7 +42,8 @@ import {
   requireVectorOfLength,
 } from "../errors/validate";
 import { createRandom } from "../random/createRandom";
-import { tanh } from "./tanh";
+import { addProducts, BLOCK, multiply } from "./blockProducts";
+import { applyTanh } from "./tanh";
 import { namedDescentSteps } from "../optim/gradientDescent";
 import type { Model } from "../optim/model";
 
@@ -67,113 +69,6 @@ export interface ForwardPass {
 export interface PassCounts {
   forward: number;
   backward: number;
-}
-
-/** Examples per block: the block's matrices (a few rows of BLOCK doubles per unit) stay in the cache. */
-const BLOCK = 64;
-
-/**
- * C = A·B for a block: A is rows × inner, its entry (r, p) at A[offset + r·rowStride + p·colStride]
- * (so a view of W⁽¹⁾, W⁽²⁾ or W̄⁽²⁾ᵀ without copying); B (inner × cols) and C (rows × cols) are block
- * matrices (row stride BLOCK). Entry (r, c) of C is Σₚ A[r][p]·B[p][c], summed over p in order.
- * Four columns c … c + 3 are summed side by side: each A[r][p] is loaded once for four examples, and
- * the four running sums do not wait for one another (register blocking); the rest one at a time.
- */
-function multiply(
-  A: Float64Array,
-  offset: number,
-  rowStride: number,
-  colStride: number,
-  rows: number,
-  inner: number,
-  B: Float64Array,
-  cols: number,
-  C: Float64Array,
-): void {
-  for (let r = 0; r < rows; r++) {
-    const aRow = offset + r * rowStride,
-      cRow = r * BLOCK;
-    let c = 0;
-    for (; c + 4 <= cols; c += 4) {
-      let s0 = 0,
-        s1 = 0,
-        s2 = 0,
-        s3 = 0;
-      for (let p = 0; p < inner; p++) {
-        const a = A[aRow + p * colStride],
-          b = p * BLOCK + c;
-        s0 += a * B[b];
-        s1 += a * B[b + 1];
-        s2 += a * B[b + 2];
-        s3 += a * B[b + 3];
-      }
-      C[cRow + c] = s0;
-      C[cRow + c + 1] = s1;
-      C[cRow + c + 2] = s2;
-      C[cRow + c + 3] = s3;
-    }
-    for (; c < cols; c++) {
-      let sum = 0;
-      for (let p = 0; p < inner; p++) sum += A[aRow + p * colStride] * B[p * BLOCK + c];
-      C[cRow + c] = sum;
-    }
-  }
-}
-
-/**
- * G += A·Bᵀ over a block's cols examples: A (rows × cols) and B (inner × cols) are block matrices, and
- * G's entry (r, q) sits at G[offset + r·rowStride + q·colStride] (a slice of the gradient in the layout
- * of `parameters`, either way round). Entry (r, q) gains Σ_c A[r][c]·B[q][c], the sum over the
- * examples in order, along a row of each. Four entries q … q + 3 are summed side by side, each A[r][c]
- * loaded once for four; the rest one at a time.
- */
-function addProducts(
-  G: Float64Array,
-  offset: number,
-  rowStride: number,
-  colStride: number,
-  rows: number,
-  inner: number,
-  A: Float64Array,
-  B: Float64Array,
-  cols: number,
-): void {
-  for (let r = 0; r < rows; r++) {
-    const aRow = r * BLOCK,
-      gRow = offset + r * rowStride;
-    let q = 0;
-    for (; q + 4 <= inner; q += 4) {
-      const b0 = q * BLOCK,
-        b1 = b0 + BLOCK,
-        b2 = b1 + BLOCK,
-        b3 = b2 + BLOCK;
-      const g0 = gRow + q * colStride,
-        g1 = g0 + colStride,
-        g2 = g1 + colStride,
-        g3 = g2 + colStride;
-      let s0 = G[g0],
-        s1 = G[g1],
-        s2 = G[g2],
-        s3 = G[g3];
-      for (let c = 0; c < cols; c++) {
-        const a = A[aRow + c];
-        s0 += a * B[b0 + c];
-        s1 += a * B[b1 + c];
-        s2 += a * B[b2 + c];
-        s3 += a * B[b3 + c];
-      }
-      G[g0] = s0;
-      G[g1] = s1;
-      G[g2] = s2;
-      G[g3] = s3;
-    }
-    for (; q < inner; q++) {
-      const b = q * BLOCK;
-      let sum = G[gRow + q * colStride];
-      for (let c = 0; c < cols; c++) sum += A[aRow + c] * B[b + c];
-      G[gRow + q * colStride] = sum;
-    }
-  }
 }
 
 /**
@@ -450,8 +345,8 @@ export class TanhNetwork {
     for (let j = 0; j < M; j++) {
       const row = j * BLOCK,
         zRow = (j + 1) * BLOCK; // row 0 of Z̃ stays 1: z₀ = 1
-      // tanh (./tanh.ts: Math.tanh, inlined) saturates to ±1; (eʰ − e⁻ʰ)/(eʰ + e⁻ʰ) is NaN past |h| ≈ 710.
-      for (let c = 0; c < cols; c++) Zb[zRow + c] = tanh(Hb[row + c]);
+      // tanh (./tanh.ts: Math.tanh in JavaScript) saturates to ±1, where (eʰ − e⁻ʰ)/(eʰ + e⁻ʰ) is NaN.
+      applyTanh(Hb, row, Zb, zRow, cols); // zⱼ = tanh(hⱼ) for the block's examples
     }
     multiply(this.w2, 0, M + 1, 1, K, M + 1, Zb, cols, Yb); // yₖ = Σⱼ w⁽²⁾ₖⱼ zⱼ
   }
