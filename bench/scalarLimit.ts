@@ -9,8 +9,8 @@
  * The gradient's multiply-adds are counted, not timed: N·(2W + KM) from `multiplyAddsPerPass` (one
  * forward and one backward pass per example). The M tanh per example are not counted, so they only
  * lower the gradient's rate. The dot product carries one running sum, so each add waits for the one
- * before; the gradient's loops are mostly independent updates of whole rows (axpys), which need not
- * wait, so the ratio can exceed 1.
+ * before; the gradient's loops carry eight running sums side by side (two rows × four columns,
+ * src/models/blockProducts.ts), which need not wait for one another, so the ratio can exceed 1.
  */
 import { networkFor, type Problem } from "./problems";
 import { compare, type TimingOptions } from "./timing";

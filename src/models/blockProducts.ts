@@ -8,8 +8,8 @@
  * Each entry is one running sum, taken over its index in order, so the numbers are exactly those of
  * the per-example equations. Eight sums run side by side, for two rows × four columns (register
  * blocking): each loaded number serves two or four of them, and the eight additions do not wait for one
- * another. That is what makes a scalar JavaScript loop fast; the leftover rows and columns are summed
- * one at a time.
+ * another. That is what makes a scalar JavaScript loop fast. An odd last row (K = 1 outputs, say)
+ * runs four sums side by side; the leftover columns go one at a time.
  * @see notebooks/04-backpropagation-tanh-network.ipynb §4.4, eq. (16)
  */
 
@@ -92,9 +92,29 @@ export function multiply(
     }
   }
   for (; r < rows; r++) {
+    // the last row, when rows is odd: four columns side by side, then one at a time
     const a = offset + r * rowStride,
       cRow = r * BLOCK;
-    for (let c = 0; c < cols; c++) {
+    let c = 0;
+    for (; c + 4 <= cols; c += 4) {
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0;
+      for (let p = 0; p < inner; p++) {
+        const x = A[a + p * colStride],
+          b = p * BLOCK + c;
+        s0 += x * B[b];
+        s1 += x * B[b + 1];
+        s2 += x * B[b + 2];
+        s3 += x * B[b + 3];
+      }
+      C[cRow + c] = s0;
+      C[cRow + c + 1] = s1;
+      C[cRow + c + 2] = s2;
+      C[cRow + c + 3] = s3;
+    }
+    for (; c < cols; c++) {
       let sum = 0;
       for (let p = 0; p < inner; p++) sum += A[a + p * colStride] * B[p * BLOCK + c];
       C[cRow + c] = sum;
@@ -188,9 +208,36 @@ export function addProducts(
     }
   }
   for (; r < rows; r++) {
+    // the last row, when rows is odd: four entries side by side, then one at a time
     const a = r * BLOCK,
       g = offset + r * rowStride;
-    for (let q = 0; q < inner; q++) {
+    let q = 0;
+    for (; q + 4 <= inner; q += 4) {
+      const b0 = q * BLOCK,
+        b1 = b0 + BLOCK,
+        b2 = b1 + BLOCK,
+        b3 = b2 + BLOCK;
+      const i0 = g + q * colStride,
+        i1 = i0 + colStride,
+        i2 = i1 + colStride,
+        i3 = i2 + colStride;
+      let s0 = G[i0],
+        s1 = G[i1],
+        s2 = G[i2],
+        s3 = G[i3];
+      for (let c = 0; c < cols; c++) {
+        const x = A[a + c];
+        s0 += x * B[b0 + c];
+        s1 += x * B[b1 + c];
+        s2 += x * B[b2 + c];
+        s3 += x * B[b3 + c];
+      }
+      G[i0] = s0;
+      G[i1] = s1;
+      G[i2] = s2;
+      G[i3] = s3;
+    }
+    for (; q < inner; q++) {
       const b = q * BLOCK;
       let sum = G[g + q * colStride];
       for (let c = 0; c < cols; c++) sum += A[a + c] * B[b + c];
