@@ -47,8 +47,13 @@ export interface OptimizerRow {
   vsPlain: number | null;
   /** Settings tried (η × the method's other settings). */
   settingsTried: number;
-  /** The winner's η (or β, ρ) is the largest or smallest of the grid: a wider grid might do better. */
+  /**
+   * The winner's η (or β, ρ) is still the largest or smallest tried after the grid grew
+   * `maxExtensions` times past that end: a wider grid might do better.
+   */
   atGridEdge: boolean;
+  /** The range searched, grown past the grid's ends where the winner sat: η, and β or ρ. */
+  searched: { learningRates: [number, number]; values?: [number, number] };
 }
 
 export interface OptimizerProblem {
@@ -103,21 +108,35 @@ function grid(quick: boolean): Grid {
   };
 }
 
-/** The methods and their settings besides η. */
-function methods(g: Grid): { method: string; optimizers: Optimizer[]; ordered: boolean }[] {
-  // ordered: the optimizers run along one setting in increasing order (β, ρ), so the first and last are edges.
+/**
+ * A method and its setting besides η: the values to try and the optimiser for each. For momentum,
+ * Nesterov (β) and RMSProp (ρ) the values are in increasing order and the grid can grow past either
+ * end; plain descent has one value and Adam's (β₁, β₂) pairs (by index) have no order.
+ */
+interface Method {
+  method: string;
+  values: number[];
+  make: (value: number) => Optimizer;
+  ordered: boolean;
+}
+
+function methods(g: Grid): Method[] {
   return [
-    { method: "plain descent", optimizers: [plainDescent()], ordered: false },
-    { method: "momentum", optimizers: g.betas.map((beta) => momentum({ beta })), ordered: true },
-    { method: "Nesterov", optimizers: g.betas.map((beta) => nesterov({ beta })), ordered: true },
-    { method: "RMSProp", optimizers: g.rhos.map((rho) => rmsprop({ rho })), ordered: true },
+    { method: "plain descent", values: [0], make: () => plainDescent(), ordered: false },
+    { method: "momentum", values: g.betas, make: (beta) => momentum({ beta }), ordered: true },
+    { method: "Nesterov", values: g.betas, make: (beta) => nesterov({ beta }), ordered: true },
+    { method: "RMSProp", values: g.rhos, make: (rho) => rmsprop({ rho }), ordered: true },
     {
       method: "Adam",
-      optimizers: g.adam.map(([beta1, beta2]) => adam({ beta1, beta2 })),
+      values: g.adam.map((_, i) => i),
+      make: (i) => adam({ beta1: g.adam[i][0], beta2: g.adam[i][1] }),
       ordered: false,
     },
   ];
 }
+
+/** How many times a grid may grow past an end where the winner sits. */
+const maxExtensions = 8;
 
 /** Steps until `reached` (at most `cap`), or null if it diverges or does not get there. */
 function stepsTo<D extends { X: ArrayLike<unknown> }>(
@@ -147,7 +166,12 @@ function stepsTo<D extends { X: ArrayLike<unknown> }>(
   return last !== undefined && reached(last) ? last.step : null;
 }
 
-/** Each method's fewest steps over the grid. A run may take no more steps than the best so far. */
+/**
+ * Each method's fewest steps over its grid. A run may take no more steps than the best so far. When
+ * the winner sits at an end of the η grid (a factor √2 further out is added) or of its β or ρ (halfway
+ * to 1 above, half the value below), the grid grows there and the new settings are tried, up to
+ * `maxExtensions` times: a winner at the edge of what was tried is not known to be the best.
+ */
 function tune<D extends { X: ArrayLike<unknown> }>(
   g: Grid,
   model: Model<D>,
@@ -156,26 +180,64 @@ function tune<D extends { X: ArrayLike<unknown> }>(
   reached: (state: DescentState) => boolean,
   budget: number,
 ): OptimizerRow[] {
-  const rows = methods(g).map(({ method, optimizers, ordered }) => {
-    let best: { steps: number; label: string; learningRate: number; edge: boolean } | undefined;
-    const last = (i: number, list: unknown[]) => i === 0 || i === list.length - 1;
-    for (const [o, optimizer] of optimizers.entries())
-      for (const [e, learningRate] of g.learningRates.entries()) {
-        const cap = best === undefined ? budget : best.steps - 1;
-        const steps =
-          cap < 1 ? null : stepsTo(model, data, w0, learningRate, optimizer, reached, cap);
-        const edge =
-          last(e, g.learningRates) || (ordered && optimizers.length > 1 && last(o, optimizers));
-        if (steps !== null) best = { steps, label: optimizer.label, learningRate, edge };
-      }
+  const rows = methods(g).map(({ method, make, ordered, ...m }) => {
+    const rates = g.learningRates.slice(); // from the largest η down
+    const values = m.values.slice();
+    const tried = new Set<string>();
+    let best: { steps: number; label: string; learningRate: number; value: number } | undefined;
+    const search = () => {
+      for (const value of values)
+        for (const learningRate of rates) {
+          const key = `${value} ${learningRate}`;
+          if (tried.has(key)) continue;
+          tried.add(key);
+          const cap = best === undefined ? budget : best.steps - 1;
+          const optimizer = make(value);
+          const steps =
+            cap < 1 ? null : stepsTo(model, data, w0, learningRate, optimizer, reached, cap);
+          if (steps !== null) best = { steps, label: optimizer.label, learningRate, value };
+        }
+    };
+    // Which end of the grid the winner sits at, if any.
+    const ends = () => ({
+      rate:
+        best?.learningRate === rates[0]
+          ? "high"
+          : best?.learningRate === rates[rates.length - 1]
+            ? "low"
+            : null,
+      value:
+        !ordered || values.length < 2
+          ? null
+          : best?.value === values[0]
+            ? "low"
+            : best?.value === values[values.length - 1]
+              ? "high"
+              : null,
+    });
+    search();
+    for (let round = 0; round < maxExtensions && best !== undefined; round++) {
+      const { rate, value } = ends();
+      if (rate === null && value === null) break;
+      if (rate === "high") rates.unshift(rates[0] * Math.SQRT2);
+      if (rate === "low") rates.push(rates[rates.length - 1] / Math.SQRT2);
+      if (value === "high") values.push(1 - (1 - values[values.length - 1]) / 2);
+      if (value === "low") values.unshift(values[0] / 2);
+      search();
+    }
+    const { rate, value } = ends();
     return {
       method,
       label: best?.label ?? "",
       learningRate: best?.learningRate ?? null,
       steps: best?.steps ?? null,
       vsPlain: null as number | null,
-      settingsTried: optimizers.length * g.learningRates.length,
-      atGridEdge: best?.edge ?? false,
+      settingsTried: tried.size,
+      atGridEdge: best !== undefined && (rate !== null || value !== null),
+      searched: {
+        learningRates: [rates[rates.length - 1], rates[0]] as [number, number],
+        ...(ordered ? { values: [values[0], values[values.length - 1]] as [number, number] } : {}),
+      },
     };
   });
   const plain = rows[0].steps;

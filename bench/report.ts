@@ -9,7 +9,7 @@ import type { GradientCostRow } from "./gradientCost";
 import type { HandoutsResult } from "./handouts";
 import { machineLine, type Machine } from "./machine";
 import type { NumericalGradientResult } from "./numericalGradient";
-import type { OptimizersResult } from "./optimizers";
+import type { OptimizerRow, OptimizersResult } from "./optimizers";
 import type { ScalarLimitRow } from "./scalarLimit";
 import type { TrainingRow } from "./training";
 
@@ -255,6 +255,19 @@ export function markdown(r: Results): string {
   return parts.join("\n\n") + "\n";
 }
 
+/** The η (and β or ρ) range a method searched, e.g. "η 0.000977–11.3, β 0.1–0.995". */
+function searchedRange(row: OptimizerRow): string {
+  const [low, high] = row.searched.learningRates;
+  const values = row.searched.values?.map((v) => Number(v.toPrecision(6)));
+  const symbol = row.method === "RMSProp" ? "ρ" : "β";
+  return (
+    `η ${low.toPrecision(3)}–${high.toPrecision(3)}` +
+    (values === undefined
+      ? ""
+      : `, ${symbol} ${values[0] === values[1] ? values[0] : `${values[0]}–${values[1]}`}`)
+  );
+}
+
 /** Measure 7 as Markdown: one row per problem and optimiser, then the theory's step counts. */
 export function optimizersMarkdown(o: OptimizersResult): string {
   const setting = (label: string, eta: number | null) =>
@@ -262,16 +275,17 @@ export function optimizersMarkdown(o: OptimizersResult): string {
   const etas = o.grid.learningRates;
   const cell = (text: string) => text.replace(/\|/g, "\\|"); // |x| inside a table
   return (
-    `**7. Optimisers: steps to a tolerance** — each at its own best setting: a grid search over η (${etas.length} values from ${Math.min(...etas).toPrecision(3)} to ${Math.max(...etas)}, a factor ${fixed(etas[0] / etas[1], 3)} apart) × β ∈ {${o.grid.betas.join(", ")}} (momentum, Nesterov), ρ ∈ {${o.grid.rhos.join(", ")}} (RMSProp), (β₁, β₂) ∈ {${o.grid.adam.map(([a, b]) => `(${a}, ${b})`).join(", ")}} (Adam), ε = 1e-8; fewest steps wins; a run that diverges or exceeds the budget is out. Step counts are deterministic (no timing)\n\n` +
+    `**7. Optimisers: steps to a tolerance** — each at its own best setting: a grid search over η (${etas.length} values from ${Math.min(...etas).toPrecision(3)} to ${Math.max(...etas)}, a factor ${fixed(etas[0] / etas[1], 3)} apart) × β ∈ {${o.grid.betas.join(", ")}} (momentum, Nesterov), ρ ∈ {${o.grid.rhos.join(", ")}} (RMSProp), (β₁, β₂) ∈ {${o.grid.adam.map(([a, b]) => `(${a}, ${b})`).join(", ")}} (Adam), ε = 1e-8; fewest steps wins; a run that diverges or exceeds the budget is out. Where the winner sat at an end of η, β or ρ, the grid grew past it (η × √2 or ÷ √2, β and ρ halfway to 1 or halved, up to 8 times) and the "searched" column gives the range tried; "(grid edge)" marks a winner still at an end. Step counts are deterministic (no timing)\n\n` +
     o.problems
       .map(
         (p) =>
           `*${cell(p.problem)}*: reached when ${cell(p.tolerance)}; budget ${p.budget} steps.\n\n` +
           table(
-            ["method", "best setting", "steps", "vs plain descent"],
+            ["method", "best setting", "searched", "steps", "vs plain descent"],
             p.rows.map((x) => [
               x.method,
               setting(x.label, x.learningRate) + (x.atGridEdge ? " (grid edge)" : ""),
+              searchedRange(x),
               x.steps === null ? `not within ${p.budget}` : `**${x.steps}**`,
               x.vsPlain === null ? "—" : `${fixed(x.vsPlain)}×`,
             ]),

@@ -101,6 +101,13 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
         if (x.steps === null) continue;
         assert.ok(Number.isInteger(x.steps) && x.steps >= 1 && x.steps <= p.budget);
         positive(x.learningRate, `optimizers ${p.problem} ${x.method}.learningRate`);
+        // a winner not marked "(grid edge)" lies strictly inside the range of η searched
+        const [low, high] = x.searched.learningRates;
+        assert.ok(
+          low <= x.learningRate && x.learningRate <= high,
+          `${x.method}: η outside searched`,
+        );
+        if (!x.atGridEdge) assert.ok(low < x.learningRate && x.learningRate < high, x.method);
         assert.match(x.label, new RegExp(`^${x.method.split(" ")[0]}`, "i"));
       }
       assert.ok(p.rows[0].steps !== null, `${p.problem}: plain descent reaches the tolerance`);
@@ -111,7 +118,7 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
       positive(theory[key], `optimizers theory.${key}`);
     assert.match(
       readFileSync(path.join(dir, "results.md"), "utf8"),
-      /\*\*7\. Optimisers: steps to a tolerance\*\*[^\n]*\n\n\*linear neuron[^\n]*\n\n\| method \| best setting \| steps \| vs plain descent \|/,
+      /\*\*7\. Optimisers: steps to a tolerance\*\*[^\n]*\n\n\*linear neuron[^\n]*\n\n\| method \| best setting \| searched \| steps \| vs plain descent \|/,
     );
     assert.equal(r.capacity.skipped, false, `capacity: ${r.capacity.note}`);
     assert.deepEqual(
