@@ -66,8 +66,19 @@ const watchFigures = (expected: number): string => `(() => {
       if (marks.plotly === null) marks.plotly = performance.now();
     },
   });
+  // Each image is asked to decode as soon as the parser adds it, so its decode() settles when the
+  // browser has it decoded (not a frame later, when the frame loop first sees it).
   const decoded = new WeakSet();
-  const asked = new WeakSet();
+  new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        const imgs = node.matches(".downhill-figure-note img")
+          ? [node]
+          : node.querySelectorAll(".downhill-figure-note img");
+        for (const img of imgs) img.decode().then(() => decoded.add(img), () => {});
+      }
+  }).observe(document, { childList: true, subtree: true });
   const noteShown = (note) => !!note && getComputedStyle(note).display !== "none";
   const live = (figure) =>
     figure.classList.contains("js-plotly-plot") &&
@@ -76,10 +87,6 @@ const watchFigures = (expected: number): string => `(() => {
   const imageShown = (figure) => {
     const img = figure.querySelector(".downhill-figure-note img");
     if (!img || !img.complete || img.naturalWidth === 0) return false;
-    if (!asked.has(img)) {
-      asked.add(img);
-      img.decode().then(() => decoded.add(img), () => {});
-    }
     return (
       decoded.has(img) &&
       noteShown(figure.querySelector(".downhill-figure-note")) &&

@@ -41,10 +41,15 @@ const sharedLoader =
 
 /**
  * How pages get plotly.js: `{ finish(html) }`. Single-file: plotly.js left inline where the notebook put
- * it. Shared: copied to `outDir/assets/` and loaded from there once the page has painted.
+ * it, in plotlyLibraryHtml's inert form. Shared: copied to `outDir/assets/` and loaded from there once the page has painted.
  */
 export function libraries(outDir, { shared = false } = {}) {
-  if (!shared) return { finish: (html) => html };
+  if (!shared) {
+    // The same library, its packed text in a data block the browser does not compile (figure.ts).
+    const block = plotlyInlineBlock();
+    const inert = plotlyLibraryHtml(readFileSync(plotlyFile(), "utf8"), { inert: true });
+    return { finish: (html) => html.split(block).join(inert) };
+  }
   mkdirSync(path.join(outDir, "assets"), { recursive: true });
   copyFileSync(plotlyFile(), path.join(outDir, "assets", "plotly.min.js"));
   const block = plotlyInlineBlock();

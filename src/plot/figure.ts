@@ -217,11 +217,16 @@ export function figureHtml(figure: Figure, id: string): string {
  * its built-in DecompressionStream; figures wait for `window.Plotly`. Loads nothing when the page
  * already has `window.Plotly` or is loading it. Where it cannot run, figures keep their static note.
  * A handout page (`window.downhillLazyFigures`) is handed the unpacking, to run once it has painted.
+ * With `inert` (the handouts), the packed text travels in a `<script type="application/octet-stream">`
+ * data block that the browser does not compile: as a 0.8 MB string literal, V8 parses it while the
+ * page's HTML waits.
  * @example plotlyLibraryHtml("var Plotly = {};").startsWith("<script"); // => true
  */
-export function plotlyLibraryHtml(source: string): string {
+export function plotlyLibraryHtml(source: string, { inert = false } = {}): string {
   const packed = gzipSync(Buffer.from(source, "utf8"), { level: 9 }).toString("base64");
+  const dataId = "downhill-plotly-packed";
   return (
+    (inert ? `<script type="application/octet-stream" id="${dataId}">${packed}</script>` : "") +
     `<script type="text/javascript">if (!window.Plotly && !window.downhillPlotlyLoading) {\n` +
     `  window.downhillPlotlyLoading = true;\n` +
     `  (function (packed) {\n` +
@@ -238,7 +243,7 @@ export function plotlyLibraryHtml(source: string): string {
     // A handout page unpacks plotly.js once it has painted; elsewhere it is unpacked at once.
     `    if (window.downhillLazyFigures) window.downhillLazyFigures.library(unpack);\n` +
     `    else unpack();\n` +
-    `  })("${packed}");\n` +
+    `  })(${inert ? `document.getElementById("${dataId}").textContent` : `"${packed}"`});\n` +
     `}</script>`
   );
 }
