@@ -497,6 +497,7 @@ describe("the HTML handouts", () => {
           document.querySelectorAll(".downhill-figure")[i].classList.contains("js-plotly-plot"),
         k,
       );
+    await page.locator(".downhill-figure").first().scrollIntoViewIfNeeded();
     await page.waitForFunction(
       () => document.querySelector(".downhill-figure.js-plotly-plot .main-svg") !== null,
       null,
