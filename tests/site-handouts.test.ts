@@ -331,6 +331,12 @@ describe("the HTML handouts", () => {
           1,
           `${page}: plotly.js copies`,
         );
+      if (page !== "index.html")
+        assert.match(
+          html,
+          /<script type="application\/octet-stream" id="downhill-plotly-packed">[A-Za-z0-9+/=]{100000,}<\/script>/,
+          `${page}: plotly.js is not in the data block the browser does not compile`,
+        );
       assert.equal(/MathJax\.|window\.MathJax|tex-svg/.test(html), false, `${page} loads MathJax`);
       assert.ok(
         html.length <= maxPageBytes,
@@ -491,6 +497,13 @@ describe("the HTML handouts", () => {
     for (const key of ["top", "left", "width", "height"])
       assert.ok(Math.abs(first.image[key] - first.figure[key]) < 1, `the image's ${key}`);
     assert.ok(Math.abs(first.figure.height - first.minHeight) < 1, "the box is the live height");
+    // Cells far from the viewport are skipped on screen; print lays out every cell.
+    const cellVisibility = () =>
+      page.evaluate(() => getComputedStyle(document.querySelector(".jp-Cell")!).contentVisibility);
+    assert.equal(await cellVisibility(), "auto");
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await cellVisibility(), "visible");
+    await page.emulateMedia({ media: "screen" });
     const live = (k: number) =>
       page.evaluate(
         (i: number) =>
