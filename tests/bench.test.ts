@@ -2,10 +2,11 @@
 // finite positive figures. No timing thresholds: how fast the code is, is the benchmark's business.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import { measurePages } from "../bench/handouts";
 
 const positive = (value: unknown, name: string) =>
   assert.ok(
@@ -171,6 +172,52 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
       readFileSync(path.join(dir, "results.md"), "utf8"),
       /\*\*8\. Class capacity\*\*[^\n]*\n\n\| learners \| mean time \(s\) \|/,
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("measure 5 reports, per page, bytes, figures and the times to figures shown, plotly.js ready, first screen live and every figure live", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "downhill-bench-handouts-"));
+  try {
+    // Two figures as a handout has them (an image in the note), one in the first screen and one far
+    // below it, and a stand-in for plotly.js that draws a figure when it comes into view.
+    const image = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="90" height="42"/>')}`;
+    const figure = `<div class="downhill-figure" style="min-height:420px"><p class="downhill-figure-note"><img src="${image}" width="900" height="420"></p></div>`;
+    const page = path.join(dir, "page.html");
+    writeFileSync(
+      page,
+      `<!DOCTYPE html><html><body>${figure}<div style="height:3000px"></div>${figure}<script>
+addEventListener("load", () => setTimeout(() => {
+  window.Plotly = {};
+  const draw = (f) => {
+    f.classList.add("js-plotly-plot");
+    f.insertAdjacentHTML("beforeend", '<svg class="main-svg"></svg>');
+    f.querySelector(".downhill-figure-note").style.display = "none";
+  };
+  const near = new IntersectionObserver((es) => es.forEach((e) => e.isIntersecting && draw(e.target)));
+  document.querySelectorAll(".downhill-figure").forEach((f) => near.observe(f));
+}, 20));
+</script></body></html>`,
+    );
+    const index = path.join(dir, "index.html");
+    writeFileSync(index, "<!DOCTYPE html><html><body><p>No figures.</p></body></html>");
+    const [withFigures, without] = await measurePages([page, index], 2);
+    assert.equal(withFigures.page, "page.html");
+    assert.equal(withFigures.figures, 2);
+    positive(withFigures.bytes, "bytes");
+    for (const key of [
+      "msToFiguresShown",
+      "msToPlotlyReady",
+      "msToFirstScreenLive",
+      "msToFiguresLive",
+    ] as const)
+      positive(withFigures[key], key);
+    assert.ok(withFigures.msToFiguresLive >= (withFigures.msToFirstScreenLive as number));
+    assert.equal(without.figures, 0);
+    positive(without.msToFiguresShown, "msToFiguresShown without figures");
+    assert.equal(without.msToPlotlyReady, null);
+    assert.equal(without.msToFirstScreenLive, null);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -142,15 +142,22 @@ async function openPage(
   const blockedBefore = blocked.length;
   const started = Date.now();
   await page.goto(`file://${file}`, { waitUntil: "load", timeout: 120_000 });
-  await page
-    .waitForFunction(
-      (n: number) =>
-        document.querySelectorAll(".js-plotly-plot").length >= n &&
-        document.body.hasAttribute("data-math"),
-      expectedFigures,
-      { timeout: 60_000 },
-    )
-    .catch(() => {});
+  // A handout draws each figure live when it comes near the viewport: scroll to each in turn.
+  for (let i = 0; i < expectedFigures; i++)
+    await page
+      .locator(".downhill-figure")
+      .nth(i)
+      .scrollIntoViewIfNeeded()
+      .then(() =>
+        page.waitForFunction(
+          (k: number) =>
+            document.querySelectorAll(".downhill-figure")[k].classList.contains("js-plotly-plot"),
+          i,
+          { timeout: 60_000 },
+        ),
+      )
+      .catch(() => {});
+  await page.evaluate(() => window.scrollTo(0, 0));
   const millisecondsToFigures = Date.now() - started;
   const text: string = await page.evaluate(narrativeTextScript);
   const rawTex = [
@@ -324,6 +331,12 @@ describe("the HTML handouts", () => {
           1,
           `${page}: plotly.js copies`,
         );
+      if (page !== "index.html")
+        assert.match(
+          html,
+          /<script type="application\/octet-stream" id="downhill-plotly-packed">[A-Za-z0-9+/=]{100000,}<\/script>/,
+          `${page}: plotly.js is not in the data block the browser does not compile`,
+        );
       assert.equal(/MathJax\.|window\.MathJax|tex-svg/.test(html), false, `${page} loads MathJax`);
       assert.ok(
         html.length <= maxPageBytes,
@@ -434,6 +447,107 @@ describe("the HTML handouts", () => {
       { timeout: 10_000 },
     );
     await page.close();
+  });
+
+  test("with scripts on, every figure shows its image before plotly.js is ready, in the box the live figure takes, and turns live only near the viewport", async () => {
+    const lazy = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    await lazy.route(/^(?!file:|data:|blob:)/, (route: any) => route.abort());
+    // When plotly.js sets window.Plotly, note which figures already show their image, and each
+    // figure's box (the live figure must take the same one).
+    await lazy.addInitScript({
+      content: `(() => {
+        let plotly;
+        window.imagesBeforePlotly = null;
+        Object.defineProperty(window, "Plotly", {
+          configurable: true,
+          get: () => plotly,
+          set: (value) => {
+            plotly = value;
+            const figures = Array.from(document.querySelectorAll(".downhill-figure"));
+            window.imagesBeforePlotly = figures.filter((f) => {
+              const img = f.querySelector(".downhill-figure-note img");
+              return img && img.complete && img.naturalWidth > 0 && img.getClientRects().length > 0;
+            }).length;
+            window.boxesBeforePlotly = figures.map((f) => f.getBoundingClientRect().height);
+          },
+        });
+      })();`,
+    });
+    const errors: string[] = [];
+    const page = await lazy.newPage();
+    page.on("console", (m: any) => m.type() === "error" && errors.push(m.text()));
+    page.on("pageerror", (e: Error) => errors.push(String(e)));
+    const file = path.join(siteDir, "03-gradient-descent-linear-neuron.html");
+    const figures = figureCount(path.join(executedDir, "03-gradient-descent-linear-neuron.ipynb"));
+    await page.goto(`file://${file}`, { waitUntil: "load", timeout: 120_000 });
+    await page.waitForFunction(() => (window as any).imagesBeforePlotly !== null, null, {
+      timeout: 60_000,
+    });
+    assert.equal(await page.evaluate(() => (window as any).imagesBeforePlotly), figures);
+    // The image fills the figure's box: as wide as the figure, as tall as the live figure will be.
+    const first = await page.evaluate(() => {
+      const f = document.querySelector(".downhill-figure") as HTMLElement;
+      const img = f.querySelector(".downhill-figure-note img") as HTMLElement;
+      return {
+        figure: f.getBoundingClientRect().toJSON(),
+        image: img.getBoundingClientRect().toJSON(),
+        minHeight: parseFloat(f.style.minHeight),
+      };
+    });
+    for (const key of ["top", "left", "width", "height"])
+      assert.ok(Math.abs(first.image[key] - first.figure[key]) < 1, `the image's ${key}`);
+    assert.ok(Math.abs(first.figure.height - first.minHeight) < 1, "the box is the live height");
+    // Cells far from the viewport are skipped on screen; print lays out every cell.
+    const cellVisibility = () =>
+      page.evaluate(() => getComputedStyle(document.querySelector(".jp-Cell")!).contentVisibility);
+    assert.equal(await cellVisibility(), "auto");
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await cellVisibility(), "visible");
+    await page.emulateMedia({ media: "screen" });
+    const live = (k: number) =>
+      page.evaluate(
+        (i: number) =>
+          document.querySelectorAll(".downhill-figure")[i].classList.contains("js-plotly-plot"),
+        k,
+      );
+    await page.locator(".downhill-figure").first().scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      () => document.querySelector(".downhill-figure.js-plotly-plot .main-svg") !== null,
+      null,
+      { timeout: 60_000 },
+    );
+    await page.waitForTimeout(1500);
+    assert.equal(await live(figures - 1), false, "the last figure, far below, is drawn already");
+    await page
+      .locator(".downhill-figure")
+      .nth(figures - 1)
+      .scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      (i: number) => {
+        const f = document.querySelectorAll(".downhill-figure")[i];
+        const note = f.querySelector(".downhill-figure-note") as HTMLElement;
+        return f.classList.contains("js-plotly-plot") && note.style.display === "none";
+      },
+      figures - 1,
+      { timeout: 60_000 },
+    );
+    // No layout shift: every figure drawn so far keeps the box its image had.
+    const boxes = await page.evaluate(() => ({
+      before: (window as any).boxesBeforePlotly as number[],
+      after: Array.from(document.querySelectorAll(".downhill-figure")).map((f) => ({
+        live: f.classList.contains("js-plotly-plot"),
+        height: f.getBoundingClientRect().height,
+      })),
+    }));
+    boxes.after.forEach((box: { live: boolean; height: number }, i: number) => {
+      if (box.live)
+        assert.ok(Math.abs(box.height - boxes.before[i]) < 2, `figure ${i + 1}'s height changed`);
+    });
+    await page.screenshot({
+      path: path.join(screenshotDir, "03-gradient-descent-linear-neuron.scrolled.png"),
+    });
+    assert.deepEqual(errors, []);
+    await lazy.close();
   });
 
   test("the no-code handout shows no code but keeps the narrative, math and figures", async () => {

@@ -22,11 +22,34 @@ function plotlyInlineBlock() {
 }
 
 /**
+ * The shared form's stand-in for the inline block: loads `assets/plotly.min.js` as a script element,
+ * handed (like the inline block) to the page's downhillLazyFigures to run once the page has painted.
+ */
+const sharedLoader =
+  `<script type="text/javascript">(function () {\n` +
+  `  function load() {\n` +
+  `    return new Promise(function (done) {\n` +
+  `      var script = document.createElement("script");\n` +
+  `      script.src = "assets/plotly.min.js";\n` +
+  `      script.onload = script.onerror = done;\n` +
+  `      document.head.appendChild(script);\n` +
+  `    });\n` +
+  `  }\n` +
+  `  if (window.downhillLazyFigures) window.downhillLazyFigures.library(load);\n` +
+  `  else load();\n` +
+  `})();</script>`;
+
+/**
  * How pages get plotly.js: `{ finish(html) }`. Single-file: plotly.js left inline where the notebook put
- * it. Shared: copied to `outDir/assets/` and loaded from there.
+ * it, in plotlyLibraryHtml's inert form. Shared: copied to `outDir/assets/` and loaded from there once the page has painted.
  */
 export function libraries(outDir, { shared = false } = {}) {
-  if (!shared) return { finish: (html) => html };
+  if (!shared) {
+    // The same library, its packed text in a data block the browser does not compile (figure.ts).
+    const block = plotlyInlineBlock();
+    const inert = plotlyLibraryHtml(readFileSync(plotlyFile(), "utf8"), { inert: true });
+    return { finish: (html) => html.split(block).join(inert) };
+  }
   mkdirSync(path.join(outDir, "assets"), { recursive: true });
   copyFileSync(plotlyFile(), path.join(outDir, "assets", "plotly.min.js"));
   const block = plotlyInlineBlock();
@@ -36,7 +59,7 @@ export function libraries(outDir, { shared = false } = {}) {
       if (parts.length > 2) throw new Error("plotly.js is inlined more than once");
       if (parts.length === 1 && html.includes('class="downhill-figure"'))
         throw new Error("a page with figures has no inline plotly.js to share");
-      return parts.join(`<script type="text/javascript" src="assets/plotly.min.js"></script>`);
+      return parts.join(sharedLoader);
     },
   };
 }

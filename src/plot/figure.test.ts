@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { runInNewContext } from "node:vm";
 import { gunzipSync } from "node:zlib";
 import {
   figureDescription,
@@ -100,4 +101,58 @@ test("every figure says in words what it shows: title, kind of plot, axis titles
     figureHtml(figure, "f"),
     /<div id="f" class="downhill-figure" role="figure" aria-label="Figure: Error surface of the neuron\. A contour map/,
   );
+});
+
+/** Runs a figure's script against a stand-in page: a document with the figure's div and its note. */
+function runFigureScript(html: string, lazy: boolean) {
+  const note = { style: { display: "" } };
+  const element = { querySelector: () => note };
+  const plotted: unknown[] = [];
+  let finish = () => {};
+  const handed: (() => unknown)[] = [];
+  const window: Record<string, unknown> = {
+    Plotly: {
+      newPlot: (el: unknown) => {
+        plotted.push(el);
+        return new Promise<void>((resolve) => (finish = resolve));
+      },
+    },
+    ...(lazy
+      ? { downhillLazyFigures: { add: (_: unknown, draw: () => unknown) => handed.push(draw) } }
+      : {}),
+  };
+  const script = html.match(/<script type="text\/javascript">([\s\S]*)<\/script>$/)?.[1] ?? "";
+  runInNewContext(script, { window, document: { getElementById: () => element }, setTimeout });
+  return { note, plotted, handed, finish: () => finish() };
+}
+
+test("in a notebook a figure draws at once; in a handout it hands its draw to the page and keeps its image until drawn", async () => {
+  const html = figureHtml({ data: [{ y: [1] }] }, "f1");
+  const notebook = runFigureScript(html, false);
+  assert.equal(notebook.plotted.length, 1, "drawn at once");
+  assert.equal(notebook.note.style.display, "none");
+
+  const handout = runFigureScript(html, true);
+  assert.equal(handout.plotted.length, 0, "a handout's figure waits for the page");
+  assert.equal(handout.handed.length, 1);
+  const drawn = handout.handed[0]();
+  assert.equal(handout.plotted.length, 1);
+  assert.equal(handout.note.style.display, "", "the image stays while the live figure draws");
+  handout.finish();
+  await drawn;
+  assert.equal(handout.note.style.display, "none");
+});
+
+test("the handouts' library loader carries plotly.js in a data block the browser does not compile", () => {
+  const source = "var Plotly = { version: 1 };";
+  const html = plotlyLibraryHtml(source, { inert: true });
+  const packed = html.match(
+    /^<script type="application\/octet-stream" id="downhill-plotly-packed">([A-Za-z0-9+/=]+)<\/script>/,
+  )?.[1];
+  assert.equal(gunzipSync(Buffer.from(packed ?? "", "base64")).toString("utf8"), source);
+  assert.match(
+    html,
+    /\}\)\(document\.getElementById\("downhill-plotly-packed"\)\.textContent\);\n\}<\/script>$/,
+  );
+  assert.equal(html.includes(`"${packed}"`), false, "the packed text is not also a string literal");
 });

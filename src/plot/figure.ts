@@ -148,6 +148,10 @@ export function figureDescription(figure: Figure): string {
  * handout builder puts a static image of the figure into it), and a script that hides the note and
  * draws the live figure once plotly.js (loaded once per page by `plotlyLibraryHtml`) is there. The
  * note is hidden, not removed, so a handout's print stylesheet can show the image instead.
+ * In JupyterLab, classic Notebook and VS Code the figure draws at once. A handout page defines
+ * `window.downhillLazyFigures` (scripts/handouts/template): there the script hands its `draw` to the
+ * page, which calls it when the figure comes near the viewport, and the image stays until the live
+ * figure is drawn.
  * @throws InvalidArgumentError naming the first NaN or ∞ in the figure, e.g. `data[0].y[3] is NaN`, or
  *   a trace type the course's plotly.js bundle lacks (src/plot/plotlyBundle.ts)
  * @example
@@ -191,10 +195,18 @@ export function figureHtml(figure: Figure, id: string): string {
     `      return;\n` +
     `    }\n` +
     `    var note = element.querySelector(".downhill-figure-note");\n` +
-    `    if (note) note.style.display = "none";\n` +
-    `    window.Plotly.newPlot(element, figure);\n` +
+    `    if (!lazy) {\n` +
+    `      if (note) note.style.display = "none";\n` +
+    `      return window.Plotly.newPlot(element, figure);\n` +
+    `    }\n` +
+    `    return window.Plotly.newPlot(element, figure).then(function () {\n` +
+    `      if (note) note.style.display = "none";\n` +
+    `    });\n` +
     `  }\n` +
-    `  draw();\n` +
+    // A handout page draws the figure when it comes near the viewport; elsewhere it draws at once.
+    `  var lazy = window.downhillLazyFigures;\n` +
+    `  if (lazy) lazy.add(document.getElementById(${JSON.stringify(id)}), draw);\n` +
+    `  else draw();\n` +
     `})();</script>`
   );
 }
@@ -204,23 +216,34 @@ export function figureHtml(figure: Figure, id: string): string {
  * and base64-encoded (1.8 MB of minified JavaScript travels as 0.8 MB) and unpacked in the browser by
  * its built-in DecompressionStream; figures wait for `window.Plotly`. Loads nothing when the page
  * already has `window.Plotly` or is loading it. Where it cannot run, figures keep their static note.
+ * A handout page (`window.downhillLazyFigures`) is handed the unpacking, to run once it has painted.
+ * With `inert` (the handouts), the packed text travels in a `<script type="application/octet-stream">`
+ * data block that the browser does not compile: as a 0.8 MB string literal, V8 parses it while the
+ * page's HTML waits.
  * @example plotlyLibraryHtml("var Plotly = {};").startsWith("<script"); // => true
  */
-export function plotlyLibraryHtml(source: string): string {
+export function plotlyLibraryHtml(source: string, { inert = false } = {}): string {
   const packed = gzipSync(Buffer.from(source, "utf8"), { level: 9 }).toString("base64");
+  const dataId = "downhill-plotly-packed";
   return (
+    (inert ? `<script type="application/octet-stream" id="${dataId}">${packed}</script>` : "") +
     `<script type="text/javascript">if (!window.Plotly && !window.downhillPlotlyLoading) {\n` +
     `  window.downhillPlotlyLoading = true;\n` +
     `  (function (packed) {\n` +
-    `    var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });\n` +
-    `    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));\n` +
-    `    new Response(stream).text().then(function (code) {\n` +
-    `      (0, eval)(code + "\\n//# sourceURL=downhill-plotly.min.js");\n` +
-    `    }).catch(function (error) {\n` +
-    `      window.downhillPlotlyLoading = false;\n` +
-    `      console.error("plotly.js could not be unpacked:", error);\n` +
-    `    });\n` +
-    `  })("${packed}");\n` +
+    `    function unpack() {\n` +
+    `      var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });\n` +
+    `      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));\n` +
+    `      return new Response(stream).text().then(function (code) {\n` +
+    `        (0, eval)(code + "\\n//# sourceURL=downhill-plotly.min.js");\n` +
+    `      }).catch(function (error) {\n` +
+    `        window.downhillPlotlyLoading = false;\n` +
+    `        console.error("plotly.js could not be unpacked:", error);\n` +
+    `      });\n` +
+    `    }\n` +
+    // A handout page unpacks plotly.js once it has painted; elsewhere it is unpacked at once.
+    `    if (window.downhillLazyFigures) window.downhillLazyFigures.library(unpack);\n` +
+    `    else unpack();\n` +
+    `  })(${inert ? `document.getElementById("${dataId}").textContent` : `"${packed}"`});\n` +
     `}</script>`
   );
 }
