@@ -108,6 +108,10 @@ async function main(): Promise<void> {
   };
   if (!course.skipped)
     targetsMet[`4 course ≤ ${courseTarget}× floor`] = course.ratio <= courseTarget && course.passed;
+  if (!handouts.skipped)
+    targetsMet["5 every figure shown ≤ 1 s"] = handouts.pages.every(
+      (p) => p.msToFiguresShown <= 1000,
+    );
 
   const results: Results = {
     version: 1,
