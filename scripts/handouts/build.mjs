@@ -35,6 +35,7 @@ export async function buildHandouts({
   const { indexHtml, lessonSummary } = await import("./index-page.mjs");
   const { convertNotebooks, libraries } = await import("./pages.mjs");
   const { typesetPage } = await import("./math.mjs");
+  const { asciiOnly } = await import("./ascii.mjs");
   ensureExecuted(notebooks, executedDir, { python, env, log });
 
   const withImages = path.join(workDir, "notebooks");
@@ -42,6 +43,8 @@ export async function buildHandouts({
   mkdirSync(withImages, { recursive: true });
   const figures = {};
   const lessons = [];
+  /** Per page: [image on the page, its 2× raster for the PDF] (pdf.mjs). */
+  const printImages = {};
   const browser = await launchBrowser();
   try {
     const renderer = await figureRenderer(browser);
@@ -57,6 +60,9 @@ export async function buildHandouts({
       );
       figures[name] = found.length;
       const base = name.replace(/\.ipynb$/, "");
+      printImages[base] = [...images.values()]
+        .filter((image) => image.printUrl !== image.url)
+        .map((image) => [image.url, image.printUrl]);
       lessons.push({
         file: `${base}.html`,
         noCodeFile: `${base}.no-code.html`,
@@ -81,7 +87,7 @@ export async function buildHandouts({
   const index = typesetPage(indexHtml(lessons));
   if (index.errors.length)
     throw new Error(`index.html: MathJax cannot typeset ${index.errors.join(", ")}`);
-  writeFileSync(path.join(outDir, "index.html"), index.html);
+  writeFileSync(path.join(outDir, "index.html"), asciiOnly(index.html));
   pages.push("index.html");
   try {
     if (pdf) {
@@ -90,8 +96,9 @@ export async function buildHandouts({
         html: path.join(outDir, l.file),
         pdf: path.join(outDir, l.pdfFile),
         title: pageTitle(path.join(outDir, l.file)),
+        images: printImages[l.file.replace(/\.html$/, "")],
       }));
-      await printPdfs(browser, prints);
+      await printPdfs(browser, prints, { scratchDir: path.join(workDir, "print") });
       pages.push(...lessons.map((l) => l.pdfFile));
     }
   } finally {

@@ -3,13 +3,20 @@
 // src/plot/figure.ts) is rendered with plotly.js in headless Chromium, as SVG (vector: sharp in print,
 // a few tens of KB for curves) or WebP (for 3-D WebGL scenes, which SVG can only carry as a raster, and
 // whenever it is smaller; a PNG is 3–10× heavier), and the image goes into the figure's note; the
-// figure's script hides the note when it draws the live figure.
+// figure's script hides the note when it draws the live figure. A raster goes at 1× into the page and at
+// 2× into the PDF (pdf.mjs).
 import { readFileSync } from "node:fs";
 import { ensurePlotlyBundle, escapeHtml, figureDescription } from "../src.mjs";
 
-/** Width of the images in CSS pixels; they are rendered at twice that for print. */
+/** Width of the images in CSS pixels. */
 export const imageWidth = 900;
-const imageScale = 2;
+/**
+ * Pixels per CSS pixel of a raster image: 1 on the page and in the notebook, 2 in the PDF. At 2×, the
+ * seven WebP images of lesson 3 took the browser about 250 ms more to decode than at 1× (bench
+ * measure 5), and a page shows them only until its live figures draw.
+ */
+const screenScale = 1;
+const printScale = 2;
 /** Trace types drawn with WebGL: their SVG export is a raster inside an SVG, so they go as WebP. */
 const webglTraces = new Set(["surface", "scatter3d", "cone", "mesh3d", "scattergl"]);
 
@@ -38,7 +45,10 @@ export function findFigures(nb) {
 /** The static image's alt text: what the figure shows (src/plot/figure.ts, as on the live figure). */
 const altText = (figure) => escapeHtml(`${figureDescription(figure)} (Static image.)`);
 
-/** A page in `browser` with plotly.js loaded, that renders figures to images: `{ url, width, height }` (a data URL). */
+/**
+ * A page in `browser` with plotly.js loaded, that renders figures to images: `{ url, width, height,
+ * printUrl }` (data URLs; `printUrl` is the 2× raster for the PDF, or `url` itself for an SVG).
+ */
 export async function figureRenderer(browser) {
   const page = await browser.newPage();
   await page.setContent("<!DOCTYPE html><html><body></body></html>");
@@ -62,7 +72,7 @@ export async function figureRenderer(browser) {
   return {
     async render(figure) {
       const height = Number(figure.layout?.height ?? 420);
-      const image = (format) =>
+      const image = (format, scale) =>
         page.evaluate(
           ({ figure, format, width, height, scale }) =>
             window.downhillSeed(1) ||
@@ -70,13 +80,20 @@ export async function figureRenderer(browser) {
               { data: figure.data, layout: figure.layout, config: figure.config },
               { format, width, height, scale },
             ),
-          { figure, format, width: imageWidth, height, scale: imageScale },
+          { figure, format, width: imageWidth, height, scale },
         );
-      const webp = await image("webp");
-      if (figure.data.some((trace) => webglTraces.has(trace.type)))
-        return { url: webp, width: imageWidth, height };
-      const svg = await image("svg");
-      return { url: svg.length <= webp.length ? svg : webp, width: imageWidth, height };
+      const raster = async (printUrl) => ({
+        url: await image("webp", screenScale),
+        width: imageWidth,
+        height,
+        printUrl,
+      });
+      // SVG unless the figure needs WebGL or its print-quality WebP is the lighter of the two.
+      const webp = await image("webp", printScale);
+      if (figure.data.some((trace) => webglTraces.has(trace.type))) return raster(webp);
+      const svg = await image("svg", printScale);
+      if (svg.length > webp.length) return raster(webp);
+      return { url: svg, width: imageWidth, height, printUrl: svg };
     },
     close: () => page.close(),
   };

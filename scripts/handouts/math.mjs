@@ -36,9 +36,10 @@ const placeholder = (i) => `<!--downhill-keep-${i}-->`;
 
 /**
  * The page with its math typeset to SVG: `{ html, formulas, errors }`, where `errors` lists the TeX
- * MathJax could not parse. The body gets `data-math="typeset"` (or `"none"` with no formula).
+ * MathJax could not parse. The body gets `data-math="typeset"` (or `"none"` with no formula). With
+ * `compact` (the default), each formula's SVG is compacted (compactSvg).
  */
-export function typesetPage(page) {
+export function typesetPage(page, { compact = true } = {}) {
   const kept = [];
   const masked = page.replace(keepPattern, (block) => placeholder(kept.push(block) - 1));
   const doctype = /^<!DOCTYPE[^>]*>\s*/i.exec(masked)?.[0] ?? "";
@@ -49,6 +50,11 @@ export function typesetPage(page) {
   });
   document.render();
   const formulas = Array.from(document.math);
+  if (compact && formulas.length) {
+    const sheet = adaptor.elementById(adaptor.head(document.document), "MJX-SVG-styles");
+    const styled = styledAttributes(sheet ? adaptor.textContent(sheet) : "");
+    for (const formula of formulas) compactSvg(formula.typesetRoot, styled);
+  }
   const errors = formulas
     .filter(
       (m) => adaptor.getAttribute(m.typesetRoot, "data-mjx-error") || hasMerror(m.typesetRoot),
@@ -65,6 +71,59 @@ export function typesetPage(page) {
     (_, i) => kept[Number(i)],
   );
   return { html, formulas: formulas.length, errors };
+}
+
+/**
+ * What of MathJax's markup its stylesheet (on the page) selects on: the `data-*` attributes it names,
+ * and the `data-mml-node` values it names (`mtable`, `merror`, …). `use[data-c]`, for one, gives every
+ * glyph its stroke: those attributes stay, the others go.
+ */
+function styledAttributes(css) {
+  return {
+    names: new Set([...css.matchAll(/\[(data-[a-z-]+)\]/g)].map((m) => m[1])),
+    mmlNodes: new Set([...css.matchAll(/\[data-mml-node="([^"]+)"\]/g)].map((m) => m[1])),
+  };
+}
+
+/** Elements that take a `transform` attribute (a nested `<svg>` does not, in SVG 1.1). */
+const transformable = new Set(["g", "use", "path", "rect"]);
+const elementChildren = (node) =>
+  adaptor.childNodes(node).filter((c) => !["#text", "#comment"].includes(adaptor.kind(c)));
+
+/**
+ * Fewer SVG elements, the same drawing. MathJax wraps every MathML node in a `<g>`, positioned by a
+ * `transform` and named by `data-mml-node`. The `data-*` attributes that only MathJax's own scripts
+ * read (not `styled`: styledAttributes) are dropped; a `<g>` left with no attribute is replaced by its
+ * children; and a `<g>` with only a `transform` and one child hands the transform on to it
+ * (`transform="A"` around `transform="B"` draws as `transform="A B"`).
+ */
+function compactSvg(node, styled) {
+  if (["#text", "#comment"].includes(adaptor.kind(node))) return;
+  // A table's (or an error's) markup is left whole: the stylesheet selects inside it by structure
+  // (`g[data-mml-node="mtable"] > g > svg`).
+  if (styled.mmlNodes.has(adaptor.getAttribute(node, "data-mml-node"))) return;
+  for (const child of [...adaptor.childNodes(node)]) compactSvg(child, styled);
+  for (const { name, value } of adaptor.allAttributes(node)) {
+    if (!name.startsWith("data-") || name === "data-mjx-error" || styled.names.has(name)) continue;
+    if (name === "data-mml-node" && styled.mmlNodes.has(value)) continue;
+    adaptor.removeAttribute(node, name);
+  }
+  if (adaptor.kind(node) !== "g" || !adaptor.parent(node)) return;
+  const attributes = adaptor.allAttributes(node);
+  const children = elementChildren(node);
+  if (attributes.length === 1 && attributes[0].name === "transform" && children.length === 1) {
+    const [child] = children;
+    if (!transformable.has(adaptor.kind(child)) || adaptor.childNodes(node).length !== 1) return;
+    const inner = adaptor.getAttribute(child, "transform");
+    adaptor.setAttribute(
+      child,
+      "transform",
+      inner ? `${attributes[0].value} ${inner}` : attributes[0].value,
+    );
+    adaptor.removeAttribute(node, "transform");
+  } else if (attributes.length !== 0) return;
+  for (const child of [...adaptor.childNodes(node)]) adaptor.insert(child, node);
+  adaptor.remove(node);
 }
 
 function hasMerror(node) {

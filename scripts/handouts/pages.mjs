@@ -2,14 +2,18 @@
 // course template (template/downhill: nbconvert's lab template, nothing loaded from outside the page).
 // Two variants: `NN-name.html` (everything) and `NN-name.no-code.html` (narrative, math, figures;
 // nbconvert's --no-input). Math is typeset at build time (math.mjs): pages carry SVG formulas and no
-// MathJax. JupyterLab's stylesheet keeps only the rules the page can use (css.mjs). By default each page is a single file (plotly.js inlined) that works offline, from disk,
+// MathJax. Code cells keep only the highlighting spans that show (highlighting.mjs), JupyterLab's
+// stylesheet only the rules the page can use (css.mjs), and the page is written in ASCII (ascii.mjs):
+// all three make less for the browser to parse. By default each page is a single file (plotly.js inlined) that works offline, from disk,
 // e-mailed or uploaded; with `shared`, pages load plotly.js from `assets/` beside them instead.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensurePlotlyBundle, plotlyLibraryHtml } from "../src.mjs";
+import { asciiOnly } from "./ascii.mjs";
 import { pruneStyles } from "./css.mjs";
+import { compactHighlighting } from "./highlighting.mjs";
 import { typesetPage } from "./math.mjs";
 
 const templateDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "template");
@@ -98,7 +102,8 @@ export function convertNotebooks(notebooks, outDir, { python, scratchDir, libs }
       const target = name.replace(/\.html$/, `${variant.suffix}.html`);
       const { html, errors } = typesetPage(readFileSync(path.join(scratch, name), "utf8"));
       if (errors.length) throw new Error(`${target}: MathJax cannot typeset ${errors.join(", ")}`);
-      writeFileSync(path.join(outDir, target), libs.finish(pruneStyles(html)));
+      const page = libs.finish(pruneStyles(compactHighlighting(html)));
+      writeFileSync(path.join(outDir, target), asciiOnly(page));
       written.push(target);
     }
   }

@@ -1,10 +1,12 @@
 // One PDF per lesson (`npm run handouts -- --pdf` → dist/handouts/pdf/NN-name.pdf), for instructors who
 // hand out paper: Chromium's own print of the lesson page, with the page's print stylesheet (figures as
-// their static images, code wrapped at the margin, no navigation), A4, page numbers in the footer.
+// their static images, raster ones at 2×, code wrapped at the margin, no navigation), A4, page numbers
+// in the footer.
 // Printed with scripts off: the static images and the build-time math are all a printout needs, and
 // nothing is left to wait for. The PDF's creation and modification dates are fixed, so a rebuild
 // gives the same bytes.
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { escapeHtml } from "../src.mjs";
 
@@ -25,16 +27,39 @@ const footer = (title) =>
   `<span>${escapeHtml(title)}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 
 /**
- * Prints each `{ html, pdf, title }` (a handout page, the PDF to write, the footer's title) in `browser`
- * with scripts and the network off; returns the PDF paths written.
+ * The page printed: `html` with each raster image of `images` (`[page image, print image]` data-URL
+ * pairs) replaced by its 2× twin, written into `scratchDir`; `html` itself when there is none.
  */
-export async function printPdfs(browser, pages) {
+function printCopy(html, images, scratchDir) {
+  if (!images?.length) return html;
+  let text = readFileSync(html, "utf8");
+  for (const [onPage, forPrint] of images) {
+    const parts = text.split(`src="${onPage}"`);
+    if (parts.length !== 2)
+      throw new Error(`${html}: a figure image is there ${parts.length - 1} times, not once`);
+    text = parts.join(`src="${forPrint}"`);
+  }
+  mkdirSync(scratchDir, { recursive: true });
+  const copy = path.join(scratchDir, path.basename(html));
+  writeFileSync(copy, text);
+  return copy;
+}
+
+/**
+ * Prints each `{ html, pdf, title, images }` (a handout page, the PDF to write, the footer's title, the
+ * page's raster figure images with their 2× twins) in `browser` with scripts and the network off;
+ * returns the PDF paths written.
+ */
+export async function printPdfs(browser, pages, { scratchDir } = {}) {
   const context = await browser.newContext({ javaScriptEnabled: false });
   await context.route(/^(?!file:|data:|blob:)/, (route) => route.abort());
   try {
-    for (const { html, pdf, title } of pages) {
+    for (const { html, pdf, title, images } of pages) {
       const page = await context.newPage();
-      await page.goto(pathToFileURL(html).href, { waitUntil: "load", timeout: 120_000 });
+      await page.goto(pathToFileURL(printCopy(html, images, scratchDir)).href, {
+        waitUntil: "load",
+        timeout: 120_000,
+      });
       const bytes = await page.pdf({
         format: "A4",
         printBackground: true,
@@ -56,9 +81,10 @@ export async function printPdfs(browser, pages) {
 export function pageTitle(htmlFile) {
   const title = /<title>([^<]*)<\/title>/.exec(readFileSync(htmlFile, "utf8"))?.[1] ?? "";
   return title
+    .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&#([0-9]+);/g, (_, code) => String.fromCodePoint(Number(code)))
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
-    .replace(/&#39;|&#x27;/g, "'")
     .replace(/&quot;/g, '"');
 }

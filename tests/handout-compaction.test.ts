@@ -1,0 +1,192 @@
+// The handout pages' three compactions (scripts/handouts: ascii.mjs, highlighting.mjs, math.mjs's
+// compactSvg) make less for the browser to parse and must change nothing a reader sees. Each is checked
+// in real headless Chromium: the page before and after gives the same pixels and the same text, and
+// the page after has fewer elements (or no character beyond ASCII).
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { launchBrowser } from "../scripts/handouts/browser.mjs";
+import { asciiOnly } from "../scripts/handouts/ascii.mjs";
+import { compactHighlighting, highlightClasses } from "../scripts/handouts/highlighting.mjs";
+import { typesetPage } from "../scripts/handouts/math.mjs";
+import { pixelDiff } from "./helpers/pixel-diff";
+
+interface Rendering {
+  png: Buffer;
+  text: string;
+  title: string;
+  elements: number;
+  svgElements: number;
+  scripted: string;
+  /** Each character of the code blocks: where it is drawn and how (colour, weight, style). */
+  characters: string[];
+  /** Each glyph of the formulas (an SVG `<use>`): which glyph, and where it is drawn. */
+  glyphs: string[];
+}
+
+/**
+ * Runs in the page. A string, not a function: the TypeScript loader's helpers (e.g. `__name`) do not
+ * exist in the page.
+ */
+const layoutInPage = `(() => {
+  const at = (r) => [r.left, r.top, r.width, r.height].map((v) => v.toFixed(2)).join(",");
+  const characters = [];
+  for (const pre of document.querySelectorAll("pre")) {
+    const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const style = getComputedStyle(node.parentElement);
+      for (let i = 0; i < node.data.length; i++) {
+        if (/\\s/.test(node.data[i])) continue;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        characters.push([node.data[i], at(range.getBoundingClientRect()), style.color, style.fontWeight, style.fontStyle, style.borderTopStyle].join(" "));
+      }
+    }
+  }
+  const glyphs = Array.from(document.querySelectorAll("mjx-container svg use, mjx-container svg rect"))
+    .map((u) => (u.getAttribute("xlink:href") || "rect") + " " + at(u.getBoundingClientRect()));
+  return { characters, glyphs };
+})()`;
+
+/**
+ * Two layout lines (text, then "left,top,width,height", then styles) are the same when their text and
+ * styles are and every box edge is within a quarter pixel: a text run shaped whole, not in pieces, may
+ * land a few hundredths of a pixel away, which no eye sees; a lost space moves the rest 8 px.
+ */
+function sameLayout(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const [x, y] = [a.split(" "), b.split(" ")];
+  const boxes = [x[1], y[1]].map((box) => box.split(",").map(Number));
+  return (
+    x.length === y.length &&
+    x.every((part, i) => i === 1 || part === y[i]) &&
+    boxes[0].every((v, i) => Math.abs(v - boxes[1][i]) <= 0.25)
+  );
+}
+
+describe("the handout compactions change nothing a reader sees", () => {
+  let browser: any;
+  let context: any;
+
+  before(async () => {
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+    await context.route(/^(?!data:|about:)/, (route: any) => route.abort());
+  });
+  after(async () => browser?.close());
+
+  async function render(html: string): Promise<Rendering> {
+    const page = await context.newPage();
+    try {
+      await page.setContent(html, { waitUntil: "load" });
+      return {
+        png: await page.screenshot({ fullPage: true }),
+        text: await page.evaluate(() => document.body.innerText),
+        title: await page.title(),
+        elements: await page.evaluate(() => document.getElementsByTagName("*").length),
+        svgElements: await page.evaluate(() => document.querySelectorAll("svg *").length),
+        scripted: await page.evaluate(() => String((window as any).scripted ?? "")),
+        ...(await page.evaluate(layoutInPage)),
+      };
+    } finally {
+      await page.close();
+    }
+  }
+
+  test("asciiOnly: markup, attributes, title, scripts, JSON and styles read back the same characters", async () => {
+    const page =
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>3 · ∇L ≈ 0</title>` +
+      `<style>/* ≥ */ p.mark::after { content: "→ ∂"; }</style>` +
+      `<script>window.scripted = "η = 0.1, ∇𝑤 " + JSON.parse(document.currentScript.dataset.x).s;</script>` +
+      `</head><body><p class="mark" title="‖u‖ cos β">f(x+h) ≈ f(x) + f′(x)·h, 𝑥 ∈ ℝ</p>` +
+      `<script type="application/json" id="data">{"s": "½Σ(y−t)²"}</script>` +
+      `<script>window.scripted += " " + JSON.parse(document.getElementById("data").textContent).s;` +
+      `document.body.append(document.querySelector("p").title);</script></body></html>`;
+    const withData = page.replace("<script>window", `<script data-x='{"s":"β"}'>window`);
+    const escaped = asciiOnly(withData);
+    assert.match(escaped, /^[\x00-\x7f]*$/, "a character beyond ASCII is left");
+    const [a, b] = [await render(withData), await render(escaped)];
+    assert.equal(b.title, a.title);
+    assert.equal(b.text, a.text);
+    assert.equal(b.scripted, a.scripted);
+    assert.equal(b.scripted, "η = 0.1, ∇𝑤 β ½Σ(y−t)²");
+    assert.ok(b.png.equals(a.png), "the escaped page draws other pixels");
+  });
+
+  // Pygments' markup as nbconvert writes it, with the light theme's rules for these classes.
+  const styles =
+    `<style>.highlight pre { font: 14px/1.3 monospace; margin: 0 } ` +
+    `.highlight .k { color: #008000; font-weight: bold } .highlight .p { color: #05a } ` +
+    `.highlight .o { color: #a120f2; font-weight: bold } .highlight .w { color: #212121 } ` +
+    `.highlight .mf { color: #007e00 } .highlight .err { border: 1px solid #f00 }</style>`;
+  const code =
+    `<div class=" highlight hl-typescript"><pre><span></span><span class="k">const</span>` +
+    `<span class="w"> </span><span class="nx">step</span><span class="w"> </span><span class="o">=</span>` +
+    `<span class="w"> </span><span class="nx">w</span><span class="p">.</span><span class="nx">map</span>` +
+    `<span class="p">((</span><span class="nx">wi</span><span class="p">)</span><span class="w"> </span>` +
+    `<span class="p">=&gt;</span><span class="w"> </span><span class="nx">wi</span><span class="w"> </span>` +
+    `<span class="o">-</span><span class="w"> </span><span class="mf">0.1</span><span class="p">)</span>` +
+    `<span class="p">;</span><span class="err"> </span><span class="err"> </span>\n</pre></div>`;
+  const codePage = `<!DOCTYPE html><html><head>${styles}</head><body>${code}</body></html>`;
+
+  test("compactHighlighting: fewer spans, the same code in the same colours", async () => {
+    const compacted = compactHighlighting(codePage);
+    const [a, b] = [await render(codePage), await render(compacted)];
+    assert.equal(b.text, a.text);
+    assert.ok(b.elements < a.elements - 10, `${a.elements} → ${b.elements} elements`);
+    // Every character at the same place in the same colour, weight and style. (The pixels may differ
+    // by the anti-aliasing of a longer text run, never by a moved or recoloured character.)
+    assert.ok(a.characters.length >= 30, `${a.characters.length} characters`);
+    const moved = b.characters.findIndex((c, i) => !sameLayout(c, a.characters[i]));
+    assert.equal(moved, -1, `before: ${a.characters[moved]}; after: ${b.characters[moved]}`);
+    assert.equal(b.characters.length, a.characters.length);
+    // An unstyled name and a run of spaces lose their span; two bordered spaces stay two boxes.
+    assert.equal(/class="(nx|w)"/.test(compacted), false);
+    assert.equal((compacted.match(/<span class="err"> <\/span>/g) ?? []).length, 2);
+    assert.match(compacted, /<span class="p">\);<\/span>/);
+  });
+
+  test("highlightClasses reads which classes the sheet styles, and how", () => {
+    const classes = highlightClasses(codePage);
+    assert.equal(classes.get("k"), "colour");
+    assert.equal(classes.get("err"), "other");
+    assert.equal(classes.has("nx"), false);
+  });
+
+  test("compactSvg: the formulas' SVG has fewer elements and draws the same pixels", async () => {
+    const tex = [
+      String.raw`Inline $y = w_1 x_1 + w_2 x_2 = \mathbf{w}\cdot\mathbf{x}$ and $\tanh'(h) = 1 - \tanh^2 h$.`,
+      String.raw`$$E = \tfrac12 \sum_{n=1}^{N} \bigl(y_n - t_n\bigr)^2 \tag{1}$$`,
+      String.raw`$$\frac{\partial E}{\partial w^{(1)}_{ji}} = \delta_j x_i,\qquad \delta_j = (1 - z_j^2) \sum_k w^{(2)}_{kj}\,\delta_k$$`,
+      String.raw`$$\nabla L = \begin{pmatrix} \partial L / \partial w_1 \\ \partial L / \partial w_2 \end{pmatrix}, \quad u \cdot \nabla L = \|u\|\,\|\nabla L\| \cos\beta$$`,
+      String.raw`\begin{align} f(x+h) &\approx f(x) + f'(x)\,h \\ \sqrt{\hat v_t} + \epsilon &> 0 \end{align}`,
+    ];
+    const source = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${tex.map((t) => `<p>${t}</p>`).join("")}</body></html>`;
+    const plain = typesetPage(source, { compact: false });
+    const compact = typesetPage(source);
+    assert.deepEqual([plain.errors, compact.errors], [[], []]);
+    assert.equal(compact.formulas, plain.formulas);
+    const [a, b] = [await render(plain.html), await render(compact.html)];
+    assert.ok(
+      b.svgElements < a.svgElements * 0.85,
+      `${a.svgElements} → ${b.svgElements} SVG elements`,
+    );
+    assert.equal(b.text, a.text);
+    // Every glyph at the same place, to a hundredth of a pixel, and the same pixels but for the
+    // anti-aliasing of a transform multiplied out in another order (a channel step of 16 in 255 on
+    // an edge, below what an eye tells apart; a lost stroke or a clipped glyph is far more).
+    assert.ok(a.glyphs.length > 100);
+    const moved = b.glyphs.findIndex((g, i) => !sameLayout(g, a.glyphs[i]));
+    assert.equal(moved, -1, `before: ${a.glyphs[moved]}; after: ${b.glyphs[moved]}`);
+    assert.equal(b.glyphs.length, a.glyphs.length);
+    const page = await context.newPage();
+    const diff = await pixelDiff(page, a.png, b.png);
+    await page.close();
+    assert.ok(diff.sameSize && diff.largest <= 16, `pixels differ by up to ${diff.largest} in 255`);
+    // Names only MathJax's scripts read are gone; those its stylesheet selects on stay.
+    const named = (html: string) => (html.match(/data-mml-node=/g) ?? []).length;
+    assert.ok(named(compact.html) < named(plain.html) / 2);
+    assert.match(compact.html, /<use data-c="/);
+    assert.match(compact.html, /data-mml-node="mtable"/);
+  });
+});
