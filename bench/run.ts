@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   log("5/8 handouts");
   const handouts = quick
     ? { skipped: true as const, note: "--quick" }
-    : await measureHandouts(path.resolve(values.handouts as string), 3);
+    : await measureHandouts(path.resolve(values.handouts as string), 5);
   log("6/8 autodiff engine against TanhNetwork.gradient");
   const autodiffRows = measureAutodiffCost(list, timing, quick);
   log("7/8 optimisers: steps to a tolerance, each at its own tuned settings (a minute or two)");

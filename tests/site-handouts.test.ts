@@ -348,6 +348,9 @@ describe("the HTML handouts", () => {
         `${page} loads a file from outside the page`,
       );
       assert.equal(html.includes(root), false, `${page} contains the build folder's path`);
+      // ASCII only (scripts/handouts/ascii.mjs): Chromium parses it in 8-bit strings.
+      const beyond = /[^\x00-\x7f]/.exec(html);
+      assert.equal(beyond, null, `${page}: "${beyond?.[0]}" at ${beyond?.index}, not escaped`);
     }
     for (const notebook of notebooks) {
       const bytes = statSync(path.join(executedDir, path.basename(notebook))).size;
@@ -419,6 +422,43 @@ describe("the HTML handouts", () => {
       }
     });
   }
+
+  test("each figure is a 1x WebP on the page and an SVG or a 2x WebP in the copy the PDF is printed from", async () => {
+    const printed = path.join(root, "build", "handouts", "print");
+    const images = (html: string) =>
+      [
+        ...html.matchAll(/<p class="downhill-figure-note"[^>]*><img src="(data:image\/[^"]+)"/g),
+      ].map((m) => m[1]);
+    const page = await context.newPage();
+    try {
+      for (const notebook of notebooks) {
+        const file = `${path.basename(notebook, ".ipynb")}.html`;
+        const onPage = images(readFileSync(path.join(siteDir, file), "utf8"));
+        const forPrint = images(readFileSync(path.join(printed, file), "utf8"));
+        assert.equal(forPrint.length, onPage.length, file);
+        assert.equal(onPage.length, figureCount(path.join(executedDir, path.basename(notebook))));
+        const widths = (urls: string[]) =>
+          page.evaluate(
+            (list: string[]) =>
+              Promise.all(
+                list.map(async (src) => {
+                  if (src.startsWith("data:image/svg+xml")) return "svg";
+                  const img = new Image();
+                  img.src = src;
+                  await img.decode();
+                  return `${src.slice(11, 15)} ${img.naturalWidth}`;
+                }),
+              ),
+            urls,
+          );
+        for (const width of await widths(onPage)) assert.equal(width, "webp 900", file);
+        for (const width of await widths(forPrint))
+          assert.ok(["svg", "webp 1800"].includes(width), `${file}: printed as ${width}`);
+      }
+    } finally {
+      await page.close();
+    }
+  });
 
   test("in a narrow window a wide formula or code line makes no region a keyboard cannot scroll", async () => {
     const narrow = await browser.newContext({ viewport: { width: 760, height: 900 } });

@@ -43,7 +43,7 @@ export async function buildHandouts({
   mkdirSync(withImages, { recursive: true });
   const figures = {};
   const lessons = [];
-  /** Per page: [image on the page, its 2× raster for the PDF] (pdf.mjs). */
+  /** Per page: [image on the page, its print twin] (pdf.mjs). */
   const printImages = {};
   const browser = await launchBrowser();
   try {

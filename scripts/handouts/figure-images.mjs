@@ -1,10 +1,12 @@
 // Static images of a notebook's plotly figures, for every reader whose viewer runs no scripts: an
 // untrusted notebook in JupyterLab, a code-hosting site's preview, a printout. Each figure (as emitted by
-// src/plot/figure.ts) is rendered with plotly.js in headless Chromium, as SVG (vector: sharp in print,
-// a few tens of KB for curves) or WebP (for 3-D WebGL scenes, which SVG can only carry as a raster, and
-// whenever it is smaller; a PNG is 3–10× heavier), and the image goes into the figure's note; the
-// figure's script hides the note when it draws the live figure. A raster goes at 1× into the page and at
-// 2× into the PDF (pdf.mjs).
+// src/plot/figure.ts) is rendered with plotly.js in headless Chromium, and the image goes into the
+// figure's note; the figure's script hides the note when it draws the live figure. The page and the
+// notebook get a WebP at 1× (a PNG is 3–10× heavier). The PDF (pdf.mjs) gets an SVG (vector: sharp on
+// paper), or a 2× WebP for 3-D WebGL scenes (which SVG can only carry as a raster) and wherever that is
+// lighter. Not SVG on the page: the browser parses and lays out each SVG image as a document of its
+// own, on the page's main thread, while the page itself is still parsing; lesson 4's eight SVG images
+// held its figures back by about 250 ms (bench measure 5).
 import { readFileSync } from "node:fs";
 import { ensurePlotlyBundle, escapeHtml, figureDescription } from "../src.mjs";
 
@@ -21,7 +23,7 @@ const printScale = 2;
 const webglTraces = new Set(["surface", "scatter3d", "cone", "mesh3d", "scattergl"]);
 
 const figurePattern =
-  /(<div id="(downhill-figure-[^"]+)" class="downhill-figure"[^>]*>)(<p class="downhill-figure-note"[^>]*>)([\s\S]*?)(<\/p><\/div><script type="text\/javascript">\(function \(\) \{\n  var figure = (.*);\n)/g;
+  /(<div id="(downhill-figure-[^"]+)" class="downhill-figure"[^>]*>)(<p class="downhill-figure-note"[^>]*>)([\s\S]*?)(<\/p><\/div><script type="application\/json" id="downhill-figure-[^"]+-data">([^<]*)<\/script>)/g;
 
 const htmlOf = (output) => [output.data?.["text/html"] ?? ""].flat().join("");
 
@@ -47,7 +49,7 @@ const altText = (figure) => escapeHtml(`${figureDescription(figure)} (Static ima
 
 /**
  * A page in `browser` with plotly.js loaded, that renders figures to images: `{ url, width, height,
- * printUrl }` (data URLs; `printUrl` is the 2× raster for the PDF, or `url` itself for an SVG).
+ * printUrl }` (data URLs: `url` for the page and the notebook, `printUrl` for the PDF).
  */
 export async function figureRenderer(browser) {
   const page = await browser.newPage();
@@ -82,18 +84,14 @@ export async function figureRenderer(browser) {
             ),
           { figure, format, width: imageWidth, height, scale },
         );
-      const raster = async (printUrl) => ({
-        url: await image("webp", screenScale),
-        width: imageWidth,
-        height,
-        printUrl,
-      });
-      // SVG unless the figure needs WebGL or its print-quality WebP is the lighter of the two.
+      // On the page, a 1x WebP; for print, the SVG unless the figure needs WebGL or the 2x WebP
+      // is lighter.
+      const url = await image("webp", screenScale);
       const webp = await image("webp", printScale);
-      if (figure.data.some((trace) => webglTraces.has(trace.type))) return raster(webp);
-      const svg = await image("svg", printScale);
-      if (svg.length > webp.length) return raster(webp);
-      return { url: svg, width: imageWidth, height, printUrl: svg };
+      const webgl = figure.data.some((trace) => webglTraces.has(trace.type));
+      const svg = webgl ? null : await image("svg", printScale);
+      const printUrl = svg && svg.length <= webp.length ? svg : webp;
+      return { url, width: imageWidth, height, printUrl };
     },
     close: () => page.close(),
   };

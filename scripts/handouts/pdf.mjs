@@ -1,6 +1,6 @@
 // One PDF per lesson (`npm run handouts -- --pdf` → dist/handouts/pdf/NN-name.pdf), for instructors who
 // hand out paper: Chromium's own print of the lesson page, with the page's print stylesheet (figures as
-// their static images, raster ones at 2×, code wrapped at the margin, no navigation), A4, page numbers
+// their static images, as SVG or 2× WebP, code wrapped at the margin, no navigation), A4, page numbers
 // in the footer.
 // Printed with scripts off: the static images and the build-time math are all a printout needs, and
 // nothing is left to wait for. The PDF's creation and modification dates are fixed, so a rebuild
@@ -27,8 +27,8 @@ const footer = (title) =>
   `<span>${escapeHtml(title)}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 
 /**
- * The page printed: `html` with each raster image of `images` (`[page image, print image]` data-URL
- * pairs) replaced by its 2× twin, written into `scratchDir`; `html` itself when there is none.
+ * The page printed: `html` with each figure image of `images` (`[page image, print image]` data-URL
+ * pairs) replaced by its print twin, written into `scratchDir`; `html` itself when there is none.
  */
 function printCopy(html, images, scratchDir) {
   if (!images?.length) return html;
@@ -47,7 +47,7 @@ function printCopy(html, images, scratchDir) {
 
 /**
  * Prints each `{ html, pdf, title, images }` (a handout page, the PDF to write, the footer's title, the
- * page's raster figure images with their 2× twins) in `browser` with scripts and the network off;
+ * page's figure images with their print twins) in `browser` with scripts and the network off;
  * returns the PDF paths written.
  */
 export async function printPdfs(browser, pages, { scratchDir } = {}) {

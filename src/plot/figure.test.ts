@@ -14,10 +14,20 @@ import {
 import { plotlySource } from "./showFigure";
 
 test("figure JSON cannot close its script element early", () => {
-  const html = figureHtml({ data: [{ y: [1], name: "</script><script>alert(1)</script>" }] }, "f1");
-  assert.equal(html.match(/<\/script>/g)?.length, 1);
+  const name = "</script><script>alert(1)</script>";
+  const html = figureHtml({ data: [{ y: [1], name }] }, "f1");
+  assert.equal(html.match(/<\/script>/g)?.length, 2, "the data block and the script");
   assert.match(html, /\\u003c\/script>/);
+  const json = html.match(/<script type="application\/json" id="f1-data">([^<]*)<\/script>/)?.[1];
+  assert.equal(JSON.parse(json ?? "null").data[0].name, name);
   assert.equal(JSON.parse(scriptSafeJson({ a: "<b>" })).a, "<b>");
+});
+
+test("the figure's JSON is a data block the browser does not compile, parsed only when it draws", () => {
+  const html = figureHtml({ data: [{ y: [1, 4, 9], name: "squares" }] }, "f1");
+  const code = html.match(/<script type="text\/javascript">([\s\S]*)<\/script>$/)?.[1] ?? "";
+  assert.doesNotMatch(code, /squares|\[1,4,9\]/);
+  assert.match(code, /JSON\.parse\(document\.getElementById\("f1-data"\)\.textContent\)/);
 });
 
 test("a NaN or ∞ in a figure is an error that says where, never a silent gap", () => {
@@ -122,7 +132,9 @@ function runFigureScript(html: string, lazy: boolean) {
       : {}),
   };
   const script = html.match(/<script type="text\/javascript">([\s\S]*)<\/script>$/)?.[1] ?? "";
-  runInNewContext(script, { window, document: { getElementById: () => element }, setTimeout });
+  const data = { textContent: html.match(/<script type="application\/json"[^>]*>([^<]*)</)?.[1] };
+  const getElementById = (id: string) => (id.endsWith("-data") ? data : element);
+  runInNewContext(script, { window, document: { getElementById }, setTimeout });
   return { note, plotted, handed, finish: () => finish() };
 }
 
