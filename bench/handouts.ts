@@ -52,7 +52,7 @@ interface LoadMarks {
  * plotly.js's own assignment, not of the first frame after it). A string, not a function: the
  * TypeScript loader's helpers (e.g. `__name`) do not exist in the page.
  */
-export const watchFigures = (expected: number): string => `(() => {
+const watchFigures = (expected: number): string => `(() => {
   const expected = ${expected};
   const marks = { shown: null, plotly: null, firstScreen: null, firstScreenFigures: null };
   window.downhillBench = marks;

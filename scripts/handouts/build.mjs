@@ -31,7 +31,8 @@ export async function buildHandouts({
   const { python, env } = ensureEnvironment({ browser: true });
   // Loaded only now: on a fresh clone, ensureEnvironment has just installed playwright-core and mathjax-full.
   const { launchBrowser } = await import("./browser.mjs");
-  const { figureRenderer, findFigures, withFigureImages } = await import("./figure-images.mjs");
+  const { figureRenderer, findFigures, lessonHeading, withFigureImages } =
+    await import("./figure-images.mjs");
   const { indexHtml, lessonSummary } = await import("./index-page.mjs");
   const { convertNotebooks, libraries } = await import("./pages.mjs");
   const { typesetPage } = await import("./math.mjs");
@@ -43,8 +44,8 @@ export async function buildHandouts({
   mkdirSync(withImages, { recursive: true });
   const figures = {};
   const lessons = [];
-  /** Per page: [image on the page, its print twin] (pdf.mjs). */
-  const printImages = {};
+  /** With --pdf, what pdf.mjs prints: each lesson page, its title, its images' print twins. */
+  const prints = [];
   const browser = await launchBrowser();
   try {
     const renderer = await figureRenderer(browser);
@@ -60,9 +61,13 @@ export async function buildHandouts({
       );
       figures[name] = found.length;
       const base = name.replace(/\.ipynb$/, "");
-      printImages[base] = [...images.values()]
-        .filter((image) => image.printUrl !== image.url)
-        .map((image) => [image.url, image.printUrl]);
+      if (pdf)
+        prints.push({
+          html: path.join(outDir, `${base}.html`),
+          pdf: path.join(outDir, `${base}.pdf`),
+          title: lessonHeading(nb) ?? base,
+          images: [...images.values()].map((image) => [image.url, image.printUrl]),
+        });
       lessons.push({
         file: `${base}.html`,
         noCodeFile: `${base}.no-code.html`,
@@ -91,13 +96,7 @@ export async function buildHandouts({
   pages.push("index.html");
   try {
     if (pdf) {
-      const { pageTitle, printPdfs } = await import("./pdf.mjs");
-      const prints = lessons.map((l) => ({
-        html: path.join(outDir, l.file),
-        pdf: path.join(outDir, l.pdfFile),
-        title: pageTitle(path.join(outDir, l.file)),
-        images: printImages[l.file.replace(/\.html$/, "")],
-      }));
+      const { printPdfs } = await import("./pdf.mjs");
       await printPdfs(browser, prints, { scratchDir: path.join(workDir, "print") });
       pages.push(...lessons.map((l) => l.pdfFile));
     }

@@ -103,9 +103,8 @@ function compactSvg(node, styled) {
   // (`g[data-mml-node="mtable"] > g > svg`).
   if (styled.mmlNodes.has(adaptor.getAttribute(node, "data-mml-node"))) return;
   for (const child of [...adaptor.childNodes(node)]) compactSvg(child, styled);
-  for (const { name, value } of adaptor.allAttributes(node)) {
+  for (const { name } of adaptor.allAttributes(node)) {
     if (!name.startsWith("data-") || name === "data-mjx-error" || styled.names.has(name)) continue;
-    if (name === "data-mml-node" && styled.mmlNodes.has(value)) continue;
     adaptor.removeAttribute(node, name);
   }
   if (adaptor.kind(node) !== "g" || !adaptor.parent(node)) return;

@@ -4,8 +4,8 @@
 // nbconvert's --no-input). Math is typeset at build time (math.mjs): pages carry SVG formulas and no
 // MathJax. Code cells keep only the highlighting spans that show (highlighting.mjs), JupyterLab's
 // stylesheet only the rules the page can use (css.mjs), and the page is written in ASCII (ascii.mjs):
-// all three make less for the browser to parse. By default each page is a single file (plotly.js inlined) that works offline, from disk,
-// e-mailed or uploaded; with `shared`, pages load plotly.js from `assets/` beside them instead.
+// all three make less for the browser to parse. By default each page is a single file (plotly.js
+// inlined) that works offline, from disk, e-mailed or uploaded; with `shared`, pages load plotly.js from `assets/` beside them instead.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";

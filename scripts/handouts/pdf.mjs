@@ -76,15 +76,3 @@ export async function printPdfs(browser, pages, { scratchDir } = {}) {
   }
   return pages.map((p) => p.pdf);
 }
-
-/** The lesson's title for the footer: the page's `<title>`. */
-export function pageTitle(htmlFile) {
-  const title = /<title>([^<]*)<\/title>/.exec(readFileSync(htmlFile, "utf8"))?.[1] ?? "";
-  return title
-    .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&#([0-9]+);/g, (_, code) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"');
-}
