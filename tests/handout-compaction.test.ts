@@ -1,13 +1,19 @@
-// The handout pages' three compactions (scripts/handouts: ascii.mjs, highlighting.mjs, math.mjs's
-// compactSvg) make less for the browser to parse and must change nothing a reader sees. Each is checked
-// in real headless Chromium: the page before and after gives the same pixels and the same text, and
-// the page after has fewer elements (or no character beyond ASCII).
+// The handout pages' compactions (scripts/handouts: ascii.mjs, highlighting.mjs, math.mjs's
+// compactSvg, css.mjs's pruneStyles, figure-data.mjs) make less for the browser to parse and must
+// change nothing a reader sees. Each is checked in real headless Chromium: the page before and after
+// gives the same pixels, text or computed styles, and the page after is smaller (fewer elements, fewer
+// bytes, or no character beyond ASCII).
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { after, before, describe, test } from "node:test";
+import { gunzipSync } from "node:zlib";
 import { launchBrowser } from "../scripts/handouts/browser.mjs";
 import { asciiOnly } from "../scripts/handouts/ascii.mjs";
+import { pruneStyles } from "../scripts/handouts/css.mjs";
+import { packFigureData, packedFigureDataId } from "../scripts/handouts/figure-data.mjs";
 import { compactHighlighting, highlightClasses } from "../scripts/handouts/highlighting.mjs";
 import { typesetPage } from "../scripts/handouts/math.mjs";
+import { jupyterPython } from "./helpers/jupyter";
 import { pixelDiff } from "./helpers/pixel-diff";
 
 interface Rendering {
@@ -47,6 +53,18 @@ const layoutInPage = `(() => {
     .map((u) => (u.getAttribute("xlink:href") || "rect") + " " + at(u.getBoundingClientRect()));
   return { characters, glyphs };
 })()`;
+
+/**
+ * Runs in the page: every element's computed style, one line per element (its tag and index, then
+ * each property but the custom ones, which pruneStyles may drop when nothing reads them).
+ */
+const computedStylesInPage = `(() => Array.from(document.querySelectorAll("*"), (element, i) => {
+  const style = getComputedStyle(element);
+  const values = [];
+  for (let k = 0; k < style.length; k++)
+    if (!style[k].startsWith("--")) values.push(style[k] + ": " + style.getPropertyValue(style[k]));
+  return element.tagName + " " + i + " { " + values.join("; ") + " }";
+}))()`;
 
 /**
  * Two layout lines (text, then "left,top,width,height", then styles) are the same when their text and
@@ -151,6 +169,73 @@ describe("the handout compactions change nothing a reader sees", () => {
     assert.equal(classes.get("k"), "colour");
     assert.equal(classes.get("err"), "other");
     assert.equal(classes.has("nx"), false);
+  });
+
+  test("pruneStyles: JupyterLab's stylesheet keeps only what the page uses, every element styled the same", async () => {
+    // A real nbconvert page (the lab template, JupyterLab's whole stylesheet) of the handout fixture.
+    const run = spawnSync(
+      jupyterPython(),
+      ["-m", "nbconvert", "--to", "html", "--stdout", "tests/fixtures/handout-fixture.ipynb"],
+      { encoding: "utf8", maxBuffer: 64 * 2 ** 20 },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const page = run.stdout;
+    const pruned = pruneStyles(page);
+    assert.ok(pruned.length < page.length / 4, `${page.length} → ${pruned.length} characters`);
+    const declared = (html: string) => new Set(html.match(/--[\w-]+(?=\s*:)/g));
+    const [before, after] = [declared(page), declared(pruned)];
+    // The theme's icons (data URLs) are declared, and nothing on the page reads them.
+    assert.ok(before.has("--jp-icon-jupyter") && !after.has("--jp-icon-jupyter"));
+    assert.ok(after.size < before.size / 2, `${before.size} → ${after.size} custom properties`);
+    // Read only through another custom property: stays.
+    assert.ok(after.has("--jp-code-font-family-default"));
+    const styles = async (html: string) => {
+      const tab = await context.newPage();
+      try {
+        await tab.setContent(html, { waitUntil: "load" });
+        return (await tab.evaluate(computedStylesInPage)) as string[];
+      } finally {
+        await tab.close();
+      }
+    };
+    const [a, b] = [await styles(page), await styles(pruned)];
+    assert.ok(a.length > 100, `${a.length} elements`);
+    assert.equal(b.length, a.length);
+    const changed = b.findIndex((line, i) => line !== a[i]);
+    const differs = (x = "", y = "") => x.split("; ").filter((v) => !y.split("; ").includes(v));
+    assert.equal(
+      changed,
+      -1,
+      `${a[changed]?.split(" {")[0]}: ${differs(a[changed], b[changed])} → ${differs(b[changed], a[changed])}`,
+    );
+  });
+
+  test("packFigureData: the figures' data blocks travel packed, each line an id and its JSON", () => {
+    const figure = (id: string, json: string) =>
+      `<div id="${id}" class="downhill-figure"></div><script type="application/json" id="${id}-data">${json}</script>`;
+    const json = [`{"data":[{"y":[1,4,9],"name":"w\u2081"}]}`, `{"data":[{"z":[[0.5]]}]}`];
+    const page = `<main>${figure("downhill-figure-1-a", json[0])}<p>text</p>${figure("downhill-figure-2-b", json[1])}</main>`;
+    const packed = packFigureData(page);
+    assert.equal(/<script type="application\/json" id="[^"]+">[^<]/.test(packed), false);
+    assert.equal(
+      packed.match(/<script type="application\/json" id="downhill-figure-\d-\w-data"><\/script>/g)
+        ?.length,
+      2,
+    );
+    const text =
+      packed.match(new RegExp(`id="${packedFigureDataId}">([A-Za-z0-9+/=]+)<`))?.[1] ?? "";
+    assert.deepEqual(gunzipSync(Buffer.from(text, "base64")).toString("utf8").split("\n"), [
+      `downhill-figure-1-a-data\t${json[0]}`,
+      `downhill-figure-2-b-data\t${json[1]}`,
+    ]);
+    // Before </main>, so the page's figures and text come first.
+    assert.ok(packed.indexOf(packedFigureDataId) > packed.indexOf("<p>text</p>"));
+    assert.ok(packed.endsWith("</script></main>"));
+    assert.equal(
+      packFigureData("<main><p>no figures</p></main>"),
+      "<main><p>no figures</p></main>",
+    );
+    assert.throws(() => packFigureData(figure("downhill-figure-1-a", "{}")), /no <\/main>/);
   });
 
   test("compactSvg: the formulas' SVG has fewer elements and draws the same pixels", async () => {

@@ -3,7 +3,10 @@
 // the page's HTML has. Nothing on a handout page adds classes later except plotly.js, which brings its
 // own styles, so what is dropped could never apply. Conservative where unsure: `:not(…)`, `:is(…)`,
 // attribute selectors and escaped names never cause a drop; at-rules other than @media/@supports are
-// kept whole; custom properties (`:root`) always stay.
+// kept whole. Then, in every stylesheet, the custom properties that nothing reads: JupyterLab and its
+// theme declare about 500 (60 KB of them its icons as data URLs), and a page reads about a hundred. A
+// custom property stays when `var(--name)` appears anywhere on the page outside the declarations of
+// custom properties, or in the value of one that stays.
 
 /** Stylesheets smaller than this are left as they are (the course's own, the syntax colours). */
 const minimumToPrune = 20_000;
@@ -86,30 +89,120 @@ function canMatch(selector, classes, ids) {
   return true;
 }
 
-function prune(css, classes, ids) {
+/**
+ * The sheet rewritten rule by rule: `rule(selectorList, body)` returns the rule's new text, or "" to
+ * drop it. @media, @supports and @layer blocks are rewritten inside (and dropped when empty); other
+ * at-rules stay whole.
+ */
+function eachRule(css, rule) {
   return items(css)
     .map((item) => {
       if (item.text !== undefined) return item.text;
       const { prelude, body } = item;
       if (/^@(media|supports|layer)\b/i.test(prelude)) {
-        const inner = prune(body, classes, ids);
+        const inner = eachRule(body, rule);
         return inner.trim() ? `${prelude} {\n${inner}\n}` : "";
       }
       if (prelude.startsWith("@")) return `${prelude} {${body}}`;
-      const kept = selectors(prelude).filter((s) => canMatch(s, classes, ids));
-      return kept.length ? `${kept.map((s) => s.trim()).join(",\n")} {${body}}` : "";
+      return rule(prelude, body);
     })
     .filter(Boolean)
     .join("\n");
 }
 
-/** The page with the unused rules of its large `<style>` elements removed. */
+/** The rules with a selector that can match the page (canMatch), each keeping only those selectors. */
+function prune(css, classes, ids) {
+  return eachRule(css, (prelude, body) => {
+    const kept = selectors(prelude).filter((s) => canMatch(s, classes, ids));
+    return kept.length ? `${kept.map((s) => s.trim()).join(",\n")} {${body}}` : "";
+  });
+}
+
+/** Splits a declaration block at its top-level semicolons: not inside a string, `url(…)` or comment. */
+function declarations(body) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === "/" && body[i + 1] === "*") {
+      const end = body.indexOf("*/", i + 2);
+      i = end < 0 ? body.length : end + 1;
+    } else if (c === '"' || c === "'") {
+      for (i += 1; i < body.length && body[i] !== c; i++) if (body[i] === "\\") i++;
+    } else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === ";" && depth === 0) {
+      out.push(body.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (body.slice(start).trim()) out.push(body.slice(start));
+  return out;
+}
+
+const customProperty = (declaration) => declaration.match(/^\s*(--[\w-]+)\s*:/)?.[1];
+const readProperties = (text) => [...text.matchAll(/var\(\s*(--[\w-]+)/g)].map((m) => m[1]);
+
+/** The sheet with its custom property declarations that `keep(name)` refuses removed, and emptied rules. */
+function withCustomProperties(css, keep) {
+  return eachRule(css, (prelude, body) => {
+    const kept = declarations(body).filter((d) => {
+      const name = customProperty(d);
+      return name === undefined || keep(name);
+    });
+    return kept.some((d) => d.trim()) ? `${prelude} {${kept.join("")}}` : "";
+  });
+}
+
+/** Every custom property declaration of the sheet: name → the values it is given. */
+function declaredProperties(css) {
+  const declared = new Map();
+  eachRule(css, (prelude, body) => {
+    for (const d of declarations(body)) {
+      const name = customProperty(d);
+      if (name) declared.set(name, [...(declared.get(name) ?? []), d]);
+    }
+    return "";
+  });
+  return declared;
+}
+
+const stylePattern = /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g;
+
+/** Applies `change(css)` to each `<style>` element of the page of at least `minimum` characters. */
+const eachSheet = (html, change, minimum = 0) =>
+  html.replace(stylePattern, (all, open, css, close) =>
+    css.length < minimum ? all : `${open}\n${change(css)}\n${close}`,
+  );
+
+/** The page without the custom properties its stylesheets declare and nothing reads. */
+function pruneCustomProperties(html) {
+  const declared = new Map();
+  const outside = eachSheet(html, (css) => {
+    for (const [name, values] of declaredProperties(css))
+      declared.set(name, [...(declared.get(name) ?? []), ...values]);
+    return withCustomProperties(css, () => false);
+  });
+  const read = new Set();
+  const pending = readProperties(outside);
+  while (pending.length) {
+    const name = pending.pop();
+    if (read.has(name)) continue;
+    read.add(name);
+    for (const value of declared.get(name) ?? []) pending.push(...readProperties(value));
+  }
+  return eachSheet(html, (css) => withCustomProperties(css, (name) => read.has(name)));
+}
+
+/**
+ * The page with the unused rules of its large `<style>` elements removed, then the custom properties
+ * of any of its stylesheets that nothing left reads.
+ */
 export function pruneStyles(html) {
   const classes = new Set();
   for (const [, list] of html.matchAll(/\bclass="([^"]*)"/g))
     for (const name of list.split(/\s+/)) if (name) classes.add(name);
   const ids = new Set([...html.matchAll(/\bid="([^"]*)"/g)].map((m) => m[1]));
-  return html.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g, (all, open, css, close) =>
-    css.length < minimumToPrune ? all : `${open}\n${prune(css, classes, ids)}\n${close}`,
-  );
+  return pruneCustomProperties(eachSheet(html, (css) => prune(css, classes, ids), minimumToPrune));
 }

@@ -3,8 +3,9 @@
 // Two variants: `NN-name.html` (everything) and `NN-name.no-code.html` (narrative, math, figures;
 // nbconvert's --no-input). Math is typeset at build time (math.mjs): pages carry SVG formulas and no
 // MathJax. Code cells keep only the highlighting spans that show (highlighting.mjs), JupyterLab's
-// stylesheet only the rules the page can use (css.mjs), and the page is written in ASCII (ascii.mjs):
-// all three make less for the browser to parse. By default each page is a single file (plotly.js
+// stylesheet only the rules and custom properties the page can use (css.mjs), the figures' data travels
+// packed in one block (figure-data.mjs), and the page is written in ASCII (ascii.mjs): all four make
+// less for the browser to parse. By default each page is a single file (plotly.js
 // inlined) that works offline, from disk, e-mailed or uploaded; with `shared`, pages load plotly.js from `assets/` beside them instead.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -13,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { ensurePlotlyBundle, plotlyLibraryHtml } from "../src.mjs";
 import { asciiOnly } from "./ascii.mjs";
 import { pruneStyles } from "./css.mjs";
+import { packFigureData } from "./figure-data.mjs";
 import { compactHighlighting } from "./highlighting.mjs";
 import { typesetPage } from "./math.mjs";
 
@@ -102,7 +104,7 @@ export function convertNotebooks(notebooks, outDir, { python, scratchDir, libs }
       const target = name.replace(/\.html$/, `${variant.suffix}.html`);
       const { html, errors } = typesetPage(readFileSync(path.join(scratch, name), "utf8"));
       if (errors.length) throw new Error(`${target}: MathJax cannot typeset ${errors.join(", ")}`);
-      const page = libs.finish(pruneStyles(compactHighlighting(html)));
+      const page = packFigureData(libs.finish(pruneStyles(compactHighlighting(html))));
       writeFileSync(path.join(outDir, target), asciiOnly(page));
       written.push(target);
     }
