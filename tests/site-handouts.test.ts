@@ -414,6 +414,17 @@ describe("the HTML handouts", () => {
         .filter((line: string) => /^#{1,3}\s/.test(line))
         .map((line: string) => line.replace(/^#+\s+/, ""));
       assert.ok(headings.length > 2, `${base} has headings`);
+      // Under each printed figure: that it is a still of an interactive figure (a slider on paper
+      // cannot move, and the text around it may say to drag it).
+      const figures = (
+        readFileSync(path.join(siteDir, `${base}.html`), "utf8").match(
+          /class="downhill-figure"/g,
+        ) ?? []
+      ).length;
+      const caption = squeeze(
+        "Static image of an interactive figure: open the handout in a web browser",
+      );
+      assert.equal(text.split(caption).length - 1, figures, `${base}.pdf: the figures' captions`);
       for (const heading of headings) {
         // Math prints as glyph outlines, not text; the words around it must be there.
         for (const words of heading.split(/\$[^$]*\$/).map((w: string) => w.replace(/[*`_]/g, "")))
