@@ -484,6 +484,41 @@ describe("the HTML handouts", () => {
     await narrow.close();
   });
 
+  test("before its far cells are drawn, a page is as tall as once they are: the scroll bar does not jump", async () => {
+    const page = await context.newPage();
+    try {
+      for (const file of readdirSync(siteDir).filter((f) => /^\d\d-.*\.html$/.test(f))) {
+        await page.goto(`file://${path.join(siteDir, file)}`, {
+          waitUntil: "load",
+          timeout: 120_000,
+        });
+        const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+        const [cells, skipped] = await page.evaluate(() => {
+          const all = Array.from(document.querySelectorAll(".jp-Cell"));
+          const far = all.filter((c) => c.getBoundingClientRect().top > 3 * innerHeight);
+          return [all.length, far.length];
+        });
+        assert.ok(
+          skipped > cells / 2,
+          `${file}: ${skipped} of ${cells} cells far below the first screen`,
+        );
+        const before = await height();
+        // Every cell drawn, as a drawn `content-visibility: auto` cell is laid out.
+        await page.addStyleTag({
+          content:
+            ".jp-Cell { content-visibility: visible !important; contain: layout style paint; }",
+        });
+        const after = await height();
+        assert.ok(
+          Math.abs(after - before) <= after * 0.005,
+          `${file}: ${before} px tall, then ${after} px`,
+        );
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   test("the fixture's handout draws its slider and plays its animation", async () => {
     const file = path.join(fixtureA, "site", `${fixtureName}.html`);
     const page = await checkHandout(context, blocked, file, 2, true);

@@ -2,7 +2,8 @@
 // page per notebook (NN-name.html) and a no-code variant (NN-name.no-code.html), plus index.html.
 // Steps: execute the notebooks that have no fresh executed copy (executed.mjs), render every figure to
 // a static image in one headless Chromium and put it into the figure's note (figure-images.mjs), convert
-// with nbconvert and the course template (pages.mjs), write the course page (index-page.mjs).
+// with nbconvert and the course template (pages.mjs), write each cell's height into its page
+// (cell-heights.mjs), write the course page (index-page.mjs).
 // With --pdf, also one PDF per lesson (NN-name.pdf, Chromium's print of the page: pdf.mjs).
 // Usage: node scripts/handouts/build.mjs [--shared] [--pdf] [--out DIR] [--executed DIR] [--work DIR] [NOTEBOOK…]
 // (defaults: dist/handouts, build/executed, build/handouts, notebooks/NN-*.ipynb). Every page is a single
@@ -89,6 +90,17 @@ export async function buildHandouts({
     outDir,
     { python, scratchDir: workDir, libs },
   );
+  const { cellHeights, withCellHeights } = await import("./cell-heights.mjs");
+  try {
+    for (const page of pages) {
+      const file = path.join(outDir, page);
+      const heights = await cellHeights(browser, file);
+      writeFileSync(file, withCellHeights(readFileSync(file, "utf8"), heights));
+    }
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
   const index = typesetPage(indexHtml(lessons));
   if (index.errors.length)
     throw new Error(`index.html: MathJax cannot typeset ${index.errors.join(", ")}`);
