@@ -97,12 +97,15 @@ const elementChildren = (node) =>
  * children; and a `<g>` with only a `transform` and one child hands the transform on to it
  * (`transform="A"` around `transform="B"` draws as `transform="A B"`).
  */
-function compactSvg(node, styled) {
+function compactSvg(node, styled, verbatim = 0) {
   if (["#text", "#comment"].includes(adaptor.kind(node))) return;
-  // A table's (or an error's) markup is left whole: the stylesheet selects inside it by structure
-  // (`g[data-mml-node="mtable"] > g > svg`).
-  if (styled.mmlNodes.has(adaptor.getAttribute(node, "data-mml-node"))) return;
-  for (const child of [...adaptor.childNodes(node)]) compactSvg(child, styled);
+  // Inside a table (or an error) the stylesheet selects by structure, two levels down
+  // (`g[data-mml-node="mtable"] > g > svg`, `svg[data-table] > g > line[data-line]`): the node and
+  // the two levels below it stay as they are; the cells' contents deeper down are compacted.
+  if (selectedByStructure(node, styled)) verbatim = 3;
+  for (const child of [...adaptor.childNodes(node)])
+    compactSvg(child, styled, Math.max(verbatim - 1, 0));
+  if (verbatim > 0) return;
   for (const { name } of adaptor.allAttributes(node)) {
     if (!name.startsWith("data-") || name === "data-mjx-error" || styled.names.has(name)) continue;
     adaptor.removeAttribute(node, name);
@@ -124,6 +127,11 @@ function compactSvg(node, styled) {
   for (const child of [...adaptor.childNodes(node)]) adaptor.insert(child, node);
   adaptor.remove(node);
 }
+
+/** Whether the stylesheet selects the node's descendants by their place in it (styledAttributes). */
+const selectedByStructure = (node, styled) =>
+  styled.mmlNodes.has(adaptor.getAttribute(node, "data-mml-node")) ||
+  (adaptor.kind(node) === "svg" && adaptor.hasAttribute(node, "data-table"));
 
 function hasMerror(node) {
   return (
