@@ -6,5 +6,6 @@ import { require as tsxRequire } from "tsx/cjs/api";
 const load = (file) => tsxRequire(`../src/${file}`, import.meta.url);
 
 export const { escapeHtml, escapeInlineScript } = load("display/format.ts");
-export const { figureDescription, plotlyLibraryHtml } = load("plot/figure.ts");
+export const { figureDescription, packText, plotlyLibraryHtml, unpackTextJs } =
+  load("plot/figure.ts");
 export const { ensurePlotlyBundle, plotlyTraceTypes } = load("plot/plotlyBundle.ts");

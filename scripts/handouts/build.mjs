@@ -82,31 +82,27 @@ export async function buildHandouts({
     throw error;
   }
 
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  const libs = libraries(outDir, { shared });
-  const pages = convertNotebooks(
-    notebooks.map((n) => path.join(withImages, path.basename(n))),
-    outDir,
-    { python, scratchDir: workDir, libs },
-  );
-  const { cellHeights, withCellHeights } = await import("./cell-heights.mjs");
+  let pages;
   try {
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+    const libs = libraries(outDir, { shared });
+    pages = convertNotebooks(
+      notebooks.map((n) => path.join(withImages, path.basename(n))),
+      outDir,
+      { python, scratchDir: workDir, libs },
+    );
+    const index = typesetPage(indexHtml(lessons));
+    if (index.errors.length)
+      throw new Error(`index.html: MathJax cannot typeset ${index.errors.join(", ")}`);
+    writeFileSync(path.join(outDir, "index.html"), asciiOnly(index.html));
+    const { cellHeights, withCellHeights } = await import("./cell-heights.mjs");
     for (const page of pages) {
       const file = path.join(outDir, page);
       const heights = await cellHeights(browser, file);
       writeFileSync(file, withCellHeights(readFileSync(file, "utf8"), heights));
     }
-  } catch (error) {
-    await browser.close();
-    throw error;
-  }
-  const index = typesetPage(indexHtml(lessons));
-  if (index.errors.length)
-    throw new Error(`index.html: MathJax cannot typeset ${index.errors.join(", ")}`);
-  writeFileSync(path.join(outDir, "index.html"), asciiOnly(index.html));
-  pages.push("index.html");
-  try {
+    pages.push("index.html");
     if (pdf) {
       const { printPdfs } = await import("./pdf.mjs");
       await printPdfs(browser, prints, { scratchDir: path.join(workDir, "print") });

@@ -8,7 +8,7 @@
 import { pathToFileURL } from "node:url";
 
 /** The window the heights are measured in: as wide as bench measure 5's, wider than a page (1100 px). */
-export const measuringViewport = { width: 1200, height: 900 };
+const measuringViewport = { width: 1200, height: 900 };
 
 /** A cell's opening tag as nbconvert's lab template writes it (its class list starts with jp-Cell). */
 const cellTag = /<div class="jp-Cell (?=[^"]*")/g;
@@ -56,6 +56,6 @@ export function withCellHeights(html, heights) {
   let i = 0;
   return html.replace(
     cellTag,
-    (tag) => `<div style="contain-intrinsic-size: auto ${heights[i++]}px" class="jp-Cell `,
+    () => `<div style="contain-intrinsic-size: auto ${heights[i++]}px" class="jp-Cell `,
   );
 }

@@ -144,28 +144,18 @@ function declarations(body) {
 const customProperty = (declaration) => declaration.match(/^\s*(--[\w-]+)\s*:/)?.[1];
 const readProperties = (text) => [...text.matchAll(/var\(\s*(--[\w-]+)/g)].map((m) => m[1]);
 
-/** The sheet with its custom property declarations that `keep(name)` refuses removed, and emptied rules. */
+/**
+ * The sheet without the custom property declarations that `keep(name, declaration)` refuses, and
+ * without the rules that leaves empty.
+ */
 function withCustomProperties(css, keep) {
   return eachRule(css, (prelude, body) => {
     const kept = declarations(body).filter((d) => {
       const name = customProperty(d);
-      return name === undefined || keep(name);
+      return name === undefined || keep(name, d);
     });
     return kept.some((d) => d.trim()) ? `${prelude} {${kept.join("")}}` : "";
   });
-}
-
-/** Every custom property declaration of the sheet: name → the values it is given. */
-function declaredProperties(css) {
-  const declared = new Map();
-  eachRule(css, (prelude, body) => {
-    for (const d of declarations(body)) {
-      const name = customProperty(d);
-      if (name) declared.set(name, [...(declared.get(name) ?? []), d]);
-    }
-    return "";
-  });
-  return declared;
 }
 
 const stylePattern = /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g;
@@ -178,12 +168,14 @@ const eachSheet = (html, change, minimum = 0) =>
 
 /** The page without the custom properties its stylesheets declare and nothing reads. */
 function pruneCustomProperties(html) {
+  // The page with every custom property declaration set aside (name → its declarations).
   const declared = new Map();
-  const outside = eachSheet(html, (css) => {
-    for (const [name, values] of declaredProperties(css))
-      declared.set(name, [...(declared.get(name) ?? []), ...values]);
-    return withCustomProperties(css, () => false);
-  });
+  const outside = eachSheet(html, (css) =>
+    withCustomProperties(css, (name, declaration) => {
+      declared.set(name, [...(declared.get(name) ?? []), declaration]);
+      return false;
+    }),
+  );
   const read = new Set();
   const pending = readProperties(outside);
   while (pending.length) {

@@ -5,7 +5,7 @@
 // significant digits compress only so far), in one inert data block that the page unpacks once it has
 // painted, alongside plotly.js (the template's downhillLazyFigures.library), before any figure draws.
 // A page without scripts never needed the data: it shows the static images.
-import { gzipSync } from "node:zlib";
+import { packText, unpackTextJs } from "../src.mjs";
 
 const dataBlock =
   /<script type="application\/json" id="(downhill-figure-[^"]+-data)">([^<]*)<\/script>/g;
@@ -27,15 +27,13 @@ export function packFigureData(html) {
   if (!lines.length) return html;
   const end = emptied.lastIndexOf("</main>");
   if (end < 0) throw new Error("packFigureData: the page has no </main>");
-  const packed = gzipSync(Buffer.from(lines.join("\n"), "utf8"), { level: 9 }).toString("base64");
+  const packed = packText(lines.join("\n"));
   const unpack =
     `<script type="application/octet-stream" id="${packedFigureDataId}">${packed}</script>` +
     `<script type="text/javascript">(function () {\n` +
     `  function unpack() {\n` +
-    `    var text = document.getElementById("${packedFigureDataId}").textContent;\n` +
-    `    var bytes = Uint8Array.from(atob(text), function (c) { return c.charCodeAt(0); });\n` +
-    `    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));\n` +
-    `    return new Response(stream).text().then(function (lines) {\n` +
+    `    var packed = document.getElementById("${packedFigureDataId}").textContent;\n` +
+    `    return ${unpackTextJs("packed")}.then(function (lines) {\n` +
     `      lines.split("\\n").forEach(function (line) {\n` +
     `        var tab = line.indexOf("\\t");\n` +
     `        document.getElementById(line.slice(0, tab)).textContent = line.slice(tab + 1);\n` +

@@ -6,9 +6,11 @@ import {
   figureDescription,
   figureHtml,
   hashText,
+  packText,
   plotlyLibraryHtml,
   roundedForDisplay,
   scriptSafeJson,
+  unpackTextJs,
   withDefaults,
 } from "./figure";
 import { plotlySource } from "./showFigure";
@@ -67,6 +69,15 @@ test("the library loader carries plotly.js inline, gzipped, and loads it only on
   assert.ok(html.length < source.length / 2, `${html.length} characters for ${source.length}`);
   assert.equal(html.match(/<\/script>/gi)?.length, 1);
   assert.equal(html.includes("<!--"), false);
+});
+
+test("packed text unpacks in the page to the same characters (DecompressionStream, as in a browser)", async () => {
+  const text = "½Σ(y−t)² \t\n" + "w".repeat(10_000);
+  const packed = packText(text);
+  assert.match(packed, /^[A-Za-z0-9+/=]+$/);
+  assert.ok(packed.length < text.length / 10, `${packed.length} characters for ${text.length}`);
+  const unpack = new Function("packed", `return ${unpackTextJs("packed")};`);
+  assert.equal(await unpack(packed), text);
 });
 
 test("the figure's script hides its note instead of removing it, so a printed handout can show the static image", () => {

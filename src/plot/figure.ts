@@ -217,6 +217,27 @@ export function figureHtml(figure: Figure, id: string): string {
 }
 
 /**
+ * Text as a page carries it packed: gzipped and base64-encoded (`unpackTextJs` unpacks it).
+ * @example gunzipSync(Buffer.from(packText("abc"), "base64")).toString(); // => "abc"
+ */
+export function packText(text: string): string {
+  return gzipSync(Buffer.from(text, "utf8"), { level: 9 }).toString("base64");
+}
+
+/**
+ * A JavaScript expression for the page: the promise of the text that `packedExpression` (an expression
+ * whose value is what `packText` made) stands for, unpacked by the browser's DecompressionStream.
+ * @example unpackTextJs("packed"); // => 'new Response(new Blob([Uint8Array.from(atob(packed), …'
+ */
+export function unpackTextJs(packedExpression: string): string {
+  return (
+    `new Response(new Blob([Uint8Array.from(atob(${packedExpression}), ` +
+    `function (c) { return c.charCodeAt(0); })]).stream()` +
+    `.pipeThrough(new DecompressionStream("gzip"))).text()`
+  );
+}
+
+/**
  * The HTML that loads plotly.js into the page from its source text (no CDN, works offline), gzipped
  * and base64-encoded (1.8 MB of minified JavaScript travels as 0.8 MB) and unpacked in the browser by
  * its built-in DecompressionStream; figures wait for `window.Plotly`. Loads nothing when the page
@@ -228,7 +249,7 @@ export function figureHtml(figure: Figure, id: string): string {
  * @example plotlyLibraryHtml("var Plotly = {};").startsWith("<script"); // => true
  */
 export function plotlyLibraryHtml(source: string, { inert = false } = {}): string {
-  const packed = gzipSync(Buffer.from(source, "utf8"), { level: 9 }).toString("base64");
+  const packed = packText(source);
   const dataId = "downhill-plotly-packed";
   return (
     (inert ? `<script type="application/octet-stream" id="${dataId}">${packed}</script>` : "") +
@@ -236,9 +257,7 @@ export function plotlyLibraryHtml(source: string, { inert = false } = {}): strin
     `  window.downhillPlotlyLoading = true;\n` +
     `  (function (packed) {\n` +
     `    function unpack() {\n` +
-    `      var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });\n` +
-    `      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));\n` +
-    `      return new Response(stream).text().then(function (code) {\n` +
+    `      return ${unpackTextJs("packed")}.then(function (code) {\n` +
     `        (0, eval)(code + "\\n//# sourceURL=downhill-plotly.min.js");\n` +
     `      }).catch(function (error) {\n` +
     `        window.downhillPlotlyLoading = false;\n` +
