@@ -11,6 +11,7 @@ import { launchBrowser } from "../scripts/handouts/browser.mjs";
 import { asciiOnly } from "../scripts/handouts/ascii.mjs";
 import { pruneStyles } from "../scripts/handouts/css.mjs";
 import { packFigureData, packedFigureDataId } from "../scripts/handouts/figure-data.mjs";
+import { packText } from "../scripts/src.mjs";
 import { compactHighlighting, highlightClasses } from "../scripts/handouts/highlighting.mjs";
 import { typesetPage } from "../scripts/handouts/math.mjs";
 import { jupyterPython } from "./helpers/jupyter";
@@ -210,27 +211,71 @@ describe("the handout compactions change nothing a reader sees", () => {
     );
   });
 
-  test("packFigureData: the figures' data blocks travel packed, each line an id and its JSON", () => {
+  test("packFigureData: the figures' data travel packed, shared arrays once, and the page unpacks every JSON as it was", async () => {
     const figure = (id: string, json: string) =>
       `<div id="${id}" class="downhill-figure"></div><script type="application/json" id="${id}-data">${json}</script>`;
-    const json = [`{"data":[{"y":[1,4,9],"name":"w\u2081"}]}`, `{"data":[{"z":[[0.5]]}]}`];
-    const page = `<main>${figure("downhill-figure-1-a", json[0])}<p>text</p>${figure("downhill-figure-2-b", json[1])}</main>`;
+    // One 50 × 100 grid (47 KB of JSON: more than gzip's 32 KB window) in figures 1 and 3, and in
+    // slider steps that figures 3 and 4 share: arrays shared inside shared arrays, three deep.
+    const grid = Array.from({ length: 50 }, (_, i) =>
+      Array.from({ length: 100 }, (_, j) => Number(Math.sin(100 * i + j).toPrecision(6))),
+    );
+    const z = JSON.stringify(grid);
+    const steps = `[{"args":[{"z":[${z}]}]},{"args":[{"z":[${z}]}]}]`;
+    const json = [
+      `{"data":[{"z":${z},"name":"w\u2081 \\u003c 1"}]}`,
+      `{"data":[{"z":[[0.5]]}]}`,
+      `{"data":[{"z":${z}}],"layout":{"sliders":[{"steps":${steps}}]}}`,
+      `{"layout":{"sliders":[{"steps":${steps}}]}}`,
+    ];
+    const ids = [
+      "downhill-figure-1-a",
+      "downhill-figure-2-b",
+      "downhill-figure-3-c",
+      "downhill-figure-4-d",
+    ];
+    const page = `<main>${figure(ids[0], json[0])}<p>text</p>${ids
+      .slice(1)
+      .map((id, i) => figure(id, json[i + 1]))
+      .join("")}</main>`;
     const packed = packFigureData(page);
     assert.equal(/<script type="application\/json" id="[^"]+">[^<]/.test(packed), false);
     assert.equal(
-      packed.match(/<script type="application\/json" id="downhill-figure-\d-\w-data"><\/script>/g)
-        ?.length,
-      2,
+      packed.match(/<script type="application\/json" id="[^"]+"><\/script>/g)?.length,
+      4,
     );
     const text =
       packed.match(new RegExp(`id="${packedFigureDataId}">([A-Za-z0-9+/=]+)<`))?.[1] ?? "";
-    assert.deepEqual(gunzipSync(Buffer.from(text, "base64")).toString("utf8").split("\n"), [
-      `downhill-figure-1-a-data\t${json[0]}`,
-      `downhill-figure-2-b-data\t${json[1]}`,
-    ]);
+    const lines = gunzipSync(Buffer.from(text, "base64")).toString("utf8").split("\n");
+    // The grid travels once, in a shared line (a line with no id); its rows are not shared again.
+    const all = lines.join("\n");
+    assert.equal(all.split(z).length - 1, 1, "the grid does not travel exactly once");
+    assert.ok(lines.slice(0, -4).every((line) => line.startsWith("\t")));
+    assert.ok(lines.slice(0, -4).some((line) => line.includes(z)));
+    assert.deepEqual(
+      lines.slice(-4).map((line) => line.split("\t")[0]),
+      ids.map((id) => `${id}-data`),
+    );
+    assert.ok(text.length < 0.6 * packText(json.join("\n")).length, "sharing made it no smaller");
     // Before </main>, so the page's figures and text come first.
     assert.ok(packed.indexOf(packedFigureDataId) > packed.indexOf("<p>text</p>"));
     assert.ok(packed.endsWith("</script></main>"));
+    // The page's own unpacking, run in Chromium as a handout's template runs it (library, then draw).
+    const tab = await context.newPage();
+    try {
+      const library = `<script>window.downhillLazyFigures = { library: (load) => { window.unpacked = load(); } };</script>`;
+      await tab.setContent(`<!DOCTYPE html><html><body>${library}${packed}</body></html>`);
+      await tab.evaluate("window.unpacked");
+      const restored = await tab.evaluate(
+        (list: string[]) => list.map((id) => document.getElementById(`${id}-data`)!.textContent),
+        ids,
+      );
+      assert.ok(
+        restored.every((text: string, i: number) => text === json[i]),
+        "a figure's JSON came back changed",
+      );
+    } finally {
+      await tab.close();
+    }
     assert.equal(
       packFigureData("<main><p>no figures</p></main>"),
       "<main><p>no figures</p></main>",

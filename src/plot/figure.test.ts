@@ -42,6 +42,11 @@ test("a NaN or ∞ in a figure is an error that says where, never a silent gap",
     /data\[0\].z\[0\]\[1\] is Infinity/,
   );
   assert.doesNotThrow(() => figureHtml({ data: [{ y: [1, null, 3] }] }, "f"));
+  assert.throws(
+    () =>
+      figureHtml({ data: [], layout: { sliders: [{ steps: [{ args: [{ y: [[NaN]] }] }] }] } }, "f"),
+    /layout\.sliders\[0\]\.steps\[0\]\.args\[0\]\.y\[0\]\[0\] is NaN/,
+  );
 });
 
 test("the course layout fills in what the caller leaves out and keeps what it sets", () => {
@@ -94,6 +99,16 @@ test("a figure keeps 6 significant digits: no 17-digit floats, integers and the 
   });
   const html = figureHtml({ data: [{ x: [1, 2], y: [Math.PI, Math.E] }] }, "f");
   assert.match(html, /"y":\[3\.14159,2\.71828\]/);
+  // A slider step's args carry traces in the layout: they are rounded as the data is.
+  const slider = figureHtml(
+    {
+      data: [{ x: [0], y: [0] }],
+      layout: { sliders: [{ steps: [{ method: "restyle", args: [{ x: [[-1 + 0.07]] }] }] }] },
+    },
+    "s",
+  );
+  assert.doesNotMatch(slider, /\d{10}/);
+  assert.match(slider, /"args":\[\{"x":\[\[-0\.93\]\]\}\]/);
 });
 
 test("every figure says in words what it shows: title, kind of plot, axis titles, trace names", () => {

@@ -175,9 +175,12 @@ export function figureHtml(figure: Figure, id: string): string {
   });
   requireFiniteNumbers(caller, figure.data, "data");
   requireFiniteNumbers(caller, figure.frames ?? [], "frames");
+  requireFiniteNumbers(caller, figure.layout ?? {}, "layout");
   const full = withDefaults({
     ...figure,
     data: roundedForDisplay(figure.data),
+    // The layout too: a slider's steps carry whole traces in their args (lesson 4's network figures).
+    ...(figure.layout ? { layout: roundedForDisplay(figure.layout) } : {}),
     ...(figure.frames ? { frames: roundedForDisplay(figure.frames) } : {}),
   });
   const height = Number(full.layout?.height ?? 420);
