@@ -7,6 +7,7 @@ import { figureHtml } from "./figure";
 import {
   ensurePlotlyBundle,
   plotlyBundleHeader,
+  plotlyAttributeDocs,
   plotlyBundlePath,
   plotlyTraceTypes,
 } from "./plotlyBundle";
@@ -42,5 +43,59 @@ test("a figure with a trace type the bundle lacks is an error that says where to
   });
   assert.doesNotThrow(() =>
     figureHtml({ data: [{ type: "contour", z: [[1, 2]] }, { y: [1] }] }, "f"),
+  );
+});
+
+test("the bundle leaves out plotly.js's attribute docs and keeps the attributes", () => {
+  const scatter = readFileSync(
+    require.resolve("plotly.js/src/traces/scatter/attributes.js"),
+    "utf8",
+  );
+  const phrases = ["Sets the x coordinates.", "Only relevant when the axis `type` is *date*."];
+  for (const phrase of phrases)
+    assert.ok(scatter.includes(phrase), `plotly.js no longer says ${phrase}`);
+  const source = readFileSync(ensurePlotlyBundle(), "utf8");
+  for (const phrase of phrases) assert.ok(!source.includes(phrase), `the bundle carries ${phrase}`);
+  assert.match(source, /valType:"data_array"/);
+  assert.ok(plotlyBundleHeader().endsWith("attribute docs left out */"));
+});
+
+test("the doc patterns take out each form plotly.js writes and nothing around it", () => {
+  const strip = (text: string) =>
+    plotlyAttributeDocs.reduce((t, doc) => t.replace(new RegExp(doc, "g"), ""), text);
+  const declaration = [
+    "x: {",
+    "    valType: 'data_array',",
+    "    description: 'Sets the x coordinates.'",
+    "},",
+    "y: {",
+    "    dflt: 0,",
+    "    hrName: 'y_axis',",
+    "    description: [",
+    "        'Sets the y coordinates',",
+    "        'on the ' + axis + ' axis.'",
+    "    ].join(' '),",
+    "    editType: 'calc'",
+    "},",
+    "number: {",
+    "    requiredOpts: [],",
+    "    otherOpts: ['dflt', 'min', 'max'],",
+    "    coerceFunction: f",
+    "}",
+  ].join("\n");
+  assert.equal(
+    strip(declaration),
+    [
+      "x: {",
+      "    valType: 'data_array',",
+      "},",
+      "y: {",
+      "    dflt: 0,",
+      "    editType: 'calc'",
+      "},",
+      "number: {",
+      "    coerceFunction: f",
+      "}",
+    ].join("\n"),
   );
 });
