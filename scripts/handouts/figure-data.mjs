@@ -33,18 +33,16 @@ export function sharedArrays(texts, minimum = sharedMinimum) {
     } else if (value !== null && typeof value === "object") Object.values(value).forEach(collect);
   };
   texts.forEach((text) => collect(JSON.parse(text)));
+  const figures = texts.length;
   let shared = [];
   for (const candidate of [...candidates].sort((a, b) => b.length - a.length)) {
     // JSON.stringify writes a nested array as it writes it alone, so its text is found as it is.
-    const count = [...texts, ...shared].reduce(
-      (n, text) => n + text.split(candidate).length - 1,
-      0,
-    );
-    if (count < 2) continue;
+    const pieces = [...texts, ...shared].map((text) => text.split(candidate));
+    if (pieces.reduce((n, around) => n + around.length - 1, 0) < 2) continue;
     const mark = `\u0001${shared.length}\u0001`;
-    const replace = (text) => text.split(candidate).join(mark);
-    texts = texts.map(replace);
-    shared = [...shared.map(replace), candidate];
+    const marked = pieces.map((around) => around.join(mark));
+    texts = marked.slice(0, figures);
+    shared = [...marked.slice(figures), candidate];
   }
   return { texts, shared };
 }
