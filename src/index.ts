@@ -10,6 +10,7 @@ export { formatNumber } from "./display/format";
 export { showTable, type TableOptions } from "./display/table";
 export { checkClose, checkThat } from "./verify/check";
 export { showFigure } from "./plot/showFigure";
+export { palette, type Quantity } from "./plot/palette";
 export type { Figure } from "./plot/figure";
 export { loadCsv, column, type Table } from "./data/loadCsv";
 export { createRandom, type Random } from "./random/createRandom";
