@@ -1,6 +1,6 @@
 /**
- * The results file's shape, and the results as Markdown tables (printed by `npm run bench`, pasted into
- * the README's "Benchmarks" section).
+ * The results file's shape, and the results as Markdown tables (printed by `npm run bench`, and written
+ * into docs/benchmarks.md's generated region by a run that measured everything).
  */
 import type { AutodiffCostRow } from "./autodiffCost";
 import { capacitySlowdownLimit, capacitySummary, type CapacityResult } from "./capacity";
@@ -40,6 +40,19 @@ export interface Results {
   capacity: { skipped: true; note: string } | ({ skipped: false } & CapacityResult);
   /** Which targets were met (measures 1, 3 and 4; absent when skipped). */
   targetsMet: Record<string, boolean>;
+}
+
+/**
+ * What keeps a run's tables out of docs/benchmarks.md: --quick, or a measure that was skipped (the
+ * page shows one run, every table from the same machine and date). Empty when nothing does.
+ */
+export function incompleteBecause(r: Results): string[] {
+  const reasons: string[] = [];
+  if (r.quick) reasons.push("--quick");
+  if (r.course.skipped) reasons.push(`measure 4 skipped (${r.course.note})`);
+  if (r.handouts.skipped) reasons.push(`measure 5 skipped (${r.handouts.note})`);
+  if (r.capacity.skipped) reasons.push(`measure 8 skipped (${r.capacity.note})`);
+  return reasons;
 }
 
 const fixed = (x: number, digits = 2) => x.toFixed(digits);

@@ -3,7 +3,9 @@
  * against TensorFlow.js and mathjs, plus the course's execution time, the handouts' weight and the cost
  * of lesson 5's autodiff engine against TanhNetwork's hand-written backprop, and the steps each optimiser
  * of lesson 6 needs to reach a tolerance at its own tuned settings; prints
- * Markdown tables and writes dist/bench/results.json (and results.md).
+ * Markdown tables and writes dist/bench/results.json (and results.md). A run that measured everything
+ * (no --quick, no measure skipped) also writes its tables into docs/benchmarks.md, between the
+ * `<!-- BEGIN GENERATED: bench -->` and `<!-- END GENERATED: bench -->` lines.
  *
  * Usage: tsx bench/run.ts [--quick] [--skip-notebooks] [--skip-capacity] [--out FILE] [--handouts DIR]
  *   --quick           tiny sizes and few repeats (the smoke test in tests/bench.test.ts); skips 4 and 5;
@@ -14,7 +16,7 @@
  *   --out FILE        where to write the JSON (default dist/bench/results.json; results.md beside it)
  *   --handouts DIR    the built handouts (default dist/handouts; skipped when absent)
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { measureAutodiffCost } from "./autodiffCost";
@@ -27,12 +29,14 @@ import { measureNumericalGradient } from "./numericalGradient";
 import { measureOptimizers } from "./optimizers";
 import { problems } from "./problems";
 import { dotLength, measureScalarLimit } from "./scalarLimit";
-import { markdown, type Results } from "./report";
+import { replaceGeneratedRegion } from "./generatedRegion";
+import { incompleteBecause, markdown, type Results } from "./report";
 import { useTfjsBackends } from "./tfjsNetwork";
 import { measureTraining, tolerances, trainingTargets } from "./training";
 import type { TimingOptions } from "./timing";
 
 const projectRoot = path.resolve(__dirname, "..");
+const benchmarksDoc = "docs/benchmarks.md";
 const log = (message: string) => console.error(`[bench] ${message}`);
 
 async function main(): Promise<void> {
@@ -118,7 +122,7 @@ async function main(): Promise<void> {
     quick,
     date: new Date().toISOString().slice(0, 10),
     machine,
-    method: `measures 1–3 and 6: CPU time of this process per call, median of ${timing.repeats} interleaved samples after ${timing.warmup} warm-up calls, each sample ≥ ${timing.minSampleMs} ms; ratios from the same run. Measures 4–5: wall time`,
+    method: `measures 1–3 and 6: CPU time of this process per call, median of ${timing.repeats} interleaved samples after ${timing.warmup} warm-up calls, each sample ≥ ${timing.minSampleMs} ms; ratios from the same run. Measures 4, 5 and 8: wall time`,
     tfjs,
     gradientCost: { target: gradientCostTarget, rows: gradientRows },
     numericalGradient: numerical,
@@ -138,6 +142,13 @@ async function main(): Promise<void> {
   writeFileSync(out.replace(/\.json$/, "") + ".md", md);
   console.log(md);
   log(`wrote ${path.relative(process.cwd(), out)}`);
+  const incomplete = incompleteBecause(results);
+  if (incomplete.length > 0) log(`left ${benchmarksDoc} as it was: ${incomplete.join(", ")}`);
+  else {
+    const doc = path.join(projectRoot, benchmarksDoc);
+    writeFileSync(doc, replaceGeneratedRegion(readFileSync(doc, "utf8"), "bench", md));
+    log(`wrote the tables into ${benchmarksDoc}`);
+  }
   if (!trainingRows.every((t) => t.agrees)) {
     log("the implementations do not agree on the loss: see training.rows[].losses");
     process.exitCode = 1;

@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { readGeneratedRegion, replaceGeneratedRegion } from "./generatedRegion";
+
+const doc = [
+  "# Title",
+  "",
+  "By hand.",
+  "<!-- BEGIN GENERATED: bench -->",
+  "old table",
+  "<!-- END GENERATED: bench -->",
+  "After.",
+  "",
+].join("\n");
+
+test("replacing a region changes only what lies between its markers", () => {
+  const out = replaceGeneratedRegion(doc, "bench", "new\ntable\n");
+  assert.equal(
+    out,
+    [
+      "# Title",
+      "",
+      "By hand.",
+      "<!-- BEGIN GENERATED: bench -->",
+      "",
+      "new\ntable",
+      "",
+      "<!-- END GENERATED: bench -->",
+      "After.",
+      "",
+    ].join("\n"),
+  );
+  assert.equal(readGeneratedRegion(out, "bench"), "new\ntable");
+});
+
+test("replacing twice with the same content gives the same text", () => {
+  const once = replaceGeneratedRegion(doc, "bench", "x");
+  assert.equal(replaceGeneratedRegion(once, "bench", "x"), once);
+});
+
+test("another region's markers are left alone", () => {
+  const two = doc + "<!-- BEGIN GENERATED: other -->\nkeep\n<!-- END GENERATED: other -->\n";
+  const out = replaceGeneratedRegion(two, "bench", "x");
+  assert.equal(readGeneratedRegion(out, "other"), "keep");
+  assert.equal(readGeneratedRegion(out, "bench"), "x");
+});
+
+test("missing, repeated or misordered markers are refused, naming the marker", () => {
+  assert.throws(
+    () => replaceGeneratedRegion("no markers", "bench", "x"),
+    /expected one "<!-- BEGIN GENERATED: bench -->" .* found 0 and 0/,
+  );
+  assert.throws(() => readGeneratedRegion(doc + doc, "bench"), /found 2 and 2/);
+  const swapped = "<!-- END GENERATED: bench -->\n<!-- BEGIN GENERATED: bench -->";
+  assert.throws(() => replaceGeneratedRegion(swapped, "bench", "x"), /comes before/);
+});
+
+test("a marker counts only on a line of its own, not quoted inside a sentence", () => {
+  const quoted = "Write `<!-- BEGIN GENERATED: bench -->` in a doc.\n" + doc;
+  assert.equal(readGeneratedRegion(quoted, "bench"), "old table");
+});
