@@ -1,8 +1,8 @@
-# A single-user image with the course, for Zero to JupyterHub on Kubernetes (README "Teaching a class").
+# A single-user image with the course, for Zero to JupyterHub on Kubernetes (docs/teaching.md).
 # Not built on the course's own machine (it has no Docker engine); checked by reading only.
 #   docker build -t registry.example.org/downhill:2026-12 .
 # Then in Zero to JupyterHub's config.yaml: singleuser.image.name/tag, defaultUrl /lab/tree/downhill/notebooks,
-# and the postStart hook shown in the README, which gives each learner a copy of the notebooks on their
+# and the postStart hook in docs/teaching.md, which gives each learner a copy of the notebooks on their
 # own volume.
 #
 # The Jupyter Docker Stacks' base image: JupyterLab 4 and jupyterhub-singleuser, user jovyan. A date tag
@@ -21,7 +21,7 @@ RUN cd /opt/downhill && PYTHON=python3 scripts/hub/install-course.sh
 # Each start: the learner's own copy of the notebooks in ~/downhill (on their persistent volume), links to
 # the course's src, data and node_modules. Existing notebooks are never overwritten (learner-copy.mjs).
 # The Docker Stacks' start scripts run this hook; with Zero to JupyterHub's default command
-# (jupyterhub-singleuser, which skips the hooks) use the postStart lifecycle hook in the README instead.
+# (jupyterhub-singleuser, which skips the hooks) use the postStart lifecycle hook in docs/teaching.md instead.
 USER root
 RUN printf '%s\n' '#!/bin/bash' 'node /opt/downhill/scripts/hub/learner-copy.mjs "${HOME}/downhill" /opt/downhill' \
       > /usr/local/bin/before-notebook.d/50-downhill-course.sh \

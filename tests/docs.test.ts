@@ -26,11 +26,11 @@ const divergence = messageOf(() =>
   }),
 );
 
-test("the README's DivergenceError example has the shape of the message gradientDescent throws", () => {
-  const example = readFileSync("README.md", "utf8").match(
+test("the troubleshooting guide's DivergenceError example has the shape of the message gradientDescent throws", () => {
+  const example = readFileSync("docs/troubleshooting.md", "utf8").match(
     /DivergenceError: (gradientDescent: .*)/,
   )?.[1];
-  assert.ok(example, "no DivergenceError example in the README");
+  assert.ok(example, "no DivergenceError example in docs/troubleshooting.md");
   assert.equal(shape(example), shape(divergence));
 });
 
@@ -42,7 +42,7 @@ test("gradientDescent's @throws example has the shape of the message it throws",
   assert.ok(shape(divergence).startsWith(shape(example)), `${example} vs ${divergence}`);
 });
 
-test("loadCsv's example message (doc comment and README) is the one it throws for a word among the numbers", () => {
+test("loadCsv's example message (doc comment and troubleshooting guide) is the one it throws for a word among the numbers", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "downhill-docs-"));
   const file = path.join(dir, "x.csv");
   writeFileSync(file, "x,w2\n" + "1,2\n".repeat(5) + "3,abc\n");
@@ -51,12 +51,15 @@ test("loadCsv's example message (doc comment and README) is the one it throws fo
     /`(loadCsv: data\/x\.csv line .*?)`/,
   )?.[1];
   assert.equal(doc, actual);
-  const readme = readFileSync("README.md", "utf8").match(/`(loadCsv: data\/x\.csv line .*?)`/)?.[1];
-  assert.equal(readme?.replace('("t")', '("w2")'), actual);
+  const guide = readFileSync("docs/troubleshooting.md", "utf8").match(
+    /`(loadCsv: data\/x\.csv line .*?)`/,
+  )?.[1];
+  assert.equal(guide?.replace('("t")', '("w2")'), actual);
 });
 
 test('no doc tells a notebook to import the folder "./src" (tslab cannot load it)', () => {
-  for (const file of ["src/index.ts", "README.md", "CONTRIBUTING.md"]) {
+  const docs = readdirSync("docs").map((name) => path.join("docs", name));
+  for (const file of ["src/index.ts", "README.md", "CONTRIBUTING.md", ...docs]) {
     for (const line of readFileSync(file, "utf8").split("\n")) {
       if (/"\.\/src"/.test(line)) assert.match(line, /cannot|fails/, `${file}: ${line}`);
     }
