@@ -1,6 +1,9 @@
+// What `npm run bench` writes into docs/benchmarks.md: the generated region (bench/generatedRegion.ts)
+// and which runs may write it (incompleteBecause in bench/report.ts). Kernel-free.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { readGeneratedRegion, replaceGeneratedRegion } from "./generatedRegion";
+import { readGeneratedRegion, replaceGeneratedRegion } from "../bench/generatedRegion";
+import { incompleteBecause, type Results } from "../bench/report";
 
 const doc = [
   "# Title",
@@ -58,4 +61,35 @@ test("missing, repeated or misordered markers are refused, naming the marker", (
 test("a marker counts only on a line of its own, not quoted inside a sentence", () => {
   const quoted = "Write `<!-- BEGIN GENERATED: bench -->` in a doc.\n" + doc;
   assert.equal(readGeneratedRegion(quoted, "bench"), "old table");
+});
+
+const run = (changes: Partial<Results>): Results =>
+  ({
+    quick: false,
+    course: { skipped: false },
+    handouts: { skipped: false },
+    capacity: { skipped: false },
+    ...changes,
+  }) as unknown as Results;
+
+test("a run that measured everything may write docs/benchmarks.md", () => {
+  assert.deepEqual(incompleteBecause(run({})), []);
+});
+
+test("a quick run or a skipped measure keeps its tables out of the docs, saying why", () => {
+  assert.deepEqual(incompleteBecause(run({ quick: true })), ["--quick"]);
+  assert.deepEqual(
+    incompleteBecause(
+      run({
+        course: { skipped: true, note: "--skip-notebooks" },
+        handouts: { skipped: true, note: "no dist/handouts" },
+        capacity: { skipped: true, note: "--skip-capacity" },
+      }),
+    ),
+    [
+      "measure 4 skipped (--skip-notebooks)",
+      "measure 5 skipped (no dist/handouts)",
+      "measure 8 skipped (--skip-capacity)",
+    ],
+  );
 });
