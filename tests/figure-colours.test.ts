@@ -7,30 +7,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { findFigures } from "../scripts/handouts/figure-images.mjs";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
 import { executedNotebooks } from "./helpers/executed-notebooks";
+import { figuresBySection, figureTitle } from "./helpers/executed-figures";
 import { colourViolations } from "./helpers/figure-colours";
-
-type Figure = { data: unknown[]; layout?: { title?: unknown } };
-
-const figureTitle = (figure: Figure) => {
-  const title = figure.layout?.title;
-  const text = typeof title === "string" ? title : (title as { text?: string } | undefined)?.text;
-  return (text ?? "untitled").replace(/<br\s*\/?>/gi, " · ").replace(/<[^>]*>/g, "");
-};
-
-/** Each figure of an executed notebook with the section (`§N.M`) it stands in, in page order. */
-function figuresBySection(nb: { cells: { cell_type: string; source: string | string[] }[] }) {
-  const found: { section: string; figure: Figure }[] = [];
-  let section = "before §1";
-  for (const cell of nb.cells) {
-    const heading = /^##+\s+(\d+\.\d+)/m.exec([cell.source].flat().join(""));
-    if (cell.cell_type === "markdown" && heading) section = `§${heading[1]}`;
-    for (const { figure } of findFigures({ cells: [cell] })) found.push({ section, figure });
-  }
-  return found;
-}
 
 test("every named quantity in every lesson's figures is drawn in its palette colour", () => {
   const dir = executedNotebooks();
