@@ -13,37 +13,52 @@ import { fileURLToPath } from "node:url";
 import { clean, notebookPaths } from "./notebook-format.mjs";
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
-const BEGIN = /^(\s*)\/\/ BEGIN SOLUTION\s*$/;
-const END = /^\s*\/\/ END SOLUTION\s*$/;
 export const STUB = "return yourTurn();";
+const SOLUTION = {
+  begin: /^(\s*)\/\/ BEGIN SOLUTION\s*$/,
+  end: /^\s*\/\/ END SOLUTION\s*$/,
+  names: ["// BEGIN SOLUTION", "// END SOLUTION"],
+  noun: "region",
+  // The stub, at the indentation of the BEGIN marker.
+  replacement: (begin) => `${begin[1]}${STUB}`,
+};
 const BEGIN_ANSWER = "<!-- BEGIN ANSWER -->";
 const END_ANSWER = "<!-- END ANSWER -->";
+const ANSWER = {
+  begin: /^\s*<!-- BEGIN ANSWER -->\s*$/,
+  end: /^\s*<!-- END ANSWER -->\s*$/,
+  names: [BEGIN_ANSWER, END_ANSWER],
+  noun: "answer",
+  replacement: () => null,
+};
 
 /**
- * One code cell's source with every solution region replaced by the stub. Throws, naming `where`, on a
- * BEGIN without an END, an END without a BEGIN, or a BEGIN inside a region.
- * @returns { source, regions } — the student source and how many regions were replaced
+ * `source` with each region between a line matching `markers.begin` and one matching `markers.end`
+ * (markers included) replaced by `markers.replacement(beginMatch)`, a line, or nothing when null.
+ * Throws, naming `where` and the line, on a BEGIN without an END, an END without a BEGIN, or a BEGIN
+ * inside a region.
+ * @returns { source, regions } — the new source and how many regions were replaced
  */
-export function studentSource(source, where = "cell") {
+function replaceRegions(source, where, markers) {
+  const [beginName, endName] = markers.names;
   const out = [];
   let open = null;
   let regions = 0;
   source.split("\n").forEach((line, i) => {
-    const begin = line.match(BEGIN);
+    const begin = line.match(markers.begin);
     if (begin) {
       if (open)
         throw new Error(
-          `${where}, line ${i + 1}: "// BEGIN SOLUTION" inside the region opened at line ${open.line}`,
+          `${where}, line ${i + 1}: "${beginName}" inside the ${markers.noun} opened at line ${open.line}`,
         );
-      open = { line: i + 1, indent: begin[1] };
+      open = { line: i + 1, begin };
       return;
     }
-    if (END.test(line)) {
+    if (markers.end.test(line)) {
       if (!open)
-        throw new Error(
-          `${where}, line ${i + 1}: "// END SOLUTION" without a "// BEGIN SOLUTION" before it`,
-        );
-      out.push(`${open.indent}${STUB}`);
+        throw new Error(`${where}, line ${i + 1}: "${endName}" without a "${beginName}" before it`);
+      const replaced = markers.replacement(open.begin);
+      if (replaced !== null) out.push(replaced);
       regions += 1;
       open = null;
       return;
@@ -51,23 +66,28 @@ export function studentSource(source, where = "cell") {
     if (!open) out.push(line);
   });
   if (open)
-    throw new Error(
-      `${where}, line ${open.line}: "// BEGIN SOLUTION" is never closed by "// END SOLUTION"`,
-    );
+    throw new Error(`${where}, line ${open.line}: "${beginName}" is never closed by "${endName}"`);
   return { source: out.join("\n"), regions };
+}
+
+/**
+ * One code cell's source with every solution region replaced by the stub. Throws, naming `where`, on a
+ * BEGIN without an END, an END without a BEGIN, or a BEGIN inside a region.
+ * @returns { source, regions } — the student source and how many regions were replaced
+ */
+export function studentSource(source, where = "cell") {
+  return replaceRegions(source, where, SOLUTION);
 }
 
 /**
  * One Markdown cell's source without its answers: the lines from `<!-- BEGIN ANSWER -->` to
  * `<!-- END ANSWER -->`, markers included, are left out. A marker must stand on a line of its own
- * (then the text around it on the line cannot leak); one quoted as inline code is text. Throws, naming `where`, on a BEGIN without an END,
- * an END without a BEGIN, a BEGIN inside an answer, or a marker sharing its line with text.
+ * (then the text around it on the line cannot leak); one quoted as inline code is text. Throws,
+ * naming `where`, on a BEGIN without an END, an END without a BEGIN, a BEGIN inside an answer, or a
+ * marker sharing its line with text.
  * @returns { source, regions } — the student source and how many answers were removed
  */
 export function studentMarkdown(source, where = "cell") {
-  const out = [];
-  let open = null;
-  let regions = 0;
   source.split("\n").forEach((line, i) => {
     // A marker quoted as inline code (`<!-- BEGIN ANSWER -->` in a sentence about them) is no marker.
     const bare = line.replace(/`[^`]*`/g, "");
@@ -76,30 +96,8 @@ export function studentMarkdown(source, where = "cell") {
       throw new Error(
         `${where}, line ${i + 1}: "${marker}" must stand on a line of its own, without other text`,
       );
-    if (marker === BEGIN_ANSWER) {
-      if (open)
-        throw new Error(
-          `${where}, line ${i + 1}: "${BEGIN_ANSWER}" inside the answer opened at line ${open.line}`,
-        );
-      open = { line: i + 1 };
-      return;
-    }
-    if (marker === END_ANSWER) {
-      if (!open)
-        throw new Error(
-          `${where}, line ${i + 1}: "${END_ANSWER}" without a "${BEGIN_ANSWER}" before it`,
-        );
-      regions += 1;
-      open = null;
-      return;
-    }
-    if (!open) out.push(line);
   });
-  if (open)
-    throw new Error(
-      `${where}, line ${open.line}: "${BEGIN_ANSWER}" is never closed by "${END_ANSWER}"`,
-    );
-  return { source: out.join("\n"), regions };
+  return replaceRegions(source, where, ANSWER);
 }
 
 /**
