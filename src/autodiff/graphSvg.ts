@@ -1,15 +1,19 @@
 /**
  * A computational graph drawn as SVG: one box per node with its value (forward, black) and its
- * gradient ∂L/∂node (backward, red), one arrow per use of a node. Pure: returns a string.
+ * gradient ∂L/∂node (backward, in `palette.gradient`, the purple of +∇E in every lesson), one arrow
+ * per use of a node. Pure: returns a string.
  * @see notebooks/05-backprop-bugs-and-autodiff.ipynb §5.2
  */
 import { escapeHtml as escape } from "../display/format";
 import { InvalidArgumentError } from "../errors/errors";
+import { palette } from "../plot/palette";
 import { topologicalOrder } from "./topologicalOrder";
 import { Value } from "./value";
 
-// Gradients flowing backward are drawn in the red of lesson 4's network graph.
-const gradientRed = "#d62728";
+// ∂L/∂node is a gradient (+∇, the way up), so it takes +∇E's colour, never red: red is −∇E, the way down.
+const gradientColour = palette.gradient;
+/** The colour's name as the caption says it (the hue of `palette.gradient`). */
+const gradientColourName = "purple";
 const short = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(4));
 
 /**
@@ -78,13 +82,13 @@ export function graphSvg(root: Value, title = "computational graph"): string {
       `<g><rect x="${x(v)}" y="${y(v)}" width="${boxW}" height="${boxH}" rx="6" fill="${v.inputs.length ? "#eef3fb" : "#f6f6f6"}" stroke="#888"/>` +
         `<text x="${x(v) + boxW / 2}" y="${y(v) + 16}" text-anchor="middle" font-weight="bold">${escape(head)}</text>` +
         `<text x="${x(v) + boxW / 2}" y="${y(v) + 32}" text-anchor="middle">${escape(short(v.data))}</text>` +
-        `<text x="${x(v) + boxW / 2}" y="${y(v) + 47}" text-anchor="middle" fill="${gradientRed}">∂L: ${escape(short(v.grad))}</text></g>`,
+        `<text x="${x(v) + boxW / 2}" y="${y(v) + 47}" text-anchor="middle" fill="${gradientColour}">∂L: ${escape(short(v.grad))}</text></g>`,
     );
   }
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12" role="img" aria-label="${escape(title)}">` +
     `<defs><marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#555"/></marker></defs>` +
-    `<text x="${pad}" y="${pad + 10}" font-size="11" fill="#444">values forward (black, left to right) · gradients ∂L/∂node backward (red)</text>` +
+    `<text x="${pad}" y="${pad + 10}" font-size="11" fill="#444">values forward (black, left to right) · gradients ∂L/∂node backward (${gradientColourName})</text>` +
     parts.join("") +
     "</svg>"
   );
