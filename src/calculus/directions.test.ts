@@ -36,7 +36,7 @@ test("angleBetween gives the doc example and handles parallel vectors", () => {
   close(angleBetween([2, 2], [-1, -1]), 180, 1e-6);
 });
 
-test("the sweep's actual change matches the doc example and approaches the first-order one for small η", () => {
+test("the sweep's actual change matches the doc example and approaches the first-order one for a short step s", () => {
   const rows = directionSweep(bowl, [1, 0], [2, 0], 0.1, [0, 180]);
   close(rows[0].actual, 0.21);
   close(rows[1].actual, -0.19);
@@ -45,10 +45,14 @@ test("the sweep's actual change matches the doc example and approaches the first
   tiny.forEach((r) => close(r.actual, r.firstOrder, 1e-9));
 });
 
-test("the gap is η²/2 uᵀHu for a quadratic, as the doc example says", () => {
+test("the gap is s²/2 uᵀHu for a quadratic, as the doc example says", () => {
   const rows = firstOrderGap(bowl, [1, 0], [2, 0], [-1, 0], [0.1, 0.2]);
   close(rows[0].gap, 0.01);
   close(rows[1].gap, 0.04);
+  assert.deepEqual(
+    rows.map((r) => r.stepLength),
+    [0.1, 0.2],
+  );
 });
 
 test("bad input names the function and the argument", () => {
@@ -63,7 +67,7 @@ test("bad input names the function and the argument", () => {
   assert.throws(() => angleBetween([0, 0], [1, 0]), /angleBetween: u is a zero vector/);
   assert.throws(
     () => directionSweep(bowl, [1, 0], [2, 0], -1, [0]),
-    /directionSweep: learningRate is -1/,
+    /directionSweep: stepLength is -1/,
   );
   assert.throws(
     () => directionSweep(() => NaN, [1, 0], [2, 0], 0.1, [0]),
@@ -71,7 +75,7 @@ test("bad input names the function and the argument", () => {
   );
   assert.throws(
     () => firstOrderGap(bowl, [1, 0], [2, 0], [-1, 0], [0.1, 0]),
-    /firstOrderGap: learningRates\[1\] is 0/,
+    /firstOrderGap: stepLengths\[1\] is 0/,
   );
   assert.throws(
     () => firstOrderGap(bowl, [1, 0], [2, 0], [-1], [0.1]),

@@ -2,13 +2,14 @@
  * Directions in the (w, b) plane and what a step along them does to a loss: the numbers behind
  * notebook 2's proof that the negative gradient is the direction of fastest decrease.
  *
- * A step of size η along a unit direction u changes L by
+ * A step of length s along a unit direction u changes L by
  *
- *   L(θ + ηu) − L(θ) = η uᵀ∇L(θ) + η²/2 uᵀ∇²L(θ) u + O(η³)
+ *   L(θ + su) − L(θ) = s uᵀ∇L(θ) + s²/2 uᵀ∇²L(θ) u + O(s³)
  *
- * and its first-order part η uᵀ∇L = η ‖∇L‖ cos β depends on u only through the angle β between u and
- * the gradient.
- * @see notebooks/02-why-the-negative-gradient.ipynb §2.2, eq. (3); §2.5–2.7
+ * and its first-order part s uᵀ∇L = s ‖∇L‖ cos β depends on u only through the angle β between u and
+ * the gradient. (The lesson writes s, not η: the learning rate η multiplies −∇L, whose length changes
+ * from point to point, so a step of length s along −∇L/‖∇L‖ is one of learning rate s/‖∇L‖.)
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.2, eq. (3); §2.4–2.5, §2.7
  */
 import { InvalidArgumentError } from "../errors/errors";
 import {
@@ -39,7 +40,7 @@ function nonZero(caller: string, name: string, v: [number, number]): number {
  * @throws InvalidArgumentError for a zero gradient (no direction) or non-finite input; ShapeError
  *   when the gradient does not have two components
  * @example directionAtAngle([3, 4], 180); // => [-0.6, -0.8] (to rounding)
- * @see notebooks/02-why-the-negative-gradient.ipynb §2.6 (the sweep of the angle β), eqs. (8)–(10)
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.5 (the sweep of the angle β), eqs. (8)–(10)
  */
 export function directionAtAngle(gradient: number[], betaDegrees: number): number[] {
   const caller = "directionAtAngle";
@@ -57,7 +58,7 @@ export function directionAtAngle(gradient: number[], betaDegrees: number): numbe
  *
  * @throws InvalidArgumentError for a zero vector; ShapeError for lengths that differ
  * @example angleBetween([1, 0], [-1, 1]); // => 135
- * @see notebooks/02-why-the-negative-gradient.ipynb §2.5, eq. (8)
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.4, eq. (8)
  */
 export function angleBetween(u: number[], v: number[]): number {
   const caller = "angleBetween";
@@ -86,66 +87,68 @@ export interface SweepRow {
   beta: number;
   /** The unit direction u. */
   u: number[];
-  /** L(θ + ηu) − L(θ). */
+  /** L(θ + su) − L(θ). */
   actual: number;
-  /** η ‖∇L‖ cos β = η uᵀ∇L. */
+  /** s ‖∇L‖ cos β = s uᵀ∇L. */
   firstOrder: number;
 }
 
 /**
  * For each angle β: the unit direction u at β from the gradient, the actual change of f after a step
- * of size η along it, and the first-order Taylor prediction of that change:
+ * of length s along it, and the first-order Taylor prediction of that change:
  *
- *   actual = f(θ + ηu) − f(θ),   firstOrder = η ‖∇f(θ)‖ cos β
+ *   actual = f(θ + su) − f(θ),   firstOrder = s ‖∇f(θ)‖ cos β
  *
  * @param f the loss, a function of θ = [w, b]
  * @param gradient ∇f(θ), e.g. from a hand derivation checked with `gradcheck`
+ * @param stepLength s > 0, the length of every step (u is a unit vector)
  * @throws InvalidArgumentError for bad input, NonFiniteValueError when f returns NaN or ∞ (naming β)
  * @example
  * directionSweep(([w, b]) => w * w + b * b, [1, 0], [2, 0], 0.1, [0, 180]).map((r) => r.actual); // => [0.21, -0.19] (to rounding)
- * @see notebooks/02-why-the-negative-gradient.ipynb §2.6 (actual change against the first order η‖∇L‖ cos β)
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.5 (actual change against the first order s‖∇L‖ cos β)
  */
 export function directionSweep(
   f: (theta: number[]) => number,
   theta: number[],
   gradient: number[],
-  learningRate: number,
+  stepLength: number,
   betasDegrees: number[],
 ): SweepRow[] {
   const caller = "directionSweep";
   requireFunction(caller, "f", f);
   const point = requireVector2(caller, "theta", theta);
   const g = requireVector2(caller, "gradient", gradient);
-  const eta = requirePositive(caller, "learningRate", learningRate);
+  const s = requirePositive(caller, "stepLength", stepLength);
   const betas = requireFiniteVector(caller, "betasDegrees", betasDegrees);
   const gNorm = nonZero(caller, "gradient", g);
   const f0 = evaluateFinite(caller, "f", f, "at theta", point.slice());
   return betas.map((beta) => {
     const u = directionAtAngle(g, beta);
-    const moved = [point[0] + eta * u[0], point[1] + eta * u[1]];
-    const actual = evaluateFinite(caller, "f", f, `at theta + η·u (β = ${beta}°)`, moved) - f0;
-    return { beta, u, actual, firstOrder: eta * gNorm * Math.cos((beta * Math.PI) / 180) };
+    const moved = [point[0] + s * u[0], point[1] + s * u[1]];
+    const actual = evaluateFinite(caller, "f", f, `at theta + s·u (β = ${beta}°)`, moved) - f0;
+    return { beta, u, actual, firstOrder: s * gNorm * Math.cos((beta * Math.PI) / 180) };
   });
 }
 
-/** One step size of a gap study. */
+/** One step length of a gap study. */
 export interface GapRow {
-  learningRate: number;
-  /** f(θ + ηu) − f(θ). */
+  /** s, the factor of u (the step's length when u is a unit vector). */
+  stepLength: number;
+  /** f(θ + su) − f(θ). */
   actual: number;
-  /** η uᵀ∇f(θ). */
+  /** s uᵀ∇f(θ). */
   firstOrder: number;
   /** |actual − firstOrder|: what the first-order Taylor term misses. */
   gap: number;
 }
 
 /**
- * For each step size η, the actual change of f along u, its first-order prediction and the gap:
+ * For each step length s, the actual change of f along u, its first-order prediction and the gap:
  *
- *   gap(η) = |f(θ + ηu) − f(θ) − η uᵀ∇f(θ)| = |η²/2 uᵀ∇²f u + O(η³)|
+ *   gap(s) = |f(θ + su) − f(θ) − s uᵀ∇f(θ)| = |s²/2 uᵀ∇²f u + O(s³)|
  *
- * so for small η the gap grows like η² (slope 2 on log-log axes, see `logLogSlope`).
- * @throws InvalidArgumentError for bad input, NonFiniteValueError when f returns NaN or ∞ (naming η)
+ * so for small s the gap grows like s² (slope 2 on log-log axes, see `logLogSlope`).
+ * @throws InvalidArgumentError for bad input, NonFiniteValueError when f returns NaN or ∞ (naming s)
  * @example
  * firstOrderGap(([w, b]) => w * w + b * b, [1, 0], [2, 0], [-1, 0], [0.1, 0.2]).map((r) => r.gap); // => [0.01, 0.04] (to rounding)
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.7, eq. (12)
@@ -155,7 +158,7 @@ export function firstOrderGap(
   theta: number[],
   gradient: number[],
   u: number[],
-  learningRates: number[],
+  stepLengths: number[],
 ): GapRow[] {
   const caller = "firstOrderGap";
   requireFunction(caller, "f", f);
@@ -164,14 +167,14 @@ export function firstOrderGap(
   const direction = requireFiniteVector(caller, "u", u);
   requireLength(caller, "gradient", g.length, point.length);
   requireLength(caller, "u", direction.length, point.length);
-  const etas = requireFiniteVector(caller, "learningRates", learningRates);
-  etas.forEach((eta, i) => requirePositive(caller, `learningRates[${i}]`, eta));
+  const lengths = requireFiniteVector(caller, "stepLengths", stepLengths);
+  lengths.forEach((s, i) => requirePositive(caller, `stepLengths[${i}]`, s));
   const f0 = evaluateFinite(caller, "f", f, "at theta", point.slice());
   const slope = direction.reduce((s, ui, i) => s + ui * g[i], 0);
-  return etas.map((eta) => {
-    const moved = point.map((p, i) => p + eta * direction[i]);
-    const actual = evaluateFinite(caller, "f", f, `at theta + η·u (η = ${eta})`, moved) - f0;
-    const firstOrder = eta * slope;
-    return { learningRate: eta, actual, firstOrder, gap: Math.abs(actual - firstOrder) };
+  return lengths.map((s) => {
+    const moved = point.map((p, i) => p + s * direction[i]);
+    const actual = evaluateFinite(caller, "f", f, `at theta + s·u (s = ${s})`, moved) - f0;
+    const firstOrder = s * slope;
+    return { stepLength: s, actual, firstOrder, gap: Math.abs(actual - firstOrder) };
   });
 }

@@ -81,7 +81,7 @@ export function lineGradient(theta: number[], data: LineData): number[] {
  * quadratic in θ, so the Hessian is the same at every θ and depends on the inputs x only.
  * @throws InvalidArgumentError / ShapeError for bad data
  * @example lineHessian({ x: [1, 3], t: [0, 0] }); // => [[5, 2], [2, 1]]
- * @see notebooks/02-why-the-negative-gradient.ipynb §2.2, eq. (6); its eigenvalues in §2.4
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.2, eq. (6); its eigenvalues in §2.6
  */
 export function lineHessian(data: LineData): number[][] {
   checkData("lineHessian", data);

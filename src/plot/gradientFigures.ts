@@ -23,6 +23,7 @@ import { formatNumber } from "../display/format";
 import { levelSetTangent } from "../calculus/levelSet";
 import { contourFigure, type Range, type SurfaceFunction, surfaceGrid } from "./errorSurface";
 import type { Figure } from "./figure";
+import { palette } from "./palette";
 
 /** The gradient of a SurfaceFunction: (x, y) ↦ [∂F/∂x, ∂F/∂y]. */
 export type GradientFunction = (x: number, y: number) => number[];
@@ -41,6 +42,10 @@ export interface GradientFieldOptions {
   zTitle?: string;
   /** Grid points along each axis for the contours (default 61). */
   points?: number;
+  /** Where F is least, drawn as a star in `palette.minimum` (default: not drawn). */
+  minimum?: number[];
+  /** The minimum's label on the map (default "minimum"), e.g. "θ* (minimum)". */
+  minimumLabel?: string;
 }
 
 export interface GradientSliderOptions {
@@ -55,16 +60,24 @@ export interface GradientSliderOptions {
   arrowScale?: number;
   /** Grid points along each axis (default 61). */
   points?: number;
+  /** The slider's label of each point (default its index), e.g. "0°", "10°", … for points on a circle. */
+  labels?: string[];
+  /** What the slider's current value is called (default "point "), e.g. "angle φ = ". */
+  sliderPrefix?: string;
 }
 
-const red = "#d62728";
-const orange = "#ff7f0e";
+// The current point, its drop line and the outline that keeps markers visible on dark contours are
+// neutral ink: they carry no quantity of `palette`.
+const ink = "black";
+const outline = "white";
 
 /**
- * A contour map of F with an arrow at each point of a grid, along ∇F (or −∇F with `descent`). The
- * arrows are scaled together (longest = 0.8 grid spacing), so their lengths compare; the axes have
- * equal scale, so an arrow that is perpendicular to a contour looks perpendicular.
- * @throws InvalidArgumentError for bad ranges or options, or a gradient that is not two finite numbers
+ * A contour map of F with an arrow at each point of a grid, along ∇F (`palette.gradient`) or, with
+ * `descent`, along −∇F (`palette.negativeGradient`). The arrows are scaled together (longest = 0.8
+ * grid spacing), so their lengths compare; the axes have equal scale, so an arrow that is perpendicular
+ * to a contour looks perpendicular. With `minimum`, the minimum is a star (`palette.minimum`).
+ * @throws InvalidArgumentError for bad ranges or options, a `minimum` that is not two finite numbers,
+ *   or a gradient that is not two finite numbers
  * @example
  * gradientFieldFigure((x, y) => x * x + y * y, (x, y) => [2 * x, 2 * y], { xRange: [-1, 1], yRange: [-1, 1], arrowsPerAxis: 3 }).layout?.annotations; // => 9 arrows (one is the zero gradient at the origin)
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.8, eq. (13)
@@ -86,9 +99,13 @@ export function gradientFieldFigure(
     "axisTitles",
     "zTitle",
     "points",
+    "minimum",
+    "minimumLabel",
   ]);
   requireRange(caller, "xRange", options?.xRange);
   requireRange(caller, "yRange", options?.yRange);
+  const minimum =
+    options.minimum === undefined ? undefined : requireVector2(caller, "minimum", options.minimum);
   const count =
     options.arrowsPerAxis === undefined
       ? 7
@@ -115,13 +132,47 @@ export function gradientFieldFigure(
     arrows: starts.map((p, k) => ({
       from: p,
       to: [p[0] + scale * vectors[k][0], p[1] + scale * vectors[k][1]],
-      color: options.descent ? red : orange,
+      color: options.descent ? palette.negativeGradient : palette.gradient,
     })),
   });
   const [xTitle, yTitle] = options.axisTitles ?? ["x", "y"];
   const layout = figure.layout ?? {};
+  const minimumLabel = options.minimumLabel ?? "minimum";
+  // The label is an annotation with a white background, readable over contours and arrows alike.
+  const star = minimum && {
+    trace: {
+      type: "scatter",
+      mode: "markers",
+      name: minimumLabel,
+      x: [minimum[0]],
+      y: [minimum[1]],
+      marker: {
+        symbol: "star",
+        size: 18,
+        color: palette.minimum,
+        line: { color: outline, width: 1.5 },
+      },
+      showlegend: false,
+      hovertemplate: `${minimumLabel}<br>${xTitle} %{x:.3f}<br>${yTitle} %{y:.3f}<extra></extra>`,
+    },
+    label: {
+      x: minimum[0],
+      y: minimum[1],
+      xref: "x",
+      yref: "y",
+      text: minimumLabel,
+      showarrow: false,
+      xanchor: "left",
+      yanchor: "bottom",
+      xshift: 8,
+      yshift: 5,
+      bgcolor: "rgba(255,255,255,0.85)",
+      font: { size: 12, color: palette.minimum },
+    },
+  };
   return {
     ...figure,
+    data: star ? [...figure.data, star.trace] : figure.data,
     layout: {
       ...layout,
       xaxis: { ...(layout.xaxis as object), title: { text: xTitle }, constrain: "domain" },
@@ -132,11 +183,14 @@ export function gradientFieldFigure(
         scaleratio: 1,
         constrain: "domain",
       },
-      annotations: (layout.annotations as Record<string, unknown>[]).map((a) => ({
-        ...a,
-        arrowsize: 1,
-        arrowwidth: 1.8,
-      })),
+      annotations: [
+        ...(layout.annotations as Record<string, unknown>[]).map((a) => ({
+          ...a,
+          arrowsize: 1,
+          arrowwidth: 1.8,
+        })),
+        ...(star ? [star.label] : []),
+      ],
     },
   };
 }
@@ -144,16 +198,19 @@ export function gradientFieldFigure(
 /**
  * The surface z = F(x, y) and its contour map side by side, with a slider that moves a point through
  * `points`. At each position the figure shows:
- * - on the contour map (left): the point, the gradient arrow p → p + s∇F(p), and a dashed piece of the
- *   level set's tangent at p, found by `levelSetTangent` (no derivative), so the right angle between
- *   arrow and contour is something you see, not something drawn in;
+ * - on the contour map (left): the point, the gradient arrow p → p + c∇F(p) (`palette.gradient`), and
+ *   a dashed piece of the level set's tangent at p (`palette.tangent`), found by `levelSetTangent` (no
+ *   derivative), so the right angle between arrow and contour is something you see, not drawn in;
  * - on the surface (right): the point on the surface, a dotted drop line to the floor, and the same
  *   arrow on the floor (its start is the point's shadow on the (x, y) plane), plus an arrow on the
- *   surface along the steepest way up, p → p + s∇F with height F + s‖∇F‖² (the tangent plane's rise).
+ *   surface along the steepest way up, p → p + c∇F with height F + c‖∇F‖² (the tangent plane's rise,
+ *   `palette.tangent`). c is `arrowScale`.
+ * The slider labels its steps with `labels` (e.g. the angle of each point on a circle).
  * The slider's steps `update` the moving traces and the title with data computed here; nothing is
  * computed in the browser.
- * @throws InvalidArgumentError for bad ranges or options, an empty `points`, a point where ∇F = 0
- *   (no arrow, no level-set direction) or a gradient that is not two finite numbers
+ * @throws InvalidArgumentError for bad ranges or options, an empty `points`, `labels` of another
+ *   length, a point where ∇F = 0 (no arrow, no level-set direction) or a gradient that is not two
+ *   finite numbers
  * @throws NonFiniteValueError when F returns NaN or ∞
  * @example
  * gradientSliderFigure((x, y) => x * x + y * y, (x, y) => [2 * x, 2 * y], [[1, 0], [0, 1]], { xRange: [-2, 2], yRange: [-2, 2] }).layout?.sliders; // => one slider with 2 steps
@@ -176,12 +233,19 @@ export function gradientSliderFigure(
     "zTitle",
     "arrowScale",
     "points",
+    "labels",
+    "sliderPrefix",
   ]);
   requireRange(caller, "xRange", options?.xRange);
   requireRange(caller, "yRange", options?.yRange);
   if (!Array.isArray(points) || points.length === 0)
     throw new InvalidArgumentError(
       `${caller}: points is ${String(points)}; expected a non-empty array of [x, y]`,
+    );
+  const labels = options.labels ?? points.map((_, k) => String(k));
+  if (!Array.isArray(labels) || labels.length !== points.length)
+    throw new InvalidArgumentError(
+      `${caller}: labels has ${Array.isArray(labels) ? labels.length : String(labels)} entries; expected one per point (${points.length})`,
     );
   const ps = points.map((p, k) => {
     const v = requireFiniteVector(caller, `points[${k}]`, p);
@@ -208,7 +272,7 @@ export function gradientSliderFigure(
     options.yRange[1] - options.yRange[0],
   );
   const longest = Math.max(...gradients.map(([a, b]) => Math.hypot(a, b)));
-  const s =
+  const c =
     options.arrowScale === undefined
       ? (0.2 * narrow) / longest
       : requirePositive(caller, "arrowScale", options.arrowScale);
@@ -221,8 +285,8 @@ export function gradientSliderFigure(
     const [x, y] = ps[k];
     const [gx, gy] = gradients[k];
     const z = evaluateFinite(caller, "F", F, `at points[${k}]`, x, y);
-    const tip = [x + s * gx, y + s * gy];
-    const rise = z + s * (gx * gx + gy * gy);
+    const tip = [x + c * gx, y + c * gy];
+    const rise = z + c * (gx * gx + gy * gy);
     const t = levelSetTangent(([a, b]) => F(a, b), [x, y], {
       radius: 1e-4 * Math.max(1, narrow),
     }).tangent;
@@ -230,7 +294,10 @@ export function gradientSliderFigure(
     const norm = Math.hypot(gx, gy);
     const along = [gx / norm, gy / norm];
     // Steepest way up on the tangent plane, as a unit vector in 3-D (for the cone's direction).
-    const upLength = Math.hypot(s * gx, s * gy, rise - z);
+    const upLength = Math.hypot(c * gx, c * gy, rise - z);
+    // One entry per moving trace (2–10): point, ∇F, tangent, 3-D point, drop line, ∇F on the floor,
+    // steepest way up, and the two arrow heads (cones). null leaves an attribute a trace lacks alone.
+    const none = [null, null, null, null, null, null, null];
     return {
       x,
       y,
@@ -247,7 +314,8 @@ export function gradientSliderFigure(
           [x, x],
           [x, tip[0]],
           [x, tip[0]],
-          [tip[0], tip[0]],
+          [tip[0]],
+          [tip[0]],
         ],
         y: [
           [y],
@@ -257,30 +325,13 @@ export function gradientSliderFigure(
           [y, y],
           [y, tip[1]],
           [y, tip[1]],
-          [tip[1], tip[1]],
+          [tip[1]],
+          [tip[1]],
         ],
-        z: [null, null, null, [z], [z, zFloor], [zFloor, zFloor], [z, rise], [zFloor, rise]],
-        u: [
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          [cone * along[0], (cone * s * gx) / upLength],
-        ],
-        v: [
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          [cone * along[1], (cone * s * gy) / upLength],
-        ],
-        w: [null, null, null, null, null, null, null, [0, (cone * (rise - z)) / upLength]],
+        z: [null, null, null, [z], [z, zFloor], [zFloor, zFloor], [z, rise], [zFloor], [rise]],
+        u: [...none, [cone * along[0]], [(cone * c * gx) / upLength]],
+        v: [...none, [cone * along[1]], [(cone * c * gy) / upLength]],
+        w: [...none, [0], [(cone * (rise - z)) / upLength]],
       },
     };
   };
@@ -290,7 +341,25 @@ export function gradientSliderFigure(
   const first = states[0].traces;
   const pick = (i: number) => ({ x: first.x[i], y: first.y[i] });
   const pick3 = (i: number) => ({ ...pick(i), z: first.z[i] });
-  const moving = [2, 3, 4, 5, 6, 7, 8, 9];
+  const moving = [2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const head = (i: number, color: string, name: string) => ({
+    type: "cone",
+    ...pick3(i),
+    u: first.u[i],
+    v: first.v[i],
+    w: first.w[i],
+    anchor: "tip",
+    sizemode: "raw",
+    showscale: false,
+    colorscale: [
+      [0, color],
+      [1, color],
+    ],
+    scene: "scene",
+    hoverinfo: "skip",
+    name,
+    showlegend: false,
+  });
   const data: Record<string, unknown>[] = [
     {
       type: "contour",
@@ -327,7 +396,7 @@ export function gradientSliderFigure(
       mode: "markers",
       name: "point",
       ...pick(0),
-      marker: { size: 11, color: "black", line: { color: "white", width: 1.5 } },
+      marker: { size: 11, color: ink, line: { color: outline, width: 1.5 } },
       xaxis: "x",
       yaxis: "y",
       showlegend: false,
@@ -339,8 +408,13 @@ export function gradientSliderFigure(
       ...pick(1),
       xaxis: "x",
       yaxis: "y",
-      line: { color: red, width: 3 },
-      marker: { symbol: ["circle", "arrow"], size: [1, 14], angleref: "previous", color: red },
+      line: { color: palette.gradient, width: 3 },
+      marker: {
+        symbol: ["circle", "arrow"],
+        size: [1, 14],
+        angleref: "previous",
+        color: palette.gradient,
+      },
     },
     {
       type: "scatter",
@@ -349,14 +423,14 @@ export function gradientSliderFigure(
       ...pick(2),
       xaxis: "x",
       yaxis: "y",
-      line: { color: "black", width: 2, dash: "dash" },
+      line: { color: palette.tangent, width: 2.5, dash: "dash" },
     },
     {
       type: "scatter3d",
       mode: "markers",
       name: "point on the surface",
       ...pick3(3),
-      marker: { size: 6, color: "black" },
+      marker: { size: 6, color: ink },
       scene: "scene",
       showlegend: false,
     },
@@ -365,7 +439,7 @@ export function gradientSliderFigure(
       mode: "lines",
       name: "drop line",
       ...pick3(4),
-      line: { color: "black", width: 3, dash: "dot" },
+      line: { color: ink, width: 3, dash: "dot" },
       scene: "scene",
       showlegend: false,
     },
@@ -374,7 +448,7 @@ export function gradientSliderFigure(
       mode: "lines",
       name: `∇${zTitle} on the floor`,
       ...pick3(5),
-      line: { color: red, width: 7 },
+      line: { color: palette.gradient, width: 7 },
       scene: "scene",
       showlegend: false,
     },
@@ -383,27 +457,11 @@ export function gradientSliderFigure(
       mode: "lines",
       name: "steepest way up",
       ...pick3(6),
-      line: { color: orange, width: 7 },
+      line: { color: palette.tangent, width: 7 },
       scene: "scene",
     },
-    {
-      type: "cone",
-      ...pick3(7),
-      u: first.u[7],
-      v: first.v[7],
-      w: first.w[7],
-      anchor: "tip",
-      sizemode: "raw",
-      showscale: false,
-      colorscale: [
-        [0, red],
-        [1, red],
-      ],
-      scene: "scene",
-      hoverinfo: "skip",
-      name: "arrow heads",
-      showlegend: false,
-    },
+    head(7, palette.gradient, `∇${zTitle}'s arrow head`),
+    head(8, palette.tangent, "the steepest way up's arrow head"),
   ];
   return {
     data,
@@ -428,8 +486,9 @@ export function gradientSliderFigure(
       },
       scene: {
         domain: { x: [0.48, 1], y: [0.1, 1] },
-        xaxis: { title: { text: xTitle }, range: options.xRange },
-        yaxis: { title: { text: yTitle }, range: options.yRange },
+        // Five ticks a side: the default's nine crowd each other at this size.
+        xaxis: { title: { text: xTitle }, range: options.xRange, nticks: 5 },
+        yaxis: { title: { text: yTitle }, range: options.yRange, nticks: 5 },
         zaxis: { title: { text: zTitle }, range: [zFloor, zFloor + zRange * 1.05] },
         camera: { eye: { x: -1.5, y: -1.6, z: 1.0 } },
         aspectmode: "manual",
@@ -442,9 +501,9 @@ export function gradientSliderFigure(
           len: 0.9,
           y: 0,
           pad: { t: 10 },
-          currentvalue: { prefix: "position " },
+          currentvalue: { prefix: options.sliderPrefix ?? "point " },
           steps: states.map((st, k) => ({
-            label: String(k),
+            label: labels[k],
             method: "update",
             args: [st.traces, { "title.text": title(k, st) }, moving],
           })),

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { figureHtml } from "./figure";
 import { linearApproximationFigure } from "./linearApproximationFigure";
+import { palette } from "./palette";
 
 const square = { f: (x: number) => x * x, fPrime: (x: number) => 2 * x, x0: 4 };
 
@@ -47,4 +48,18 @@ test("bad steps and functions that fail are named", () => {
     name: "NonFiniteValueError",
     message: /f returned -Infinity at x = -0.5|f returned NaN at x = -0.5/,
   });
+});
+
+test("its colours come from the palette: f in curve, the tangent in tangent, the error bar not in −∇'s red", () => {
+  const figure = linearApproximationFigure({ ...square, steps: [1] });
+  const colours = (
+    figure.data as { name: string; line?: { color: string }; marker?: { color: string } }[]
+  ).map((t) => [t.name, t.line?.color ?? t.marker?.color]);
+  assert.deepEqual(colours, [
+    ["f(x)", palette.curve],
+    ["tangent at x₀", palette.tangent],
+    ["f(x₀ + h)", palette.curve],
+    ["f(x₀) + f′(x₀)·h", palette.tangent],
+    ["error", palette.theory],
+  ]);
 });

@@ -7,6 +7,7 @@ import {
 } from "../errors/validate";
 import { formatNumber } from "../display/format";
 import type { Figure } from "./figure";
+import { palette } from "./palette";
 
 export interface LinearApproximationOptions {
   /** The function, e.g. `(x) => x * x`. */
@@ -29,6 +30,8 @@ export interface LinearApproximationOptions {
 /**
  * The curve y = f(x), its tangent y = f(x₀) + f'(x₀)(x − x₀) at x₀, and, for the step h chosen on a
  * slider, the true value f(x₀ + h), the linear prediction f(x₀) + f'(x₀)·h, and the gap between them.
+ * Colours: f and its value in `palette.curve`, the tangent and its prediction in `palette.tangent`,
+ * the error bar in `palette.theory` (black: the h²-sized gap that §1.3 computes, not a gradient).
  * Every slider position is baked into the figure, so it works with no kernel (exported HTML too).
  * @throws InvalidArgumentError for an empty `steps`, a bad range, an `initialStep` not in `steps`, or a
  *   function that returns NaN
@@ -80,35 +83,35 @@ export function linearApproximationFigure(options: LinearApproximationOptions): 
         y: grid.map(value),
         mode: "lines",
         name: "f(x)",
-        line: { color: "#1f77b4", width: 3 },
+        line: { color: palette.curve, width: 3 },
       },
       {
         x: grid,
         y: grid.map(tangent),
         mode: "lines",
         name: "tangent at x₀",
-        line: { color: "#ff7f0e", dash: "dash" },
+        line: { color: palette.tangent, dash: "dash" },
       },
       {
         x: [first.x],
         y: [first.truth],
         mode: "markers",
         name: "f(x₀ + h)",
-        marker: { size: 11, color: "#1f77b4" },
+        marker: { size: 11, color: palette.curve },
       },
       {
         x: [first.x],
         y: [first.prediction],
         mode: "markers",
         name: "f(x₀) + f′(x₀)·h",
-        marker: { size: 11, color: "#ff7f0e", symbol: "diamond" },
+        marker: { size: 11, color: palette.tangent, symbol: "diamond" },
       },
       {
         x: [first.x, first.x],
         y: [first.truth, first.prediction],
         mode: "lines",
         name: "error",
-        line: { color: "#d62728", width: 3 },
+        line: { color: palette.theory, width: 3 },
       },
     ],
     layout: {

@@ -12,7 +12,7 @@ import { requireFiniteVector, requireLength } from "../errors/validate";
  * @example
  * logLogSlope([0.1, 0.01, 0.001], [0.02, 0.0002, 0.000002]); // => 2
  * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.3, §1.4
- * @see notebooks/02-why-the-negative-gradient.ipynb §2.8
+ * @see notebooks/02-why-the-negative-gradient.ipynb §2.7, eq. (12)
  */
 export function logLogSlope(xs: number[], ys: number[]): number {
   const caller = "logLogSlope";
