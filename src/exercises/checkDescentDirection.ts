@@ -33,7 +33,7 @@ export interface CheckDescentDirectionOptions extends ExerciseOptions {
  * tested on 20 seeded random gradients of very different lengths. A wrong answer is told its angle to
  * the gradient (uphill when β < 90°) or its length (for instance −g itself, not divided by ‖g‖).
  * @example
- * evaluateDescentDirectionAnswer((g) => { const n = Math.hypot(g[0], g[1]); return [-g[0] / n, -g[1] / n]; }).passed; // => true
+ * evaluateDescentDirectionAnswer((g) => g).passed; // => false
  * evaluateDescentDirectionAnswer((g) => [-g[0], -g[1]]).message; // => "✗ For ∇L = […] your u has length …; expected 1. …"
  * @see notebooks/02-why-the-negative-gradient.ipynb, Exercises
  */
