@@ -5,6 +5,7 @@ export * from "./index";
 
 // Argument checks (every public function's errors come from these)
 export * from "./errors/validate";
+export { requireOptimizer } from "./optim/optimizer";
 
 // HTML and figures as strings (the `show…` functions in ./index display them)
 export { escapeHtml, escapeInlineScript } from "./display/format";

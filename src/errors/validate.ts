@@ -2,7 +2,6 @@
  * Argument checks shared by every public function. Each throws a typed error whose message names the
  * caller, the argument (and index), what it got and what was expected.
  */
-import type { Optimizer } from "../optim/optimizer";
 import { InvalidArgumentError, NonFiniteValueError, ShapeError } from "./errors";
 
 /** How a value reads in an error message: `NaN`, `Infinity`, `"abc" (a string)`, `undefined`. */
@@ -131,26 +130,6 @@ export function requireFunction(caller: string, name: string, value: unknown): v
       `${caller}: ${name} is ${describeValue(value)}; expected a function`,
     );
   }
-}
-
-/**
- * Requires an `Optimizer`: an object with a string `label` and a `begin` function (what
- * `momentum({ beta })`, `adam()`, … return).
- * @throws InvalidArgumentError `gradientDescent: optimizer is a function; expected an Optimizer …`
- * @example requireOptimizer("gradientDescent", "optimizer", plainDescent()).label; // => "plain descent"
- */
-export function requireOptimizer(caller: string, name: string, value: unknown): Optimizer {
-  const o = value as Partial<Optimizer> | null;
-  if (
-    o === null ||
-    typeof o !== "object" ||
-    typeof o.label !== "string" ||
-    typeof o.begin !== "function"
-  )
-    throw new InvalidArgumentError(
-      `${caller}: ${name} is ${describeValue(value)}; expected an Optimizer { label, begin } such as momentum({ beta: 0.9 }) or adam()`,
-    );
-  return o as Optimizer;
 }
 
 /** Rejects option names the caller does not know (a typo must not be silently ignored). */
