@@ -21,6 +21,9 @@ export {
 } from "./plot/figure";
 export { plotlySource } from "./plot/showFigure";
 
+// Lesson 4's network computed fast (what training and the benchmark run; the lessons read TanhNetwork)
+export { TanhNetworkFast } from "./models/tanhNetworkFast";
+
 // The optimiser under another function's name (its errors name that function)
 export { namedDescentSteps } from "./optim/gradientDescent";
 
