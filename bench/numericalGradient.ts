@@ -5,7 +5,7 @@
  * log(speed-up) against log(W) should be about 1. Finite differences at W = 10,000 take seconds, so the
  * large sizes are timed once or twice (numericalGradient is deterministic; one call already lasts long).
  */
-import { numericalGradient, TanhNetwork, logLogSlope } from "../src/internal";
+import { numericalGradient, TanhNetwork, TanhNetworkFast, logLogSlope } from "../src/internal";
 import { compare } from "./timing";
 
 export interface NumericalGradientPoint {
@@ -32,7 +32,9 @@ export function measureNumericalGradient(quick: boolean): NumericalGradientResul
   const X = Array.from({ length: N }, (_, n) => [-1 + (2 * n) / (N - 1)]);
   const T = X.map(([x]) => [Math.sin(Math.PI * x)]);
   const points = hiddenUnitsList.map((M) => {
-    const net = new TanhNetwork({ inputs: 1, hiddenUnits: M, outputs: 1, seed: `bench-fd-${M}` });
+    const net = new TanhNetworkFast(
+      new TanhNetwork({ inputs: 1, hiddenUnits: M, outputs: 1, seed: `bench-fd-${M}` }),
+    );
     const w = net.parameters;
     const E = (v: number[]) => (net.setParameters(v), net.loss(X, T));
     const W = net.parameterCount;

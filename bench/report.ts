@@ -10,6 +10,7 @@ import type { HandoutsResult } from "./handouts";
 import { machineLine, type Machine } from "./machine";
 import type { NumericalGradientResult } from "./numericalGradient";
 import type { OptimizerRow, OptimizersResult } from "./optimizers";
+import type { ReadabilityRow } from "./readability";
 import type { ScalarLimitRow } from "./scalarLimit";
 import type { TrainingRow } from "./training";
 
@@ -28,11 +29,13 @@ export interface Results {
     tolerances: { tfjs: number; mathjs: number };
     rows: TrainingRow[];
   };
-  /** Measure 3b: TanhNetwork.gradient's multiply-adds per second over a plain dot-product loop's. */
+  /** Measure 3b: TanhNetworkFast.gradient's multiply-adds per second over a plain dot-product loop's. */
   scalarLimit: { dotLength: number; rows: ScalarLimitRow[] };
+  /** Measure 3c: the readable TanhNetwork.gradient's time over TanhNetworkFast.gradient's. */
+  readability: { rows: ReadabilityRow[] };
   course: { skipped: true; note: string } | ({ skipped: false; target: number } & CourseResult);
   handouts: HandoutsResult;
-  /** Measure 6: lesson 5's engine against TanhNetwork.gradient (no target: the ratio is the lesson). */
+  /** Measure 6: lesson 5's engine against TanhNetworkFast.gradient (no target: the ratio is the lesson). */
   autodiffCost: { rows: AutodiffCostRow[] };
   /** Measure 7: steps to a tolerance per optimiser of lesson 6, each at its best setting of a grid. */
   optimizers: OptimizersResult;
@@ -166,6 +169,30 @@ export function markdown(r: Results): string {
   );
 
   parts.push(
+    `**3c. The price of readability** — time of \`TanhNetwork.gradient\` (src/models/tanhNetwork.ts: lesson 4's equations one example at a time, the module a learner opens) over \`TanhNetworkFast.gradient\` (src/models/tanhNetworkFast.ts: what training and measures 1–3 run), same network, weights and batch, timed in the same run\n\n` +
+      table(
+        [
+          "network",
+          "N",
+          "W",
+          "TanhNetworkFast (ms)",
+          "TanhNetwork (ms)",
+          "readable / fast",
+          "max scaled diff.",
+        ],
+        r.readability.rows.map((x) => [
+          x.size,
+          String(x.N),
+          String(x.W),
+          ms(x.fastMs),
+          ms(x.readableMs),
+          `**${fixed(x.ratio, 1)}×**`,
+          x.maxScaledDifference.toExponential(1),
+        ]),
+      ),
+  );
+
+  parts.push(
     r.course.skipped
       ? `**4. Course execution** — skipped: ${r.course.note}.`
       : `**4. Course execution** — every notebook in a fresh kernel, against N × a one-cell notebook importing the library (target ≤ ${r.course.target}×)\n\n` +
@@ -216,16 +243,16 @@ export function markdown(r: Results): string {
   );
 
   parts.push(
-    `**6. Autodiff engine** — time of lesson 5's \`engineGradient\` (one object and closure per scalar) over \`TanhNetwork.gradient\` (loops over typed arrays), same network, weights and batch\n\n` +
+    `**6. Autodiff engine** — time of lesson 5's \`engineGradient\` (one object and closure per scalar) over \`TanhNetworkFast.gradient\` (loops over typed arrays), same network, weights and batch\n\n` +
       table(
         [
           "network",
           "N",
           "W",
           "graph nodes",
-          "TanhNetwork (ms)",
+          "TanhNetworkFast (ms)",
           "engine (ms)",
-          "engine / TanhNetwork",
+          "engine / TanhNetworkFast",
           "max scaled diff.",
         ],
         r.autodiffCost.rows.map((a) => [

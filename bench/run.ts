@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures the cost of a gradient and of training, against the theoretical limits and
- * against TensorFlow.js and mathjs, plus the course's execution time, the handouts' weight and the cost
- * of lesson 5's autodiff engine against TanhNetwork's hand-written backprop, and the steps each optimiser
+ * against TensorFlow.js and mathjs, the price of the readable TanhNetwork against TanhNetworkFast, plus
+ * the course's execution time, the handouts' weight and the cost of lesson 5's autodiff engine against
+ * the hand-written backprop, and the steps each optimiser
  * of lesson 6 needs to reach a tolerance at its own tuned settings; prints
  * Markdown tables and writes dist/bench/results.json (and results.md). A run that measured everything
  * (no --quick, no measure skipped) also writes its tables into docs/benchmarks.md, between the
@@ -28,6 +29,7 @@ import { describeMachine } from "./machine";
 import { measureNumericalGradient } from "./numericalGradient";
 import { measureOptimizers } from "./optimizers";
 import { problems } from "./problems";
+import { measureReadability } from "./readability";
 import { dotLength, measureScalarLimit } from "./scalarLimit";
 import { replaceGeneratedRegion } from "./generatedRegion";
 import { incompleteBecause, markdown, type Results } from "./report";
@@ -61,10 +63,12 @@ async function main(): Promise<void> {
   const gradientRows = measureGradientCost(list, timing);
   log("2/8 backprop against numericalGradient");
   const numerical = measureNumericalGradient(quick);
-  log("3/8 training throughput: TanhNetwork, TensorFlow.js (cpu, wasm), mathjs");
+  log("3/8 training throughput: TanhNetwork (fast), TensorFlow.js (cpu, wasm), mathjs");
   const trainingRows = measureTraining(list, timing, quick);
-  log("3b/8 TanhNetwork.gradient's multiply-adds per second against a dot-product loop");
+  log("3b/8 TanhNetworkFast.gradient's multiply-adds per second against a dot-product loop");
   const scalarLimitRows = measureScalarLimit(list, timing);
+  log("3c/8 the price of readability: TanhNetwork.gradient against TanhNetworkFast.gradient");
+  const readabilityRows = measureReadability(list, timing);
   let course: Results["course"];
   if (quick || values["skip-notebooks"])
     course = { skipped: true, note: quick ? "--quick" : "--skip-notebooks" };
@@ -81,7 +85,7 @@ async function main(): Promise<void> {
   const handouts = quick
     ? { skipped: true as const, note: "--quick" }
     : await measureHandouts(path.resolve(values.handouts as string), 5);
-  log("6/8 autodiff engine against TanhNetwork.gradient");
+  log("6/8 autodiff engine against TanhNetworkFast.gradient");
   const autodiffRows = measureAutodiffCost(list, timing, quick);
   log("7/8 optimisers: steps to a tolerance, each at its own tuned settings (a minute or two)");
   const optimizers = measureOptimizers(quick);
@@ -122,12 +126,13 @@ async function main(): Promise<void> {
     quick,
     date: new Date().toISOString().slice(0, 10),
     machine,
-    method: `measures 1–3 and 6: CPU time of this process per call, median of ${timing.repeats} interleaved samples after ${timing.warmup} warm-up calls, each sample ≥ ${timing.minSampleMs} ms; ratios from the same run. Measures 4, 5 and 8: wall time`,
+    method: `measures 1–3c and 6: CPU time of this process per call, median of ${timing.repeats} interleaved samples after ${timing.warmup} warm-up calls, each sample ≥ ${timing.minSampleMs} ms; ratios from the same run. Measures 4, 5 and 8: wall time`,
     tfjs,
     gradientCost: { target: gradientCostTarget, rows: gradientRows },
     numericalGradient: numerical,
     training: { targets: trainingTargets, tolerances, rows: trainingRows },
     scalarLimit: { dotLength, rows: scalarLimitRows },
+    readability: { rows: readabilityRows },
     course,
     handouts,
     autodiffCost: { rows: autodiffRows },

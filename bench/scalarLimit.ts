@@ -1,5 +1,5 @@
 /**
- * Measure 3b, the scalar limit: the multiply-adds per second that `TanhNetwork.gradient` reaches,
+ * Measure 3b, the scalar limit: the multiply-adds per second that `TanhNetworkFast.gradient` reaches,
  * against the rate of a plain float64 dot-product loop, `s += a[i] * b[i]` over two `Float64Array`s of
  * `dotLength` entries (small enough to stay in the L1 cache), timed in the same process with
  * interleaved samples. That loop is the best a scalar JavaScript loop does here: one multiply and one
@@ -12,7 +12,7 @@
  * before; the gradient's loops carry eight running sums side by side (two rows × four columns,
  * src/models/blockProducts.ts), which need not wait for one another, so the ratio can exceed 1.
  */
-import { networkFor, type Problem } from "./problems";
+import { fastNetworkFor, networkFor, type Problem } from "./problems";
 import { compare, type TimingOptions } from "./timing";
 
 /** Entries of each of the dot product's two vectors: 2 · 8 KiB, inside any L1 data cache. */
@@ -45,9 +45,9 @@ export function measureScalarLimit(list: Problem[], timing: TimingOptions): Scal
   const a = Float64Array.from({ length: dotLength }, (_, i) => Math.sin(i + 1));
   const b = Float64Array.from({ length: dotLength }, (_, i) => Math.cos(i + 1));
   return list.map((p) => {
-    const net = networkFor(p);
+    const net = fastNetworkFor(p);
     const N = p.X.length;
-    const perPass = net.multiplyAddsPerPass;
+    const perPass = networkFor(p).multiplyAddsPerPass;
     const multiplyAdds = N * (perPass.forward + perPass.backward);
     const t = compare({ gradient: () => net.gradient(p.X, p.T), dot: () => dot(a, b) }, timing);
     const gradientRate = multiplyAdds / (t.gradient.medianMs / 1000);

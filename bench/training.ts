@@ -1,7 +1,7 @@
 /**
  * Measure 3, training throughput: samples per second of full-batch gradient descent (one epoch = one
  * step w ← w − η∇E/N on the mean error over all N samples) for TanhNetwork (`trainTanhNetwork`, i.e. the course's
- * `gradientDescent` on `tanhNetworkModel`), the same network in
+ * `gradientDescent` on `tanhNetworkModel`, which compute with `TanhNetworkFast`), the same network in
  * TensorFlow.js (float32, autodiff) on its CPU backend (pure JS) and on its WASM backend (XNNPACK with
  * SIMD), and with mathjs matrices (float64), at each size. All four start from the same weights with
  * the same data and learning rate, and their losses after `checkEpochs` epochs (the mean error E/N) are
@@ -15,7 +15,7 @@
  * relative is asked of both backends — 100× above them, and far below the difference a wrong gradient
  * makes in 10 steps.
  */
-import { trainTanhNetwork } from "../src/models/tanhNetwork";
+import { trainTanhNetwork } from "../src/models/trainTanhNetwork";
 import { MathjsNetwork } from "./mathjsNetwork";
 import { networkFor, type Problem } from "./problems";
 import { TfjsNetwork } from "./tfjsNetwork";

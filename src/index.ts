@@ -138,15 +138,13 @@ export {
 // ── Lesson 4: backpropagation through a two-layer tanh network (Bishop, PRML §5.3) ─────────────────
 export {
   TanhNetwork,
-  trainTanhNetwork,
-  tanhNetworkModel,
   errorAt,
   type NetworkData,
   type TanhNetworkOptions,
   type ForwardPass,
   type PassCounts,
-  type TrainOptions,
 } from "./models/tanhNetwork";
+export { trainTanhNetwork, tanhNetworkModel, type TrainOptions } from "./models/trainTanhNetwork";
 export {
   networkGraphSvg,
   fitFigure,

@@ -5,6 +5,7 @@ export * from "./index";
 
 // Argument checks (every public function's errors come from these)
 export * from "./errors/validate";
+export { requireOptimizer } from "./optim/optimizer";
 
 // HTML and figures as strings (the `show…` functions in ./index display them)
 export { escapeHtml, escapeInlineScript } from "./display/format";
@@ -19,6 +20,9 @@ export {
   withDefaults,
 } from "./plot/figure";
 export { plotlySource } from "./plot/showFigure";
+
+// Lesson 4's network computed fast (what training and the benchmark run; the lessons read TanhNetwork)
+export { TanhNetworkFast } from "./models/tanhNetworkFast";
 
 // The optimiser under another function's name (its errors name that function)
 export { namedDescentSteps } from "./optim/gradientDescent";

@@ -75,6 +75,15 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
         "ratio",
       ])
         positive(s[key], `scalarLimit ${s.size}.${key}`);
+    assert.equal(r.readability.rows.length, 3);
+    for (const x of r.readability.rows) {
+      for (const key of ["N", "W", "fastMs", "readableMs", "ratio"])
+        positive(x[key], `readability ${x.size}.${key}`);
+      assert.ok(
+        Number.isFinite(x.maxScaledDifference) && x.maxScaledDifference < 1e-13,
+        `readability ${x.size}: TanhNetwork and TanhNetworkFast agree (${x.maxScaledDifference})`,
+      );
+    }
     assert.equal(r.autodiffCost.rows.length, 3);
     for (const a of r.autodiffCost.rows) {
       for (const key of ["N", "W", "nodes", "engineMs", "tanhNetworkMs", "ratio"])
@@ -163,6 +172,10 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
     assert.match(
       readFileSync(path.join(dir, "results.md"), "utf8"),
       /\*\*3b\. The scalar limit\*\*[^\n]*\n\n\| network \| N \| multiply-adds per gradient \|[^\n]*\| gradient \/ dot product \|/,
+    );
+    assert.match(
+      readFileSync(path.join(dir, "results.md"), "utf8"),
+      /\*\*3c\. The price of readability\*\*[^\n]*\n\n\| network \| N \| W \| TanhNetworkFast \(ms\) \| TanhNetwork \(ms\) \| readable \/ fast \|/,
     );
     assert.match(
       readFileSync(path.join(dir, "results.md"), "utf8"),

@@ -81,3 +81,15 @@ test("no unit test in src/ reads the clock: speed is measured by `npm run bench`
   );
   assert.deepEqual(clocked, []);
 });
+
+test("the argument checks of src/errors import nothing from the layers above them (optim, models, …)", () => {
+  const upward = files
+    .filter((f) => f.startsWith(path.join("src", "errors")) && !f.endsWith(".test.ts"))
+    .flatMap((f) =>
+      [...(text.get(f) ?? "").matchAll(/^import[^;]*?from "([^"]+)"/gms)]
+        .map((m) => m[1])
+        .filter((from) => !from.startsWith("./"))
+        .map((from) => `${f} imports ${from}`),
+    );
+  assert.deepEqual(upward, []);
+});

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   requireAtLeast,
+  requireBatch,
   requireFiniteRows,
   requireGridAxis,
   requireInRange,
@@ -144,4 +145,48 @@ test("requireAtLeast takes min and above and says where the bound comes from", (
     message: /^g: lambdaMax is 1; expected a number ≥ 2 \(lambdaMin\)$/,
   });
   assert.throws(() => requireAtLeast("g", "x", NaN, 0), { message: /^g: x is NaN/ });
+});
+
+test("requireBatch passes a good batch, with or without targets, and names what is wrong with a bad one", () => {
+  requireBatch(
+    "net.loss",
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    [[0], [1]],
+    2,
+    1,
+  );
+  requireBatch("net.predict", [[1, 2]], undefined, 2, 1);
+  const bad: [unknown, unknown, string, RegExp][] = [
+    [
+      null,
+      undefined,
+      "InvalidArgumentError",
+      /^net\.loss: X is null; expected an array of input rows/,
+    ],
+    [[], [], "ShapeError", /^net\.loss: X has 0 rows; expected at least 1/],
+    [[[1, 2], [3]], undefined, "ShapeError", /^net\.loss: X\[1\] has length 1; expected 2/],
+    [[[1, NaN]], [[0]], "InvalidArgumentError", /^net\.loss: X\[0\]\[1\] is NaN/],
+    [
+      [[1, 2]],
+      "t",
+      "InvalidArgumentError",
+      /^net\.loss: T is string; expected an array of target rows/,
+    ],
+    [
+      [[1, 2]],
+      [[0], [1]],
+      "ShapeError",
+      /^net\.loss: T has 2 rows; expected 1 \(one per row of X\)/,
+    ],
+    [[[1, 2]], [[0, 1]], "ShapeError", /^net\.loss: T\[0\] has length 2; expected 1/],
+  ];
+  for (const [X, T, name, message] of bad)
+    assert.throws(() => requireBatch("net.loss", X, T, 2, 1), { name, message });
+  assert.throws(() => requireBatch("TanhNetwork.loss", [[0], [1]], [[0]], 1, 1), {
+    name: "ShapeError",
+    message: /^TanhNetwork\.loss: T has 1 rows; expected 2 \(one per row of X\)$/,
+  }); // the doc comment's example
 });

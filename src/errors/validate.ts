@@ -2,7 +2,6 @@
  * Argument checks shared by every public function. Each throws a typed error whose message names the
  * caller, the argument (and index), what it got and what was expected.
  */
-import type { Optimizer } from "../optim/optimizer";
 import { InvalidArgumentError, NonFiniteValueError, ShapeError } from "./errors";
 
 /** How a value reads in an error message: `NaN`, `Infinity`, `"abc" (a string)`, `undefined`. */
@@ -133,26 +132,6 @@ export function requireFunction(caller: string, name: string, value: unknown): v
   }
 }
 
-/**
- * Requires an `Optimizer`: an object with a string `label` and a `begin` function (what
- * `momentum({ beta })`, `adam()`, … return).
- * @throws InvalidArgumentError `gradientDescent: optimizer is a function; expected an Optimizer …`
- * @example requireOptimizer("gradientDescent", "optimizer", plainDescent()).label; // => "plain descent"
- */
-export function requireOptimizer(caller: string, name: string, value: unknown): Optimizer {
-  const o = value as Partial<Optimizer> | null;
-  if (
-    o === null ||
-    typeof o !== "object" ||
-    typeof o.label !== "string" ||
-    typeof o.begin !== "function"
-  )
-    throw new InvalidArgumentError(
-      `${caller}: ${name} is ${describeValue(value)}; expected an Optimizer { label, begin } such as momentum({ beta: 0.9 }) or adam()`,
-    );
-  return o as Optimizer;
-}
-
 /** Rejects option names the caller does not know (a typo must not be silently ignored). */
 export function rejectUnknownOptions(
   caller: string,
@@ -254,6 +233,40 @@ export function requireFiniteRows(
     }
     if (!ok) requireVectorOfLength(caller, `${name}[${n}]`, row, width);
   }
+}
+
+/**
+ * Requires a batch of examples for a network with `inputs` inputs and `outputs` outputs: X a non-empty
+ * array of rows of `inputs` finite numbers and, when given, T one row of `outputs` finite numbers per
+ * row of X. Like `requireFiniteRows`, it builds no message unless something is wrong, so it can run on
+ * every call of a training loop.
+ * @throws InvalidArgumentError when X or T is not an array or holds NaN; ShapeError for no rows, a row
+ *   count of T that differs from X's, or a row of the wrong size
+ * @example requireBatch("TanhNetwork.loss", [[0], [1]], [[0]], 1, 1); // => throws ShapeError "TanhNetwork.loss: T has 1 rows; expected 2 (one per row of X)"
+ */
+export function requireBatch(
+  caller: string,
+  X: unknown,
+  T: unknown,
+  inputs: number,
+  outputs: number,
+): void {
+  if (!Array.isArray(X))
+    throw new InvalidArgumentError(
+      `${caller}: X is ${X === null ? "null" : typeof X}; expected an array of input rows`,
+    );
+  if (X.length === 0) throw new ShapeError(`${caller}: X has 0 rows; expected at least 1`);
+  requireFiniteRows(caller, "X", X, inputs);
+  if (T === undefined) return;
+  if (!Array.isArray(T))
+    throw new InvalidArgumentError(
+      `${caller}: T is ${T === null ? "null" : typeof T}; expected an array of target rows`,
+    );
+  if (T.length !== X.length)
+    throw new ShapeError(
+      `${caller}: T has ${T.length} rows; expected ${X.length} (one per row of X)`,
+    );
+  requireFiniteRows(caller, "T", T, outputs);
 }
 
 /** Requires an interval [from, to] of finite numbers with from < to (an axis range). */

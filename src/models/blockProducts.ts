@@ -1,5 +1,5 @@
 /**
- * The two matrix products TanhNetwork's matrix form (16) needs, over a block of examples held as the
+ * The two matrix products TanhNetworkFast's matrix form (16) needs, over a block of examples held as the
  * columns of Float64Arrays (row after row, row stride `BLOCK`):
  *
  *   multiply:     C = A·B        (H = W⁽¹⁾X̃, Y = W⁽²⁾Z̃, and W̄⁽²⁾ᵀΔ⁽²⁾)
@@ -125,7 +125,7 @@ export function multiply(
 /**
  * G += A·Bᵀ over a block's cols examples: A (rows × cols) and B (inner × cols) are block matrices, and
  * G's entry (r, q) sits at G[offset + r·rowStride + q·colStride] (a slice of the gradient in the layout
- * of TanhNetwork's `parameters`, either way round). Entry (r, q) gains Σ_c A[r][c]·B[q][c], the sum
+ * of TanhNetworkFast's `parameters`, either way round). Entry (r, q) gains Σ_c A[r][c]·B[q][c], the sum
  * over the examples in order, along a row of each.
  * @example
  * const A = new Float64Array(BLOCK), B = new Float64Array(BLOCK), G = Float64Array.of(1);

@@ -1,5 +1,5 @@
 /**
- * tanh for TanhNetwork's hidden units: the same function as `Math.tanh` to 3 parts in 2⁵² (most
+ * tanh for TanhNetworkFast's hidden units: the same function as `Math.tanh` to 3 parts in 2⁵² (most
  * values are identical; checked in tanh.test.ts on millions of arguments), but written in JavaScript so
  * the compiler can inline it into the network's loop. `Math.tanh` is a call into the engine's C++ for every value
  * (11–20 ns here); this one takes about 5 ns, and a forward pass makes M of them per example.
@@ -47,7 +47,7 @@ export function tanh(x: number): number {
 }
 
 /**
- * zₙ = tanh(hₙ) for `count` entries: h[hStart …] into z[zStart …] (a row of TanhNetwork's block). The
+ * zₙ = tanh(hₙ) for `count` entries: h[hStart …] into z[zStart …] (a row of TanhNetworkFast's block). The
  * loop lives here, beside `tanh`, so the engine inlines `tanh` into it wherever this module is imported
  * from (a call into another module's function is not always inlined, and then each value costs ~30 ns).
  * @example const z = new Float64Array(2); applyTanh(Float64Array.of(0, 1), 0, z, 0, 2); z[1] === tanh(1); // => true

@@ -16,11 +16,10 @@ import {
   requireFiniteVector,
   requireFunction,
   requireInteger,
-  requireOptimizer,
   requirePositive,
 } from "../errors/validate";
 import type { Dataset, Model } from "./model";
-import type { Optimizer } from "./optimizer";
+import { requireOptimizer, type Optimizer } from "./optimizer";
 import { plainDescent } from "./plainDescent";
 import { createRandom } from "../random/createRandom";
 

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { LinearNeuron } from "../models/linearNeuron";
-import { TanhNetwork, tanhNetworkModel } from "../models/tanhNetwork";
+import { TanhNetwork } from "../models/tanhNetwork";
+import { tanhNetworkModel } from "../models/trainTanhNetwork";
 import type { Model } from "./model";
 
 test("the optimiser depends on no model: nothing in src/optim imports from src/models", () => {

@@ -3,6 +3,8 @@
  * option): plain descent, momentum, Nesterov, RMSProp, Adam. The loop computes the gradient g = ∇E(w);
  * the optimiser decides how w moves.
  */
+import { InvalidArgumentError } from "../errors/errors";
+import { describeValue } from "../errors/validate";
 
 /**
  * An update rule: its label, and a way to start a run. `begin(W)` makes fresh state for W weights
@@ -24,4 +26,26 @@ export interface Optimizer {
   readonly divergenceHint?: string;
   /** Fresh state for a run over W weights; returns the function that moves w in place. */
   begin(W: number): (w: number[], g: ArrayLike<number>, learningRate: number, t: number) => void;
+}
+
+/**
+ * Requires an `Optimizer`: an object with a string `label` and a `begin` function (what
+ * `momentum({ beta })`, `adam()`, … return). It lives beside the interface it checks, so the argument
+ * checks of src/errors never import from the layers above them.
+ * @throws InvalidArgumentError `gradientDescent: optimizer is a function; expected an Optimizer …`
+ * @example requireOptimizer("gradientDescent", "optimizer", plainDescent()).label; // => "plain descent"
+ * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1
+ */
+export function requireOptimizer(caller: string, name: string, value: unknown): Optimizer {
+  const o = value as Partial<Optimizer> | null;
+  if (
+    o === null ||
+    typeof o !== "object" ||
+    typeof o.label !== "string" ||
+    typeof o.begin !== "function"
+  )
+    throw new InvalidArgumentError(
+      `${caller}: ${name} is ${describeValue(value)}; expected an Optimizer { label, begin } such as momentum({ beta: 0.9 }) or adam()`,
+    );
+  return o as Optimizer;
 }
