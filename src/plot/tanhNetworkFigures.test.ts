@@ -136,7 +136,8 @@ test("the gradient-cost figure labels its log axes with full numbers at the W me
   ]);
   const layout = figure.layout as Record<string, { tickvals: number[]; ticktext: string[] }>;
   assert.deepEqual(layout.xaxis.ticktext, ["16", "898"]);
-  assert.deepEqual(layout.yaxis.ticktext, ["0.01", "0.1", "1", "10", "100"]);
+  // One decade of padding on each side: plotly shows a tick only where its range reaches.
+  assert.deepEqual(layout.yaxis.ticktext, ["0.001", "0.01", "0.1", "1", "10", "100", "1000"]);
   assert.equal((figure.data[2].line as { dash: string }).dash, "dash");
   assert.throws(() => gradientCostFigure([]), /gradientCostFigure: rows is empty/);
   assert.throws(
@@ -162,6 +163,15 @@ test("the early-stopping figure ends its step axis at the last step, written out
     [palette.training, palette.validation, palette.validation],
   );
   assert.match(String(figure.data[2].name), /early stop \(step 30\)/);
+  const yaxis = (figure.layout as Record<string, { ticktext: string[] }>).yaxis;
+  assert.ok(
+    yaxis.ticktext.every((t) => /^(0|[1-9])(\.\d+)?$|^\d+$/.test(t)),
+    yaxis.ticktext.join(),
+  );
+  assert.ok(
+    ["0.1", "0.2", "0.3"].every((t) => yaxis.ticktext.includes(t)),
+    yaxis.ticktext.join(),
+  );
   assert.throws(
     () =>
       earlyStoppingFigure({ title: "", step: [1, 2], training: [1], validation: [1, 2], stop: 1 }),

@@ -72,7 +72,7 @@ export function networkGraphSvg(sizes: {
   // A node's fill says what it holds: data (inputs), the network's output, the error; none for a bias.
   const node = (p: { x: number; y: number }, label: string, fill: string, r = 24) =>
     parts.push(
-      `<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${fill}" fill-opacity="${fill === "none" ? 1 : 0.18}" stroke="${ink}"/><text x="${p.x}" y="${p.y + 5}" text-anchor="middle" font-size="14">${escapeHtml(label)}</text>`,
+      `<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${fill}" fill-opacity="${fill === "none" ? 1 : fill === ink ? 0.07 : 0.18}" stroke="${ink}"/><text x="${p.x}" y="${p.y + 5}" text-anchor="middle" font-size="14">${escapeHtml(label)}</text>`,
     );
   for (const x of xs) for (const h of hs.slice(1)) line(x, h);
   for (const h of hs) for (const y of ys) line(h, y);
@@ -537,6 +537,14 @@ function logTicks(lo: number, hi: number, mantissas: number[]): { vals: number[]
   return { vals, text: vals.map((v) => formatNumber(v)) };
 }
 
+/**
+ * `logTicks` for an axis that plotly ranges itself: one tick more on each side, which shows when the
+ * axis's padding reaches it (plotly draws no tick outside the axis).
+ */
+function paddedLogTicks(lo: number, hi: number, mantissas: number[]) {
+  return logTicks(lo / 10, hi * 10, mantissas);
+}
+
 /** One network size of `gradientCostFigure`: W and the milliseconds of E and of ∇E by two methods. */
 export interface GradientCost {
   W: number;
@@ -570,7 +578,7 @@ export function gradientCostFigure(rows: GradientCost[], title = ""): Figure {
   const W = column("W"),
     times = [column("forward"), column("backprop"), column("differences")];
   const all = times.flat();
-  const y = logTicks(Math.min(...all), Math.max(...all), [1]);
+  const y = paddedLogTicks(Math.min(...all), Math.max(...all), [1]);
   const curve = (name: string, values: number[], color: string, dash: string) => ({
     x: W,
     y: values,
@@ -660,7 +668,7 @@ export function earlyStoppingFigure(curves: EarlyStoppingCurves): Figure {
   const xVals = [...x.vals.filter((v) => !near(v)), last];
   const errors = [...training, ...validation];
   const [lo, hi] = [Math.min(...errors), Math.max(...errors)];
-  const y = logTicks(lo, hi, [1, 2, 5]);
+  const y = paddedLogTicks(lo, hi, [1, 2, 3, 5]);
   return {
     data: [
       {
