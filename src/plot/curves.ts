@@ -2,7 +2,7 @@
  * Line charts of quantities over training steps — loss curves — as plotly figure JSON for `showFigure`.
  * A logarithmic axis is labelled at whole numbers only (`logTicks`): a decade per tick, or 1, 2, 5 × 10ᵏ
  * written in full, never a bare minor digit.
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.7 (E against steps), §3.9 (the race, eq. (11)), §3.10 (early stopping)
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.7 (E against steps), §3.10 (the race, eq. (11)), §3.11 (early stopping)
  */
 import { InvalidArgumentError } from "../errors/errors";
 import { describeValue, rejectUnknownOptions, requireFinite } from "../errors/validate";
@@ -16,7 +16,7 @@ export interface Curve {
   y: number[];
   x?: number[];
   color?: string;
-  dash?: "solid" | "dash" | "dot";
+  dash?: "solid" | "dash" | "dot" | "dashdot";
   /** Draw as a line (default), as separate points, or both. */
   mode?: "lines" | "markers" | "lines+markers";
 }

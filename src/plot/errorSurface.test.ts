@@ -218,7 +218,7 @@ test("the animation leaves room below its slider for the step labels", () => {
     ],
     ranges,
   ).layout as { margin: { b: number } };
-  assert.ok(layout.margin.b >= 50, `bottom margin ${layout.margin.b}`);
+  assert.ok(layout.margin.b >= 100, `bottom margin ${layout.margin.b}`);
 });
 
 test("a log-scale colour bar over many decades gets one tick per decade, as the curves' log axes", () => {

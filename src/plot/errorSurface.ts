@@ -376,9 +376,9 @@ export function surfaceAnimationFigure(
     frames,
     layout: {
       ...layout3d(options.title, zTitle),
-      // Room below the slider for its step labels, which hang under its rail.
-      height: 620,
-      margin: { l: 0, r: 0, t: 40, b: 70 },
+      // The slider hangs from the bottom of the scene into the margin: room for its step labels.
+      height: 660,
+      margin: { l: 0, r: 0, t: 40, b: 110 },
       updatemenus: [
         {
           type: "buttons",
@@ -403,7 +403,8 @@ export function surfaceAnimationFigure(
           active: 0,
           x: 0.25,
           len: 0.7,
-          y: 0.02,
+          y: 0,
+          yanchor: "top",
           currentvalue: { prefix: "step " },
           steps: points.map((_, k) => ({
             label: String(k),

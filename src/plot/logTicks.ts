@@ -4,7 +4,7 @@
  * decades, one tick per decade 10ᵏ; over few, ticks at 1, 2 and 5 × 10ᵏ written in full (20, 0.05);
  * over less than a factor of about 5, every 1…9 × 10ᵏ written in full. The other 1…9 × 10ᵏ in range
  * are returned as unlabelled minor ticks (grid lines that show the scale is logarithmic).
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.9 (batch sizes on a log axis), §3.10 (steps on a log axis)
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.10 (batch sizes on a log axis), §3.11 (steps on a log axis)
  */
 import { InvalidArgumentError } from "../errors/errors";
 
