@@ -55,3 +55,12 @@ test("a range that is not positive is refused, naming the function", () => {
   assert.throws(() => logTicks(0, 10), /logTicks: the range is \[0, 10\]/);
   assert.throws(() => logTicks(10, 1), /expected 0 < lo ≤ hi/);
 });
+
+test("over more than ten decades only every second (third, …) decade is labelled, the rest are minor", () => {
+  // lesson 6: distances from 1 down to 1e-24 on one axis
+  const ticks = logTicks(1e-24, 1);
+  assert.ok(ticks.tickvals.length <= 10, `${ticks.tickvals.length} labels`);
+  assert.deepEqual(ticks.tickvals.slice(-3), [1e-6, 1e-3, 1]);
+  // the unlabelled decades are minor ticks; the digits between them would merge into a grey band
+  assert.ok(ticks.minorvals.includes(1e-2) && !ticks.minorvals.includes(2e-2));
+});

@@ -1,9 +1,10 @@
 /**
  * Labelled ticks for a logarithmic axis or colour bar, so that every label is a whole number a reader
  * can read alone: never plotly's bare minor digits ("2 3" after 10, meaning 20 and 30). Over many
- * decades, one tick per decade 10ᵏ; over few, ticks at 1, 2 and 5 × 10ᵏ written in full (20, 0.05);
+ * decades, one tick per decade 10ᵏ (every second, third, … decade beyond ten of them); over few, ticks at 1, 2 and 5 × 10ᵏ written in full (20, 0.05);
  * over less than a factor of about 5, every 1…9 × 10ᵏ written in full. The other 1…9 × 10ᵏ in range
- * are returned as unlabelled minor ticks (grid lines that show the scale is logarithmic).
+ * are returned as unlabelled minor ticks (grid lines that show the scale is logarithmic); over more
+ * than six decades, only the decades left unlabelled.
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.10 (batch sizes on a log axis), §3.11 (steps on a log axis)
  */
 import { InvalidArgumentError } from "../errors/errors";
@@ -19,6 +20,10 @@ export interface LogTicks {
 
 /** Fewer labelled ticks than this and the next, denser set is taken. */
 const enoughTicks = 4;
+/** More decades than this and only every second (third, …) decade is labelled. */
+const mostTicks = 10;
+/** Over more decades than this, minor ticks only at the decades left unlabelled. */
+const fewDecades = 6;
 
 const superscript = (k: number) => `<sup>${String(k).replace("-", "−")}</sup>`;
 
@@ -59,10 +64,15 @@ export function logTicks(lo: number, hi: number): LogTicks {
     candidates.filter((c) => ms.includes(c.m)),
   );
   const level = sets.findIndex((set) => set.length >= enoughTicks);
-  const chosen = level === -1 ? candidates : sets[level];
+  // Over very many decades, every second (third, …) decade: at most `mostTicks` labels.
+  const every = level === 0 ? Math.ceil(sets[0].length / mostTicks) : 1;
+  const chosen = (level === -1 ? candidates : sets[level]).filter((c) => c.k % every === 0);
   return {
     tickvals: chosen.map((c) => c.v),
     ticktext: chosen.map((c) => label(c.m, c.k, level === 0)),
-    minorvals: candidates.filter((c) => !chosen.includes(c)).map((c) => c.v),
+    // Over many decades the digits' lines would merge into a grey band: then only the skipped decades.
+    minorvals: (level === 0 && sets[0].length > fewDecades ? sets[0] : candidates)
+      .filter((c) => !chosen.includes(c))
+      .map((c) => c.v),
   };
 }
