@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { curvesFigure } from "./curves";
+import { palette } from "./palette";
 
 test("curves are drawn against the step number unless x is given, as the doc example says", () => {
   const figure = curvesFigure(
@@ -50,5 +51,41 @@ test("a logarithmic x axis is offered, and refuses sizes it cannot show", () => 
   assert.throws(
     () => curvesFigure([{ name: "cost", x: [0, 100], y: [1, 2] }], { logX: true }),
     /curvesFigure: curves\[0\].x has a value ≤ 0/,
+  );
+});
+
+test("a log axis is labelled in whole numbers only: 20 and 30 are never a bare 2 and 3", () => {
+  // lesson 3 §3.10: batch sizes 1…25 against errors 0.2…30
+  const figure = curvesFigure(
+    [{ name: "measured", x: [1, 2, 5, 10, 25], y: [30, 14, 6, 2, 0.2] }],
+    {
+      logX: true,
+      logY: true,
+    },
+  );
+  const x = figure.layout?.xaxis as {
+    tickmode: string;
+    ticktext: string[];
+    minor: { tickvals: number[] };
+  };
+  const y = figure.layout?.yaxis as { ticktext: string[] };
+  assert.equal(x.tickmode, "array");
+  assert.deepEqual(x.ticktext, ["1", "2", "5", "10", "20"]);
+  assert.deepEqual(y.ticktext, ["0.2", "0.5", "1", "2", "5", "10", "20"]);
+  assert.ok(x.minor.tickvals.includes(3), "3 is an unlabelled minor tick");
+  // over many decades, one labelled tick per decade
+  const steps = curvesFigure([{ name: "E", x: [1, 4000], y: [1e-5, 10] }], {
+    logX: true,
+    logY: true,
+  });
+  assert.deepEqual((steps.layout?.xaxis as { tickvals: number[] }).tickvals, [1, 10, 100, 1000]);
+  assert.equal((steps.layout?.yaxis as { ticktext: string[] }).ticktext[0], "10<sup>−5</sup>");
+});
+
+test("marker lines are drawn in the colour of theory, from the palette", () => {
+  const figure = curvesFigure([{ name: "a", y: [1, 2] }], { markers: [{ x: 1, label: "η*" }] });
+  assert.equal(
+    (figure.layout?.shapes as { line: { color: string } }[])[0].line.color,
+    palette.theory,
   );
 });

@@ -1,10 +1,14 @@
 /**
  * Line charts of quantities over training steps — loss curves — as plotly figure JSON for `showFigure`.
- * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.7 (E against steps), §3.9 (the race, eq. (11)), §3.10 (early stopping)
+ * A logarithmic axis is labelled at whole numbers only (`logTicks`): a decade per tick, or 1, 2, 5 × 10ᵏ
+ * written in full, never a bare minor digit.
+ * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.7 (E against steps), §3.10 (the race, eq. (11)), §3.11 (early stopping)
  */
 import { InvalidArgumentError } from "../errors/errors";
 import { describeValue, rejectUnknownOptions, requireFinite } from "../errors/validate";
 import type { Figure } from "./figure";
+import { logTicks } from "./logTicks";
+import { palette } from "./palette";
 
 /** One curve: y[k] plotted against x[k] (against k when x is omitted). */
 export interface Curve {
@@ -12,7 +16,7 @@ export interface Curve {
   y: number[];
   x?: number[];
   color?: string;
-  dash?: "solid" | "dash" | "dot";
+  dash?: "solid" | "dash" | "dot" | "dashdot";
   /** Draw as a line (default), as separate points, or both. */
   mode?: "lines" | "markers" | "lines+markers";
 }
@@ -81,7 +85,7 @@ export function curvesFigure(curves: Curve[], options: CurvesOptions = {}): Figu
     yref: "paper",
     y0: 0,
     y1: 1,
-    line: { color: "#555", dash: "dot", width: 1.5 },
+    line: { color: palette.theory, dash: "dot", width: 1.5 },
   }));
   // Plotly places annotations on a log axis by log₁₀ of the value (shapes by the value itself).
   const annotations = (options.markers ?? []).map((m) => ({
@@ -100,15 +104,39 @@ export function curvesFigure(curves: Curve[], options: CurvesOptions = {}): Figu
       title: { text: options.title ?? "" },
       height: 420,
       margin: { b: 90 },
-      xaxis: { title: { text: options.xTitle ?? "step" }, type: options.logX ? "log" : "linear" },
+      xaxis: {
+        title: { text: options.xTitle ?? "step" },
+        type: options.logX ? "log" : "linear",
+        ...(options.logX
+          ? logAxis([
+              ...data.flatMap((d) => d.x),
+              ...(options.markers ?? []).map((m) => m.x).filter((x) => x > 0),
+            ])
+          : {}),
+      },
       yaxis: {
         title: { text: options.yTitle ?? "E" },
         type: options.logY ? "log" : "linear",
         exponentformat: "power",
+        ...(options.logY ? logAxis(data.flatMap((d) => d.y)) : {}),
       },
       legend: { orientation: "h", x: 0, y: -0.22 },
       shapes,
       annotations,
     },
+  };
+}
+
+/** A log axis's ticks over the values it shows: labelled whole numbers, unlabelled minor grid lines. */
+function logAxis(values: number[]): Record<string, unknown> {
+  const lo = values.reduce((a, v) => Math.min(a, v), Infinity);
+  const hi = values.reduce((a, v) => Math.max(a, v), -Infinity);
+  const ticks = logTicks(lo, hi);
+  if (ticks.tickvals.length === 0) return {};
+  return {
+    tickmode: "array",
+    tickvals: ticks.tickvals,
+    ticktext: ticks.ticktext,
+    minor: { tickmode: "array", tickvals: ticks.minorvals, showgrid: true, ticks: "" },
   };
 }

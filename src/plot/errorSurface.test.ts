@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { contourFigure, surfaceAnimationFigure, surfaceFigure, surfaceGrid } from "./errorSurface";
 import { figureHtml } from "./figure";
+import { palette } from "./palette";
 
 const bowl = (a: number, b: number) => a * a + 4 * b * b;
 const ranges = { w1Range: [-2, 2] as [number, number], w2Range: [-1, 1] as [number, number] };
@@ -140,6 +141,105 @@ test("the animation has one self-contained frame per step and a slider step per 
     line: { color: string };
   };
   assert.equal(green.line.color, "#2ca02c");
+});
+
+test("a path, an arrow and ŵ take their palette colours unless told otherwise; ŵ is a star", () => {
+  const figure = contourFigure(bowl, {
+    ...ranges,
+    paths: [
+      {
+        name: "descent",
+        path: [
+          [1.5, 0.8],
+          [0.9, -0.4],
+        ],
+      },
+      {
+        name: "η = 1.6",
+        path: [
+          [1, 0.5],
+          [0, 0],
+        ],
+        dash: "dot",
+      },
+    ],
+    markers: [
+      { w: [0, 0], label: "ŵ", color: palette.minimum, symbol: "star" },
+      { w: [1, 1], label: "w" },
+    ],
+    arrows: [{ from: [1.5, 0.8], to: [1, 0] }],
+  });
+  const [, first, second, minimum] = figure.data as {
+    line?: { color: string; dash: string };
+    marker: { symbol: string; color: string };
+  }[];
+  assert.deepEqual(first.line, { color: palette.plainDescent, width: 2, dash: "solid" });
+  assert.equal(second.line?.dash, "dot");
+  assert.deepEqual([minimum.marker.symbol, minimum.marker.color], ["star", palette.minimum]);
+  const arrow = (figure.layout?.annotations as { showarrow: boolean; arrowcolor?: string }[]).find(
+    (a) => a.showarrow,
+  );
+  assert.equal(arrow?.arrowcolor, palette.negativeGradient);
+  const animation = surfaceAnimationFigure(
+    bowl,
+    [
+      [1, 1],
+      [0, 0],
+    ],
+    ranges,
+  ).data[1] as { line: { color: string } };
+  assert.equal(animation.line.color, palette.plainDescent);
+});
+
+test("the map's legend sits below the plot (covering no path and no tick label), with room for it", () => {
+  const layout = contourFigure(bowl, {
+    ...ranges,
+    paths: [
+      { name: "a", path: [[1, 1]] },
+      { name: "b", path: [[0, 0]] },
+    ],
+  }).layout as {
+    legend: { y: number; yanchor: string };
+    margin: { b: number };
+  };
+  assert.ok(
+    layout.legend.y < 0 && layout.legend.yanchor === "top",
+    `legend at y = ${layout.legend.y}`,
+  );
+  assert.ok(layout.margin.b >= 100, `bottom margin ${layout.margin.b}`);
+});
+
+test("the animation leaves room below its slider for the step labels", () => {
+  const layout = surfaceAnimationFigure(
+    bowl,
+    [
+      [1, 1],
+      [0, 0],
+    ],
+    ranges,
+  ).layout as { margin: { b: number } };
+  assert.ok(layout.margin.b >= 100, `bottom margin ${layout.margin.b}`);
+});
+
+test("a log-scale colour bar over many decades gets one tick per decade, as the curves' log axes", () => {
+  const colorbar = (
+    contourFigure((a, b) => 0.01 + a * a + b * b, {
+      w1Range: [-30, 30],
+      w2Range: [-30, 30],
+      logScale: true,
+    }).data[0] as {
+      colorbar: { tickvals: number[]; ticktext: string[] };
+    }
+  ).colorbar;
+  assert.deepEqual(colorbar.ticktext, [
+    "10<sup>−2</sup>",
+    "10<sup>−1</sup>",
+    "1",
+    "10",
+    "10<sup>2</sup>",
+    "10<sup>3</sup>",
+  ]);
+  assert.deepEqual(colorbar.tickvals, [-2, -1, 0, 1, 2, 3]);
 });
 
 test("bad ranges, paths, options and a function returning NaN are named in the error", () => {

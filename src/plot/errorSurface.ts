@@ -14,6 +14,8 @@ import {
   requirePointList,
 } from "../errors/validate";
 import type { Figure } from "./figure";
+import { logTicks } from "./logTicks";
+import { palette } from "./palette";
 
 /** A function of two weights, e.g. the error E(w₁, w₂). */
 export type SurfaceFunction = (w1: number, w2: number) => number;
@@ -34,14 +36,20 @@ export interface GridOptions {
 export interface PathSpec {
   name: string;
   path: number[][];
+  /** Default `palette.plainDescent`: a path is a run of gradient descent unless said otherwise. */
   color?: string;
+  /** Line style on the contour map (default solid), to tell apart runs of one method and colour. */
+  dash?: "solid" | "dash" | "dot" | "dashdot";
 }
 
 /** A labelled point, e.g. the current weights. */
 export interface MarkerSpec {
   w: number[];
   label: string;
+  /** Default black ink (a point that is no quantity of the palette, such as the current w). */
   color?: string;
+  /** Default "circle"; the minimum ŵ is a star (`palette.minimum`). */
+  symbol?: "circle" | "star" | "square" | "diamond";
 }
 
 /** An arrow on the contour map from `from` to `to` (weights), e.g. the step −η∇E. */
@@ -83,7 +91,7 @@ export interface AnimationOptions extends GridOptions {
   zTitle?: string;
   /** Name of the path in the legend (default "gradient descent"). */
   name?: string;
-  /** Colour of the path (default red), e.g. the one its learning rate has in the other figures. */
+  /** Colour of the path (default `palette.plainDescent`), as the run has in the other figures. */
   color?: string;
   /** Milliseconds per frame when playing (default 150). */
   frameDuration?: number;
@@ -96,7 +104,13 @@ export interface Grid {
   z: number[][];
 }
 
-const palette = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
+// Colours that mean nothing: the ink of a point that is no quantity of the palette, the contour lines,
+// and the white halos and backgrounds that keep marks and labels readable on dark contours. Every
+// colour that means something (a path, ŵ, ±∇E) comes from `palette`.
+const ink = "#000000";
+const contourLine = "rgba(0,0,0,0.35)";
+const halo = "#ffffff";
+const labelBackground = "rgba(255,255,255,0.8)";
 const gridKeys = ["w1Range", "w2Range", "points"];
 const surfaceKeys = [...gridKeys, "title", "zTitle", "markers", "paths"];
 
@@ -184,8 +198,8 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
       colorscale: "YlGnBu",
       reversescale: true,
       contours: { coloring: "heatmap", showlines: true },
-      line: { color: "rgba(0,0,0,0.35)", width: 0.7 },
-      colorbar: { title: { text: zTitle }, ...(log ? logTicks(z) : {}) },
+      line: { color: contourLine, width: 0.7 },
+      colorbar: { title: { text: zTitle }, ...(log ? logColourBarTicks(z) : {}) },
       hovertemplate: `w₁ %{x:.3f}<br>w₂ %{y:.3f}<br>${zTitle} %{customdata:.4g}<extra></extra>`,
     },
   ];
@@ -197,7 +211,7 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
       name: p.name,
       x: points.map((w) => w[0]),
       y: points.map((w) => w[1]),
-      line: { color: p.color ?? palette[i % palette.length], width: 2 },
+      line: { color: p.color ?? palette.plainDescent, width: 2, dash: p.dash ?? "solid" },
       marker: { size: 4 },
     });
   });
@@ -211,10 +225,10 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
       x: [w[0]],
       y: [w[1]],
       marker: {
-        size: 11,
-        color: m.color ?? "black",
-        symbol: "circle",
-        line: { color: "white", width: 1.5 },
+        size: m.symbol === "star" ? 16 : 11,
+        color: m.color ?? ink,
+        symbol: m.symbol ?? "circle",
+        line: { color: halo, width: 1.5 },
       },
       showlegend: false,
     });
@@ -229,14 +243,14 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
       yanchor: "bottom",
       xshift: 6,
       yshift: 4,
-      bgcolor: "rgba(255,255,255,0.8)",
+      bgcolor: labelBackground,
       font: { size: 12 },
     };
   });
   // Plotly writes an arrow's text at its tail, so the label is a second annotation at the head.
   const annotations = (options.arrows ?? []).flatMap((a, i) => {
     const [from, to] = requirePointList(caller, `arrows[${i}]`, [a?.from, a?.to]);
-    const color = a.color ?? "#d62728";
+    const color = a.color ?? palette.negativeGradient;
     const arrow = {
       x: to[0],
       y: to[1],
@@ -263,7 +277,7 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
       font: { color, size: 13 },
       xanchor: to[0] >= from[0] ? "left" : "right",
       yanchor: to[1] >= from[1] ? "bottom" : "top",
-      bgcolor: "rgba(255,255,255,0.75)",
+      bgcolor: labelBackground,
     };
     return a.label ? [arrow, label] : [arrow];
   });
@@ -275,15 +289,18 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
     layout: {
       // A fixed width near the square plot keeps the colour bar beside it rather than far to its right.
       title: { text: options.title ?? "" },
-      height: equal ? 560 : 480,
-      ...(equal ? { width: 640, margin: { t: 60, b: 60, l: 60, r: 20 } } : {}),
+      // The bottom margin holds the w₁ title and, below it, the legend.
+      height: equal ? 620 : 540,
+      margin: { t: 60, b: 120, l: 60, r: 20 },
+      ...(equal ? { width: 640 } : {}),
       xaxis: { title: { text: "w₁" }, range: options.w1Range, ...square },
       yaxis: {
         title: { text: "w₂" },
         range: options.w2Range,
         ...(equal ? { scaleanchor: "x", scaleratio: 1, ...square } : {}),
       },
-      legend: { x: 0, y: 1, bgcolor: "rgba(255,255,255,0.8)" },
+      // Below the map, where it covers neither the paths nor the tick labels.
+      legend: { orientation: "h", x: 0, y: -0.14, yanchor: "top" },
       annotations: [...labels, ...annotations],
     },
   };
@@ -324,7 +341,7 @@ export function surfaceAnimationFigure(
     z: z.slice(0, k + 1),
   });
   const current = (k: number) => ({ x: [points[k][0]], y: [points[k][1]], z: [z[k]] });
-  const color = options.color ?? palette[0];
+  const color = options.color ?? palette.plainDescent;
   const data = [
     surfaceTrace(grid, zTitle),
     {
@@ -340,7 +357,7 @@ export function surfaceAnimationFigure(
       mode: "markers",
       name: "current w",
       ...current(0),
-      marker: { size: 7, color: "black" },
+      marker: { size: 7, color: ink },
     },
   ];
   const frames = points.map((_, k) => ({
@@ -359,6 +376,9 @@ export function surfaceAnimationFigure(
     frames,
     layout: {
       ...layout3d(options.title, zTitle),
+      // The slider hangs from the bottom of the scene into the margin: room for its step labels.
+      height: 660,
+      margin: { l: 0, r: 0, t: 40, b: 110 },
       updatemenus: [
         {
           type: "buttons",
@@ -383,7 +403,8 @@ export function surfaceAnimationFigure(
           active: 0,
           x: 0.25,
           len: 0.7,
-          y: 0.02,
+          y: 0,
+          yanchor: "top",
           currentvalue: { prefix: "step " },
           steps: points.map((_, k) => ({
             label: String(k),
@@ -396,8 +417,8 @@ export function surfaceAnimationFigure(
   };
 }
 
-/** Colour-bar ticks at 1, 2, 5 × 10ᵏ for a contour of log₁₀ F, labelled with F. */
-function logTicks(z: number[][]): Record<string, unknown> {
+/** Colour-bar ticks for a contour of log₁₀ F, labelled with F (`logTicks`: whole numbers, no bare digits). */
+function logColourBarTicks(z: number[][]): Record<string, unknown> {
   let lo = Infinity,
     hi = -Infinity;
   for (const row of z)
@@ -405,16 +426,8 @@ function logTicks(z: number[][]): Record<string, unknown> {
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
     }
-  const values: number[] = [];
-  for (let k = Math.floor(lo); k <= Math.ceil(hi); k++)
-    for (const m of [1, 2, 5]) {
-      const v = Math.log10(m) + k;
-      if (v >= lo && v <= hi) values.push(v);
-    }
-  return {
-    tickvals: values,
-    ticktext: values.map((v) => String(Number((10 ** v).toPrecision(1)))),
-  };
+  const ticks = logTicks(10 ** lo, 10 ** hi);
+  return { tickvals: ticks.tickvals.map(Math.log10), ticktext: ticks.ticktext };
 }
 
 function surfaceTrace(grid: Grid, zTitle: string): Record<string, unknown> {
@@ -449,7 +462,7 @@ function path3d(
     z: points.map((w, k) =>
       evaluateFinite(caller, "F", F, `at paths[${i}].path[${k}]`, w[0], w[1]),
     ),
-    line: { color: p.color ?? palette[i % palette.length], width: 6 },
+    line: { color: p.color ?? palette.plainDescent, width: 6 },
     marker: { size: 3 },
   };
 }
@@ -470,7 +483,12 @@ function marker3d(
     z: [evaluateFinite(caller, "F", F, `at markers[${i}].w`, w[0], w[1])],
     text: [m.label],
     textposition: "top center",
-    marker: { size: 7, color: m.color ?? "black" },
+    // scatter3d has no star: ŵ is a diamond on the surface.
+    marker: {
+      size: 7,
+      color: m.color ?? ink,
+      symbol: m.symbol === "star" ? "diamond" : (m.symbol ?? "circle"),
+    },
   };
 }
 
