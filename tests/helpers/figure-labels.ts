@@ -36,11 +36,45 @@ export const tolerance = 1;
 
 const quote = (label: Label) => `${label.kind} "${label.text}"`;
 
+const superscripts: Record<string, string> = {
+  "⁰": "0",
+  "¹": "1",
+  "²": "2",
+  "³": "3",
+  "⁴": "4",
+  "⁵": "5",
+  "⁶": "6",
+  "⁷": "7",
+  "⁸": "8",
+  "⁹": "9",
+  "⁻": "-",
+};
+
+/**
+ * The number a tick label shows: "20", "0.5", "−3", "2k", "1e−3", "10⁻³", "10−3" (plotly's power
+ * format, its exponent drawn raised); NaN for anything else.
+ * @example tickValue("10⁻³") // => 0.001
+ */
+export function tickValue(text: string): number {
+  const t = text
+    .trim()
+    .replace(/[−–]/g, "-")
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]/g, (c) => superscripts[c]);
+  // A power of ten: its exponent in superscripts, or negative ("10−3"); "100" is a hundred.
+  const raised = /[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]/.test(text) || /^10-\d+$/.test(t);
+  const power = t.match(/^10(-?\d+)$/);
+  if (power && raised) return 10 ** Number(power[1]);
+  const suffixed = t.match(/^(-?\d+(?:\.\d+)?(?:e-?\d+)?)([kM]?)$/);
+  if (!suffixed) return NaN;
+  return Number(suffixed[1]) * (suffixed[2] === "k" ? 1e3 : suffixed[2] === "M" ? 1e6 : 1);
+}
+
 /**
  * What is wrong with a drawn figure's labels, one sentence each: a label that reaches outside the
  * figure; two labels whose boxes overlap by more than `tolerance` in both directions (the legend's
  * box counts as a label against everything that is not part of the legend); a log axis whose tick
- * labels include a bare minor digit (a single digit 2–9, standing for 20 or 300 beside "10"); an axis
+ * labels include a bare minor digit (a label that reads no larger than one before it, as "2" after
+ * "10" standing for 20); an axis
  * title that runs past either end of its axis (into the next subplot); a colour bar with fewer than
  * two tick labels (one number gives no scale).
  * @example labelProblems({ width: 100, height: 50, labels: [{ kind: "title", text: "T", box: { left: 90, top: 0, right: 110, bottom: 10 } }], logTicks: {} })
@@ -87,7 +121,16 @@ export function labelProblems(measured: Measured): string[] {
         );
     }
   for (const [axis, ticks] of Object.entries(measured.logTicks)) {
-    const bare = ticks.filter((text) => /^[2-9]$/.test(text.trim()));
+    // Tick labels run in increasing order along an axis: a label that reads no larger than one before
+    // it stands for a larger number than it says ("2" after "10" meaning 20). "1 2 5 10 20" is fine.
+    let largest = -Infinity;
+    const bare = ticks.filter((text) => {
+      const value = tickValue(text);
+      if (Number.isNaN(value)) return false;
+      const smaller = value <= largest;
+      largest = Math.max(largest, value);
+      return smaller;
+    });
     if (bare.length)
       problems.push(
         `log axis ${axis} shows bare minor digits ${bare.map((t) => `"${t}"`).join(", ")} among its tick labels ${ticks.map((t) => `"${t}"`).join(" ")}`,
