@@ -120,7 +120,9 @@ export function curvesFigure(curves: Curve[], options: CurvesOptions = {}): Figu
         exponentformat: "power",
         ...(options.logY ? logAxis(data.flatMap((d) => d.y)) : {}),
       },
-      legend: { orientation: "h", x: 0, y: -0.22 },
+      // Below the axis title, growing downwards: a legend of several rows anchored at its bottom
+      // would grow up over the title.
+      legend: { orientation: "h", x: 0, y: -0.3, yanchor: "top" },
       shapes,
       annotations,
     },
