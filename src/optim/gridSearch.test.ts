@@ -24,7 +24,10 @@ test("gridSettings makes every combination, the first knob outermost, and the do
   ]);
   assert.equal(gridSettings({ a: [1, 2, 3], b: [1, 2], c: [1, 2, 3, 4] }).length, 24);
   assert.throws(() => gridSettings({}), /gridSettings: knobs is empty/);
-  assert.throws(() => gridSettings({ beta: [] }), /gridSettings: knobs.beta is empty; expected at least one number/);
+  assert.throws(
+    () => gridSettings({ beta: [] }),
+    /gridSettings: knobs.beta is empty; expected at least one number/,
+  );
   assert.throws(() => gridSettings({ beta: [0, NaN] }), /gridSettings: knobs.beta\[1\]/);
 });
 
