@@ -192,6 +192,16 @@ export {
   momentumRateAt,
   measuredFactor,
 } from "./optim/convergenceFactor";
+export {
+  logGrid,
+  gridSettings,
+  gridSearch,
+  halvingSearch,
+  type Setting,
+  type Trial,
+  type SearchResult,
+  type HalvingResult,
+} from "./optim/gridSearch";
 // Lesson 6's figure and exercises
 export {
   momentumSliderFigure,

@@ -492,6 +492,30 @@ export const cases: [string, () => unknown, ErrorName, RegExp][] = [
     /^gradientDescent: diverged at step \d+ with momentum \(β = 0.9\) and learningRate 1e\+200/,
   ],
   [
+    "logGrid from a value above its end",
+    () => downhill.logGrid(1, 0.1, 5),
+    "InvalidArgumentError",
+    /^logGrid: to is 0.1; expected a number > from \(1\)$/,
+  ],
+  [
+    "gridSettings with a knob that has no values",
+    () => downhill.gridSettings({ learningRate: [0.1, 1], beta: [] }),
+    "InvalidArgumentError",
+    /^gridSettings: knobs.beta is empty; expected at least one number$/,
+  ],
+  [
+    "gridSearch with no settings",
+    () => downhill.gridSearch([], () => 0),
+    "InvalidArgumentError",
+    /^gridSearch: settings is empty; expected at least one setting/,
+  ],
+  [
+    "halvingSearch keeping more settings than it has",
+    () => downhill.halvingSearch([{ learningRate: 1 }], () => 0, { starts: 5, keep: 3 }),
+    "InvalidArgumentError",
+    /^halvingSearch: keep is 3; expected an integer/,
+  ],
+  [
     "plainDescentFactor with κ < 1",
     () => downhill.plainDescentFactor(0.5),
     "InvalidArgumentError",

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { evaluateMomentumFactorAnswer, measuredMomentumFactor } from "./checkMomentumFactor";
 import { yourTurn } from "./yourTurn";
@@ -38,4 +39,17 @@ test("the stub, NaN and a β outside [0, 1) are reported; bad options throw", ()
     () => evaluateMomentumFactorAnswer((r) => r * r, { ...options, learningRate: -1 }),
     /learningRate/,
   );
+});
+
+test("the verdict and lesson 6's Exercise 2 name the same steps the factor is measured over", () => {
+  const message = evaluateMomentumFactorAnswer((rho) => rho * rho, options).message;
+  const window = message.match(/from step \d+ to step \d+/)?.[0];
+  assert.equal(window, "from step 100 to step 300");
+  const cells: { cell_type: string; source: string[] }[] = JSON.parse(
+    readFileSync("notebooks/06-momentum-and-adaptive-steps.ipynb", "utf8"),
+  ).cells;
+  const exercise = cells
+    .map((cell) => cell.source.join(""))
+    .find((text) => text.includes("**Exercise 2"));
+  assert.ok(exercise?.includes(window), `Exercise 2 does not say "${window}"`);
 });

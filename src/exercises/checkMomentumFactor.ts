@@ -144,7 +144,7 @@ export function evaluateMomentumFactorAnswer(
   if (bad < 0)
     return {
       passed: true,
-      message: `✓ Correct: at ${targets.length} random targets ρ in [${formatNumber(low)}, ${formatNumber(high)}], heavy ball with your β shrinks the distance by ρ per step (measured on runs of ${TO + WINDOW} steps, within 1%).`,
+      message: `✓ Correct: at ${targets.length} random targets ρ in [${formatNumber(low)}, ${formatNumber(high)}], heavy ball with your β shrinks the distance by ρ per step (measured from step ${FROM} to step ${TO} of each run, within 1%).`,
     };
   const found = targets.map((rho) => bisect(eigenvalues, learningRate, rho));
   const gives = Number.isFinite(factors[bad])

@@ -1,9 +1,11 @@
 /**
- * Exercise checker for notebook 6: one step of heavy-ball momentum, written by the learner,
+ * Exercise checker for notebook 6: heavy-ball momentum written without a velocity, in Polyak's own
+ * two-step form,
  *
- *   v ← β v − η ∇E(w),   w ← w + v,
+ *   w_{k+1} = w_k − η ∇E(w_k) + β (w_k − w_{k−1}),
  *
- * checked step by step against the course's own optimiser (`momentum` in src/optim) along a run.
+ * by the learner, checked step by step against the course's own optimiser (`momentum` in src/optim,
+ * which keeps the velocity v = w_k − w_{k−1}) along runs on a seeded quadratic.
  * @see notebooks/06-momentum-and-adaptive-steps.ipynb (exercises)
  */
 import { scaledError } from "../calculus/gradcheck";
@@ -21,14 +23,17 @@ import {
 } from "./feedback";
 import { randomTestPoints } from "./testPoints";
 
-/** The learner's answer: the new weights and velocity after one heavy-ball step. */
+/**
+ * The learner's answer: the weights after one heavy-ball step, from the weights now (w), the weights
+ * one step before (wPrevious; at the start, the start itself), the gradient g at w, η and β.
+ */
 export type MomentumStep = (
   w: number[],
-  v: number[],
+  wPrevious: number[],
   g: number[],
   learningRate: number,
   beta: number,
-) => { w: number[]; v: number[] };
+) => number[];
 
 /**
  * The exercise's label and hint, how many runs and steps (default seed 6).
@@ -55,16 +60,16 @@ function bowlFrom(seed: number): number[][] {
 const times = (A: number[][], w: number[]) => A.map((row) => row[0] * w[0] + row[1] * w[1]);
 
 /**
- * Checks a learner's `step(w, v, g, η, β) → { w, v }` along runs of heavy ball on a seeded quadratic:
- * at every step the learner gets the course optimiser's own (w, v) and g = ∇E(w), and its new w and v
- * must match the optimiser's next ones (scaled error ≤ 1e-9). The first wrong step is reported with
- * its inputs, and the hint names a known slip (the old velocity kept out, the gradient's sign, w moved
- * with the old v) or says how the wrong component is off (`diagnose`).
+ * Checks a learner's `step(w, wPrevious, g, η, β) → w_next` along runs of heavy ball on a seeded
+ * quadratic: at every step the learner gets the course optimiser's own w_k and w_{k−1} (w₋₁ = w₀, the
+ * velocity starts at 0) and g = ∇E(w_k), and its answer must be the optimiser's next weights (scaled
+ * error ≤ 1e-9). The first wrong step is reported with its inputs, and the hint names a known slip
+ * (the memory left out, turned backwards, or the gradient's sign) or says how the step is off
+ * (`diagnose`).
  * @throws InvalidArgumentError for bad options (the learner's own mistakes are reported, not thrown)
  * @example
- * evaluateMomentumStepAnswer((w, v, g, eta, beta) => { const u = v.map((vi, i) => beta * vi - eta * g[i]); return { w: w.map((wi, i) => wi + u[i]), v: u }; }).passed; // => true
- * evaluateMomentumStepAnswer((w, v, g, eta) => ({ w: w.map((wi, i) => wi - eta * g[i]), v: g.map((gi) => -eta * gi) })).message; // => "✗ At step 2 … β v …"
- * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1, eq. (2)
+ * evaluateMomentumStepAnswer((w, wPrevious, g, eta) => w.map((wi, i) => wi - eta * g[i])).message; // => "✗ At step 2 … forgets the last step …"
+ * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1, eqs. (2) and (4)
  */
 export function evaluateMomentumStepAnswer(
   answer: MomentumStep,
@@ -87,115 +92,89 @@ export function evaluateMomentumStepAnswer(
   }));
   const A = bowlFrom(seed);
   const hint =
-    options.hint ?? "first the velocity, v ← β v − η g; then the weights, w ← w + v (the new v).";
-  const mine: number[][] = [],
-    truth: number[][] = [];
-  let slip: { where: string; yours: string; right: string; why: string } | undefined;
+    options.hint ??
+    "v = w − w_previous is the last step; heavy ball repeats β of it on top of −η g.";
+  const mine: number[] = [],
+    truth: number[] = [];
   for (const { w0, learningRate, beta } of runs) {
     const move = momentum({ beta }).begin(2);
     const w = w0.slice();
-    let v = [0, 0];
+    let previous = w0.slice(); // v₀ = 0: the step before the start is no step
     for (let t = 1; t <= steps; t++) {
       const g = times(A, w);
       const where =
         `At step ${t} (η = ${formatNumber(learningRate)}, β = ${formatNumber(beta)}, ` +
-        `w = ${vectorText(w)}, v = ${vectorText(v)}, g = ${vectorText(g)})`;
+        `w = ${vectorText(w)}, wPrevious = ${vectorText(previous)}, g = ${vectorText(g)})`;
       const called = callLearner(
-        () => answer(w.slice(), v.slice(), g.slice(), learningRate, beta),
+        () => answer(w.slice(), previous.slice(), g.slice(), learningRate, beta),
         where.replace(/^At/, "at"),
         hint,
       );
       if (called.result) return called.result;
-      const out = called.value as { w?: unknown; v?: unknown } | undefined;
-      const shape = (x: unknown) =>
-        Array.isArray(x) && x.length === 2 && x.every((c) => typeof c === "number" && isFinite(c));
-      if (!out || !shape(out.w) || !shape(out.v))
+      const out = called.value as unknown;
+      if (
+        !Array.isArray(out) ||
+        out.length !== 2 ||
+        !out.every((c) => typeof c === "number" && isFinite(c))
+      )
         return {
           passed: false,
-          message: `✗ ${where} your step returned ${JSON.stringify(out)}; expected { w, v }, each an array of 2 finite numbers.`,
+          message: `✗ ${where} your step returned ${JSON.stringify(out)}; expected the new weights, an array of 2 finite numbers.`,
         };
       const before = w.slice();
       move(w, g, learningRate, t); // the course's heavy ball: w now holds the next weights
-      const vNext = w.map((wi, i) => wi - before[i]); // w ← w + v, so v is the change of w
-      const [yw, yv] = [out.w as number[], out.v as number[]];
-      mine.push([...yv, ...yw]);
-      truth.push([...vNext, ...w]);
-      const off = (a: number[], b: number[]) => a.some((x, i) => scaledError(x, b[i]) > 1e-9);
-      if (slip === undefined && (off(yv, vNext) || off(yw, w))) {
-        const which = off(yv, vNext) ? "v" : "w";
-        slip = {
-          where,
-          yours: `your new ${which} is ${vectorText(which === "v" ? yv : yw)}`,
-          right: `the heavy ball's is ${vectorText(which === "v" ? vNext : w)}`,
-          why: known(before, v, g, learningRate, beta, yw, yv),
+      const yours = out as number[];
+      // Compare the moves w_next − w_k (the weights themselves could hide a small step's error).
+      const [myMove, rightMove] = [yours, w].map((x) => x.map((xi, i) => xi - before[i]));
+      mine.push(...myMove);
+      truth.push(...rightMove);
+      if (myMove.some((x, i) => scaledError(x, rightMove[i], 1e-12) > 1e-9)) {
+        const why =
+          known(before, previous, g, learningRate, beta, yours) ||
+          diagnose(mine, truth, {
+            truth: "heavy ball's move w_next − w",
+            form: "both terms of your step, −η g and β (w − wPrevious)",
+          });
+        return {
+          passed: false,
+          message: `✗ ${where} your step moves w to ${vectorText(yours)}; heavy ball moves it to ${vectorText(w)}. ${why}`,
         };
       }
-      v = vNext;
+      previous = before;
     }
   }
-  if (slip === undefined)
-    return {
-      passed: true,
-      message: `✓ Correct: ${runs.length} runs of ${steps} steps (random η, β and start) match the course's momentum optimiser at every step.`,
-    };
-  const why =
-    slip.why ||
-    diagnose(
-      mine.map((r) => r[0]),
-      truth.map((r) => r[0]),
-      { truth: "true v" },
-    );
-  return { passed: false, message: `✗ ${slip.where} ${slip.yours}; ${slip.right}. ${why}` };
+  return {
+    passed: true,
+    message: `✓ Correct: ${runs.length} runs of ${steps} steps (random η, β and start) match the course's momentum optimiser at every step.`,
+  };
 }
 
 /** The slips learners make, recognised at one step; "" when none fits. */
 function known(
   w: number[],
-  v: number[],
+  previous: number[],
   g: number[],
   eta: number,
   beta: number,
-  yw: number[],
-  yv: number[],
+  yours: number[],
 ): string {
-  const same = (a: number[], b: number[]) => a.every((x, i) => scaledError(x, b[i]) <= 1e-9);
-  const right = v.map((vi, i) => beta * vi - eta * g[i]);
-  if (
-    same(
-      yv,
-      g.map((gi) => -eta * gi),
-    ) &&
-    v.some((x) => x !== 0)
-  )
-    return "Your velocity forgets the old one (that is plain descent): keep β v of it.";
-  if (
-    same(
-      yv,
-      v.map((vi, i) => beta * vi + eta * g[i]),
-    )
-  )
+  const is = (f: (wi: number, i: number) => number) =>
+    yours.every((x, i) => scaledError(x - w[i], f(w[i], i) - w[i], 1e-12) <= 1e-9);
+  const last = (i: number) => w[i] - previous[i];
+  if (is((wi, i) => wi - eta * g[i]))
+    return "Your step forgets the last step (that is plain descent): add β times w − wPrevious.";
+  if (is((wi, i) => wi - eta * g[i] - beta * last(i)))
+    return "Your memory term points backwards: the last step was w − wPrevious, and heavy ball repeats β of it.";
+  if (is((wi, i) => wi + eta * g[i] + beta * last(i)))
     return "The sign of the gradient term is flipped: your step goes uphill.";
-  if (
-    same(yv, right) &&
-    same(
-      yw,
-      w.map((wi, i) => wi + v[i]),
-    )
-  )
-    return "Your velocity is right, but w moved with the old v: add the new one.";
-  if (
-    same(yv, right) &&
-    same(
-      yw,
-      w.map((wi, i) => wi - right[i]),
-    )
-  )
-    return "Your velocity is right, but w moved against it: w ← w + v.";
+  if (is((wi, i) => wi - eta * g[i] + eta * beta * last(i)))
+    return "Your memory term carries a factor η: the last step already holds its η, so it is β (w − wPrevious).";
   return "";
 }
 
 /**
- * Checks a learner's heavy-ball step (see `evaluateMomentumStepAnswer`) and shows the verdict or the hint.
+ * Checks a learner's heavy-ball step without a velocity (see `evaluateMomentumStepAnswer`) and shows
+ * the verdict or the hint.
  * @see notebooks/06-momentum-and-adaptive-steps.ipynb, Exercises
  */
 export function checkMomentumStep(

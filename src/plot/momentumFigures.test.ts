@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { momentumSliderFigure, type MomentumFrame } from "./momentumFigures";
 import { figureHtml } from "./figure";
+import { palette } from "./palette";
 
 const bowl = (a: number, b: number) => 1 + a * a + 4 * b * b;
 const etas = [0.1, 0.3],
@@ -80,6 +81,21 @@ test("a setting whose theory factor is at least 1 is called divergent, and the m
   assert.equal(heatmap.z[2][1], 1.2); // 1.21, capped at the end of the colour scale
   const red = heatmap.colorscale.find(([, c]) => c === "#d62728");
   assert.ok(red && Math.abs(red[0] * heatmap.zmax - 1) < 1e-12, "red starts at factor 1");
+});
+
+test("the run is drawn in heavy ball's colour and ŵ in the minimum's, and no legend covers the map", () => {
+  const figure = momentumSliderFigure(bowl, options);
+  const [path, minimum, ring] = [figure.data[1], figure.data[2], figure.data[4]] as {
+    name: string;
+    line?: { color: string };
+    marker: { color: string; line?: { color: string } };
+  }[];
+  assert.equal(path.line?.color, palette.heavyBall);
+  assert.equal(minimum.name, "ŵ");
+  assert.equal(minimum.marker.color, palette.minimum);
+  assert.equal(ring.marker.line?.color, palette.heavyBall);
+  assert.equal(figure.layout?.showlegend, false);
+  assert.equal(figure.layout?.legend, undefined);
 });
 
 test("the map keeps equal scales, and the figure serialises", () => {

@@ -16,6 +16,7 @@ import {
 import { formatNumber } from "../display/format";
 import { contourFigure, type Range, type SurfaceFunction } from "./errorSurface";
 import type { Figure } from "./figure";
+import { palette } from "./palette";
 
 /** One precomputed run of heavy-ball momentum for `momentumSliderFigure`. */
 export interface MomentumFrame {
@@ -49,6 +50,21 @@ export interface MomentumSliderOptions {
 
 /** Factors above this are drawn in the colour of divergence (the map's colour scale ends here). */
 const FACTOR_CAP = 1.2;
+
+/**
+ * The factor map's colour scale: converging settings in blues (darker is faster), ρ ≥ 1 in reds. These
+ * hues mean "a factor per step", which no quantity of `palette` stands for: a scale, not a quantity.
+ */
+const factorScale = {
+  fastest: "#08306b",
+  fast: "#4292c6",
+  slow: "#deebf7",
+  diverges: "#d62728",
+  divergesFast: "#67000d",
+};
+
+/** The ring around the current (η, β) on the factor map: no colour of its own, and no fill. */
+const ring = { fill: "rgba(0,0,0,0)", line: palette.heavyBall };
 
 /**
  * Heavy ball over a grid of (η, β): on the left the run's path on the contour map of F > 0 (equal
@@ -112,8 +128,8 @@ export function momentumSliderFigure(F: SurfaceFunction, options: MomentumSlider
     w1Range: options.w1Range,
     w2Range: options.w2Range,
     logScale: true,
-    markers: [{ w: minimum, label: "ŵ", color: "#d62728" }],
-    paths: [{ name: "heavy ball", path: frames[active].path, color: "#000000" }],
+    markers: [{ w: minimum, label: "ŵ", color: palette.minimum }],
+    paths: [{ name: "heavy ball", path: frames[active].path, color: palette.heavyBall }],
   });
   // contourFigure puts the contours first, then the path, then the marker: the path is trace 1.
   const contour = { ...map.data[0], showscale: false };
@@ -132,11 +148,11 @@ export function momentumSliderFigure(F: SurfaceFunction, options: MomentumSlider
     xaxis: "x2",
     yaxis: "y2",
     colorscale: [
-      [0, "#08306b"],
-      [0.5 * edge, "#4292c6"],
-      [0.999 * edge, "#deebf7"],
-      [edge, "#d62728"],
-      [1, "#67000d"],
+      [0, factorScale.fastest],
+      [0.5 * edge, factorScale.fast],
+      [0.999 * edge, factorScale.slow],
+      [edge, factorScale.diverges],
+      [1, factorScale.divergesFast],
     ],
     colorbar: { title: { text: "factor" }, x: 1.02, len: 0.8 },
     hovertemplate: "η %{x}<br>β %{y}<br>factor %{customdata:.3f}<extra></extra>",
@@ -150,7 +166,7 @@ export function momentumSliderFigure(F: SurfaceFunction, options: MomentumSlider
     ...here(frames[active]),
     xaxis: "x2",
     yaxis: "y2",
-    marker: { size: 14, color: "rgba(0,0,0,0)", line: { color: "black", width: 3 } },
+    marker: { size: 14, color: ring.fill, line: { color: ring.line, width: 3 } },
     showlegend: false,
   };
   const title = (f: MomentumFrame) => {
@@ -178,7 +194,8 @@ export function momentumSliderFigure(F: SurfaceFunction, options: MomentumSlider
       xaxis2: { title: { text: "η" }, domain: [0.56, 0.94], anchor: "y2" },
       yaxis2: { title: { text: "β" }, anchor: "x2" },
       annotations: mapLayout.annotations,
-      legend: { x: 0, y: 1, bgcolor: "rgba(255,255,255,0.8)" },
+      // One path, named in the title: no legend to cover the map's ticks.
+      showlegend: false,
       sliders: [
         {
           active,
