@@ -99,12 +99,12 @@ function grid(quick: boolean): Grid {
     learningRates: Array.from({ length: 27 }, (_, k) => 2 ** ((6 - k) / 2)), // 8 … 2⁻¹⁰
     betas: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99],
     rhos: [0.9, 0.99, 0.999],
-    adam: [
-      [0.8, 0.99],
-      [0.8, 0.999],
-      [0.9, 0.99],
-      [0.9, 0.999],
-    ],
+    // β₁ as widely as momentum's β (lesson 6 §6.4: on the bowl Adam's best β₁ is far below 0.9),
+    // each with both usual β₂: 12 settings against momentum's 11.
+    adam: [0.1, 0.3, 0.5, 0.7, 0.8, 0.9].flatMap((beta1): [number, number][] => [
+      [beta1, 0.99],
+      [beta1, 0.999],
+    ]),
   };
 }
 
