@@ -14,6 +14,8 @@ import {
 test("names map to the quantity they show, the narrower pattern first, and other names to none", () => {
   const cases: [string, string | null][] = [
     ["−∇E (steepest descent)", "negativeGradient"],
+    ["steepest way up on the tangent plane", "tangent"],
+    ["steepest way up", "gradient"],
     ["-∇L", "negativeGradient"],
     ["∇E (uphill)", "gradient"],
     ["+∇F", "gradient"],

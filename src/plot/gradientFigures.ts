@@ -455,7 +455,7 @@ export function gradientSliderFigure(
     {
       type: "scatter3d",
       mode: "lines",
-      name: "steepest way up",
+      name: "steepest way up on the tangent plane",
       ...pick3(6),
       line: { color: palette.tangent, width: 7 },
       scene: "scene",

@@ -11,6 +11,8 @@ import { palette, type Quantity } from "../../src/plot/palette";
  */
 export const quantityPatterns: [RegExp, Quantity][] = [
   [/^\s*[−-]\s*∇|negative gradient|steepest descent|descent direction/i, "negativeGradient"],
+  // A rise drawn on the tangent plane is the linear approximation (lesson 2 §2.9), before "steepest up".
+  [/on the tangent plane/i, "tangent"],
   [/^\s*\+?\s*∇|steepest (way )?up|steepest ascent/i, "gradient"],
   [/validation/i, "validation"],
   [/^\s*training\b|\btraining error/i, "training"],
