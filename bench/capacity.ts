@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureEnvironment, ensureHub, projectRoot } from "../scripts/environment.mjs";
+import { ensureEnvironment, ensureHub } from "../scripts/environment.mjs";
 import {
   hubClient,
   hubProcesses,
@@ -22,6 +22,7 @@ import {
   waitForHub,
 } from "../scripts/hub/hub.mjs";
 import { kernelspec } from "../scripts/notebook-format.mjs";
+import { notebooksDir } from "../scripts/paths.mjs";
 import { median } from "./timing";
 
 /** "A lesson takes twice as long": the slowdown at which the class is full. */
@@ -87,7 +88,7 @@ export async function measureCapacity(
   quick: boolean,
   log: (m: string) => void,
 ): Promise<CapacityResult> {
-  const { python } = ensureEnvironment() as { python: string };
+  const { python } = ensureEnvironment();
   ensureHub(python);
   const loadAverageAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
   const stateDir = mkdtempSync(path.join(os.tmpdir(), "downhill-capacity-"));
@@ -104,7 +105,7 @@ export async function measureCapacity(
     const api = hubClient(baseUrl, token);
     const lesson = quick
       ? "quick.ipynb"
-      : readdirSync(path.join(projectRoot, "notebooks")).find((n) => n.startsWith("01-"))!;
+      : readdirSync(notebooksDir).find((n) => n.startsWith("01-"))!;
     const notebook = `notebooks/${lesson}`;
     const started: string[] = [];
     const learners = async (k: number) => {
@@ -142,13 +143,7 @@ export async function measureCapacity(
         users: names,
         keep: true,
       });
-      const ps = hubProcesses(stateDir) as {
-        kind: string;
-        user?: string;
-        rssBytes: number;
-        pssBytes?: number;
-        cpuSeconds: number;
-      }[];
+      const ps = hubProcesses(stateDir);
       const per = (kind: string, key: "rssBytes" | "pssBytes" | "cpuSeconds") =>
         median(
           names.map((n) =>
@@ -161,16 +156,16 @@ export async function measureCapacity(
         .filter((p) => p.kind === "jupyterhub" || p.kind === "configurable-http-proxy")
         .reduce((sum, p) => sum + (p.pssBytes ?? p.rssBytes), 0);
       await closeKernels(names);
-      const seconds = report.users.map((u: { seconds?: number }) => u.seconds ?? NaN);
+      const seconds = report.users.map((u) => u.seconds ?? NaN);
       return {
         hubPss,
-        failures: report.users.filter((u: { ok: boolean }) => !u.ok),
+        failures: report.users.filter((u) => !u.ok),
         row: {
           learners: k,
-          meanSeconds: seconds.reduce((a: number, b: number) => a + b, 0) / k,
+          meanSeconds: seconds.reduce((a, b) => a + b, 0) / k,
           maxSeconds: Math.max(...seconds),
           slowdown: NaN,
-          passed: report.users.every((u: { ok: boolean }) => u.ok),
+          passed: report.users.every((u) => u.ok),
           serverRssBytes: per("jupyterhub-singleuser", "rssBytes"),
           kernelRssBytes: per("tslab", "rssBytes"),
           serverPssBytes: per("jupyterhub-singleuser", "pssBytes"),

@@ -47,5 +47,6 @@ console.log(
 if (values.ip !== "127.0.0.1" && values.ip !== "localhost")
   console.log("[downhill] listening beyond this machine: put HTTPS in front (README)");
 const hub = startHub({ stateDir, python, ip: values.ip, port, admin: values.admin, users });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => hub.kill(signal));
+for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"]))
+  process.on(signal, () => hub.kill(signal));
 hub.on("exit", (code) => process.exit(code ?? 0));
