@@ -8,19 +8,10 @@
  * learner costs), and the CPU time each kernel used for the lesson (what a lesson costs whatever the
  * load). Wall time; `--quick` runs a one-cell notebook for 1 and 2 learners.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { ensureEnvironment, ensureHub } from "../scripts/environment.mjs";
-import {
-  hubClient,
-  hubProcesses,
-  runLesson,
-  startHub,
-  stopHub,
-  waitForHub,
-} from "../scripts/hub/hub.mjs";
+import { hubProcesses, runLesson, startPrivateHub } from "../scripts/hub/hub.mjs";
 import { kernelspec } from "../scripts/notebook-format.mjs";
 import { notebooksDir } from "../scripts/paths.mjs";
 import { median } from "./timing";
@@ -91,18 +82,16 @@ export async function measureCapacity(
   const { python } = ensureEnvironment();
   ensureHub(python);
   const loadAverageAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
-  const stateDir = mkdtempSync(path.join(os.tmpdir(), "downhill-capacity-"));
-  const token = randomBytes(24).toString("hex");
   const port = 18000 + Math.floor(Math.random() * 2000);
-  const hub = startHub(
-    { stateDir, python, port, internalPort: port + 1, proxyApiPort: port + 2, serviceToken: token },
-    { stdio: "ignore", detached: true },
-  );
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const { stateDir, token, baseUrl, api, stop } = await startPrivateHub({
+    python,
+    port,
+    internalPort: port + 1,
+    proxyApiPort: port + 2,
+    name: "downhill-capacity",
+  });
   const headers = { Authorization: `token ${token}`, "Content-Type": "application/json" };
   try {
-    await waitForHub(baseUrl, 120, hub);
-    const api = hubClient(baseUrl, token);
     const lesson = quick
       ? "quick.ipynb"
       : readdirSync(notebooksDir).find((n) => n.startsWith("01-"))!;
@@ -209,9 +198,7 @@ export async function measureCapacity(
       loadAverageAtStart,
     };
   } finally {
-    await stopHub(hub, 60);
-    for (const p of hubProcesses(stateDir)) process.kill(p.pid, "SIGKILL");
-    rmSync(stateDir, { recursive: true, force: true });
+    await stop(60);
   }
 }
 

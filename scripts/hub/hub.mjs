@@ -9,6 +9,8 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
+  mkdtempSync,
   writeFileSync,
 } from "node:fs";
 import os from "node:os";
@@ -349,4 +351,35 @@ export function runLesson({ python, baseUrl, token, notebook, users, keep = fals
       }
     });
   });
+}
+
+/**
+ * A hub of its own, for a test or a measurement: a fresh state folder in the system's temporary
+ * folder, a random service token, its own process group, output ignored. Resolves once the hub
+ * answers. `stop()` stops it, kills whatever of it is left, and removes the state folder (also when
+ * the hub never answered).
+ * @param {{ python: string, port: number, internalPort: number, proxyApiPort: number,
+ *   users?: string[], name?: string, seconds?: number }} o `name` prefixes the state folder's name;
+ *   `seconds`: how long to wait for the hub to answer
+ */
+export async function startPrivateHub({ name = "downhill-hub", seconds = 120, ...o }) {
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+  const token = randomBytes(24).toString("hex");
+  const hub = startHub(
+    { ...o, stateDir, serviceToken: token },
+    { stdio: "ignore", detached: true },
+  );
+  const baseUrl = `http://127.0.0.1:${o.port}`;
+  const stop = async (stopSeconds = 60) => {
+    await stopHub(hub, stopSeconds);
+    for (const p of hubProcesses(stateDir)) process.kill(p.pid, "SIGKILL");
+    rmSync(stateDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHub(baseUrl, seconds, hub);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { hub, stateDir, token, baseUrl, api: hubClient(baseUrl, token), stop };
 }
