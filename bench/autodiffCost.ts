@@ -8,7 +8,7 @@
  */
 import { createRandom, engineGradient, TanhNetwork, TanhNetworkFast } from "../src/internal";
 import { networkFor, type Problem } from "./problems";
-import { compare, type TimingOptions } from "./timing";
+import { raceGradients, type TimingOptions } from "./timing";
 
 export interface AutodiffCostRow {
   size: string;
@@ -43,27 +43,20 @@ export function measureAutodiffCost(
   return [...list.slice(0, 2), lessonProblem(quick)].map((p) => {
     const net: TanhNetwork = networkFor(p);
     const fast = new TanhNetworkFast(net);
-    const engine = engineGradient(net, p.X, p.T);
-    const loops = fast.gradient(p.X, p.T);
-    const maxScaledDifference = Math.max(
-      ...loops.map((g, i) => Math.abs(engine.gradient[i] - g) / Math.max(Math.abs(g), 1)),
-    );
-    const t = compare(
-      {
-        engine: () => engineGradient(net, p.X, p.T),
-        tanhNetwork: () => fast.gradient(p.X, p.T),
-      },
+    const race = raceGradients(
+      () => engineGradient(net, p.X, p.T).gradient,
+      () => fast.gradient(p.X, p.T),
       timing,
     );
     return {
       size: p.name,
       N: p.X.length,
       W: net.parameterCount,
-      nodes: engine.nodes,
-      engineMs: t.engine.medianMs,
-      tanhNetworkMs: t.tanhNetwork.medianMs,
-      ratio: t.engine.medianMs / t.tanhNetwork.medianMs,
-      maxScaledDifference,
+      nodes: engineGradient(net, p.X, p.T).nodes,
+      engineMs: race.slowMs,
+      tanhNetworkMs: race.fastMs,
+      ratio: race.ratio,
+      maxScaledDifference: race.maxScaledDifference,
     };
   });
 }

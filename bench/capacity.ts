@@ -8,20 +8,12 @@
  * learner costs), and the CPU time each kernel used for the lesson (what a lesson costs whatever the
  * load). Wall time; `--quick` runs a one-cell notebook for 1 and 2 learners.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { ensureEnvironment, ensureHub, projectRoot } from "../scripts/environment.mjs";
-import {
-  hubClient,
-  hubProcesses,
-  runLesson,
-  startHub,
-  stopHub,
-  waitForHub,
-} from "../scripts/hub/hub.mjs";
+import { ensureEnvironment, ensureHub } from "../scripts/environment.mjs";
+import { hubProcesses, runLesson, startPrivateHub } from "../scripts/hub/hub.mjs";
 import { kernelspec } from "../scripts/notebook-format.mjs";
+import { notebooksDir } from "../scripts/paths.mjs";
 import { median } from "./timing";
 
 /** "A lesson takes twice as long": the slowdown at which the class is full. */
@@ -87,24 +79,22 @@ export async function measureCapacity(
   quick: boolean,
   log: (m: string) => void,
 ): Promise<CapacityResult> {
-  const { python } = ensureEnvironment() as { python: string };
+  const { python } = ensureEnvironment();
   ensureHub(python);
   const loadAverageAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
-  const stateDir = mkdtempSync(path.join(os.tmpdir(), "downhill-capacity-"));
-  const token = randomBytes(24).toString("hex");
   const port = 18000 + Math.floor(Math.random() * 2000);
-  const hub = startHub(
-    { stateDir, python, port, internalPort: port + 1, proxyApiPort: port + 2, serviceToken: token },
-    { stdio: "ignore", detached: true },
-  );
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const { stateDir, token, baseUrl, api, stop } = await startPrivateHub({
+    python,
+    port,
+    internalPort: port + 1,
+    proxyApiPort: port + 2,
+    name: "downhill-capacity",
+  });
   const headers = { Authorization: `token ${token}`, "Content-Type": "application/json" };
   try {
-    await waitForHub(baseUrl, 120, hub);
-    const api = hubClient(baseUrl, token);
     const lesson = quick
       ? "quick.ipynb"
-      : readdirSync(path.join(projectRoot, "notebooks")).find((n) => n.startsWith("01-"))!;
+      : readdirSync(notebooksDir).find((n) => n.startsWith("01-"))!;
     const notebook = `notebooks/${lesson}`;
     const started: string[] = [];
     const learners = async (k: number) => {
@@ -142,13 +132,7 @@ export async function measureCapacity(
         users: names,
         keep: true,
       });
-      const ps = hubProcesses(stateDir) as {
-        kind: string;
-        user?: string;
-        rssBytes: number;
-        pssBytes?: number;
-        cpuSeconds: number;
-      }[];
+      const ps = hubProcesses(stateDir);
       const per = (kind: string, key: "rssBytes" | "pssBytes" | "cpuSeconds") =>
         median(
           names.map((n) =>
@@ -161,16 +145,16 @@ export async function measureCapacity(
         .filter((p) => p.kind === "jupyterhub" || p.kind === "configurable-http-proxy")
         .reduce((sum, p) => sum + (p.pssBytes ?? p.rssBytes), 0);
       await closeKernels(names);
-      const seconds = report.users.map((u: { seconds?: number }) => u.seconds ?? NaN);
+      const seconds = report.users.map((u) => u.seconds ?? NaN);
       return {
         hubPss,
-        failures: report.users.filter((u: { ok: boolean }) => !u.ok),
+        failures: report.users.filter((u) => !u.ok),
         row: {
           learners: k,
-          meanSeconds: seconds.reduce((a: number, b: number) => a + b, 0) / k,
+          meanSeconds: seconds.reduce((a, b) => a + b, 0) / k,
           maxSeconds: Math.max(...seconds),
           slowdown: NaN,
-          passed: report.users.every((u: { ok: boolean }) => u.ok),
+          passed: report.users.every((u) => u.ok),
           serverRssBytes: per("jupyterhub-singleuser", "rssBytes"),
           kernelRssBytes: per("tslab", "rssBytes"),
           serverPssBytes: per("jupyterhub-singleuser", "pssBytes"),
@@ -214,9 +198,7 @@ export async function measureCapacity(
       loadAverageAtStart,
     };
   } finally {
-    await stopHub(hub, 60);
-    for (const p of hubProcesses(stateDir)) process.kill(p.pid, "SIGKILL");
-    rmSync(stateDir, { recursive: true, force: true });
+    await stop(60);
   }
 }
 

@@ -10,8 +10,9 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ensureEnvironment, projectRoot } from "../scripts/environment.mjs";
+import { ensureEnvironment } from "../scripts/environment.mjs";
 import { kernelspec, notebookPaths } from "../scripts/notebook-format.mjs";
+import { buildDir, projectRoot } from "../scripts/paths.mjs";
 import { nowMs } from "./timing";
 
 export const courseTarget = 2;
@@ -64,11 +65,11 @@ function runNotebooks(
 
 /** Executes the course and the floor notebooks; wall times. */
 export function measureCourse(): CourseResult {
-  const { python, env } = ensureEnvironment() as { python: string; env: NodeJS.ProcessEnv };
-  const notebooks = notebookPaths() as string[];
+  const { python, env } = ensureEnvironment();
+  const notebooks = notebookPaths();
   const N = notebooks.length;
   // Inside the project (build/ is not committed), so that tslab finds node_modules as the lessons do.
-  const work = path.join(projectRoot, "build", "bench");
+  const work = path.join(buildDir, "bench");
   rmSync(work, { recursive: true, force: true });
   try {
     // Floor notebooks live beside a `src` link, as the lessons do (notebooks/src → ../src).

@@ -177,7 +177,7 @@ const medianOrNull = (values: (number | null)[]): number | null =>
  */
 export async function measurePages(files: string[], loads: number): Promise<HandoutPage[]> {
   const { launchBrowser } = await import("../scripts/handouts/browser.mjs");
-  const browser: import("playwright-core").Browser = await launchBrowser();
+  const browser = await launchBrowser();
   try {
     const figures = files.map(
       (file) => (readFileSync(file, "utf8").match(/class="downhill-figure"/g) ?? []).length,

@@ -12,6 +12,7 @@
  */
 import path from "node:path";
 import { lusolve } from "mathjs";
+import { dataDir } from "../scripts/paths.mjs";
 import {
   adam,
   bestMomentumSettings,
@@ -246,11 +247,9 @@ function tune<D extends { X: ArrayLike<unknown> }>(
   return rows;
 }
 
-const projectRoot = path.resolve(__dirname, "..");
-
 /** Lesson 3's problem, loaded as notebook 03 loads it, with its minimum and Hessian eigenvalues. */
 function linearNeuronProblem(g: Grid, quick: boolean): OptimizerProblem {
-  const table = loadCsv(path.join(projectRoot, "data", "linear-neuron", "train.csv"));
+  const table = loadCsv(path.join(dataDir, "linear-neuron", "train.csv"));
   const train = { X: table.rows.map((row) => [row[0], row[1]]), t: column(table, "t") };
   const neuron = new LinearNeuron(2);
   const N = train.X.length;

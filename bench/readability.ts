@@ -8,7 +8,7 @@
  */
 import { TanhNetworkFast } from "../src/internal";
 import { networkFor, type Problem } from "./problems";
-import { compare, type TimingOptions } from "./timing";
+import { raceGradients, type TimingOptions } from "./timing";
 
 export interface ReadabilityRow {
   size: string;
@@ -29,26 +29,19 @@ export function measureReadability(list: Problem[], timing: TimingOptions): Read
   return list.map((p) => {
     const readable = networkFor(p);
     const fast = new TanhNetworkFast(readable);
-    const a = readable.gradient(p.X, p.T),
-      b = fast.gradient(p.X, p.T);
-    const maxScaledDifference = Math.max(
-      ...b.map((g, i) => Math.abs(a[i] - g) / Math.max(Math.abs(g), 1)),
-    );
-    const t = compare(
-      {
-        fast: () => fast.gradient(p.X, p.T),
-        readable: () => readable.gradient(p.X, p.T),
-      },
+    const race = raceGradients(
+      () => readable.gradient(p.X, p.T),
+      () => fast.gradient(p.X, p.T),
       timing,
     );
     return {
       size: p.name,
       N: p.X.length,
       W: fast.parameterCount,
-      fastMs: t.fast.medianMs,
-      readableMs: t.readable.medianMs,
-      ratio: t.readable.medianMs / t.fast.medianMs,
-      maxScaledDifference,
+      fastMs: race.fastMs,
+      readableMs: race.slowMs,
+      ratio: race.ratio,
+      maxScaledDifference: race.maxScaledDifference,
     };
   });
 }

@@ -20,6 +20,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { distDir, projectRoot } from "../scripts/paths.mjs";
 import { measureAutodiffCost } from "./autodiffCost";
 import { measureCapacity } from "./capacity";
 import { courseTarget, measureCourse } from "./courseExecution";
@@ -37,7 +38,6 @@ import { useTfjsBackends } from "./tfjsNetwork";
 import { measureTraining, tolerances, trainingTargets } from "./training";
 import type { TimingOptions } from "./timing";
 
-const projectRoot = path.resolve(__dirname, "..");
 const benchmarksDoc = "docs/benchmarks.md";
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -47,8 +47,8 @@ async function main(): Promise<void> {
       quick: { type: "boolean", default: false },
       "skip-notebooks": { type: "boolean", default: false },
       "skip-capacity": { type: "boolean", default: false },
-      out: { type: "string", default: path.join(projectRoot, "dist", "bench", "results.json") },
-      handouts: { type: "string", default: path.join(projectRoot, "dist", "handouts") },
+      out: { type: "string", default: path.join(distDir, "bench", "results.json") },
+      handouts: { type: "string", default: path.join(distDir, "handouts") },
     },
   });
   const quick = values.quick === true;

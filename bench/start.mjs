@@ -3,7 +3,8 @@
 // so it works on a fresh clone before `npm ci`. Arguments go to bench/run.ts.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { ensureEnvironment, projectRoot } from "../scripts/environment.mjs";
+import { ensureEnvironment } from "../scripts/environment.mjs";
+import { projectRoot } from "../scripts/paths.mjs";
 
 const { python, env } = ensureEnvironment({ browser: true });
 const run = spawnSync(

@@ -110,3 +110,48 @@ export function time(fn: () => unknown, options: TimingOptions = {}): Timing {
 export function lastResult(): unknown {
   return sink;
 }
+
+/**
+ * How far a gradient is from a reference one: the largest |gradient_i − reference_i| /
+ * max(|reference_i|, 1), relative where the reference is large, absolute where it is small.
+ * @example maxScaledDifference([1, 200.2], [1, 200]); // => 0.001 (to rounding)
+ */
+export function maxScaledDifference(
+  gradient: ArrayLike<number>,
+  reference: ArrayLike<number>,
+): number {
+  return Math.max(
+    ...Array.from(reference, (r, i) => Math.abs(gradient[i] - r) / Math.max(Math.abs(r), 1)),
+  );
+}
+
+/** Two implementations of one gradient, compared (raceGradients). */
+export interface GradientRace {
+  /** Median ms of one call of the slower implementation. */
+  slowMs: number;
+  /** Median ms of one call of the faster one. */
+  fastMs: number;
+  /** slowMs / fastMs. */
+  ratio: number;
+  /** maxScaledDifference of the slow one's gradient from the fast one's: the two agree. */
+  maxScaledDifference: number;
+}
+
+/**
+ * Two implementations of the same gradient (same network, weights and batch): first how far apart their
+ * results are, the fast one the reference, then their times from interleaved samples (`compare`).
+ */
+export function raceGradients(
+  slow: () => ArrayLike<number>,
+  fast: () => ArrayLike<number>,
+  options: TimingOptions = {},
+): GradientRace {
+  const difference = maxScaledDifference(slow(), fast());
+  const t = compare({ slow, fast }, options);
+  return {
+    slowMs: t.slow.medianMs,
+    fastMs: t.fast.medianMs,
+    ratio: t.slow.medianMs / t.fast.medianMs,
+    maxScaledDifference: difference,
+  };
+}

@@ -5,10 +5,16 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { isMain, projectRoot } from "./paths.mjs";
 import { planJupyter, pythonCandidates, venvPython } from "./setup-plan.mjs";
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** @typedef {import("./setup-plan.mjs").FoundPython} FoundPython */
+/** @typedef {import("./setup-plan.mjs").SetupFacts} SetupFacts */
+/** @typedef {Extract<import("./setup-plan.mjs").JupyterPlan, { action: "venv" }>} VenvPlan */
+/** @typedef {import("node:child_process").SpawnSyncOptions} SpawnSyncOptions */
+
+// Where it was defined before scripts/paths.mjs; tests and bench still import it from here.
+export { projectRoot };
 /** Project-local Jupyter data dir: kernels live in `<jupyterData>/kernels/tslab`. */
 export const jupyterData = path.join(projectRoot, ".jupyter", "share", "jupyter");
 /** What the kernelspec starts: npm's `tslab.cmd` wrapper on Windows (as tslab's own default), else the link. */
@@ -36,15 +42,24 @@ const jupyterModules = ["jupyter_client", "nbclient", "nbformat", "nbconvert", "
 /** Debian's JupyterHub 3.0 and the proxy it puts in front of the learners' servers (`npm run hub`). */
 export const hubPackages = ["jupyterhub", "node-configurable-http-proxy"];
 
+/** @param {string} message */
 function log(message) {
   console.log(`[downhill] ${message}`);
 }
 
+/**
+ * Runs a command and returns what it printed, as text.
+ * @param {string} command @param {string[]} args @param {SpawnSyncOptions} [options]
+ */
 function run(command, args, options = {}) {
-  return spawnSync(command, args, { encoding: "utf8", ...options });
+  return spawnSync(command, args, { ...options, encoding: "utf8" });
 }
 
-/** Runs a command that must succeed, with its output shown; exits with a clear message when it fails. */
+/**
+ * Runs a command that must succeed, with its output shown; exits with a clear message when it fails.
+ * @param {string} command @param {string[]} args @param {string} what what it does, for the log
+ * @param {SpawnSyncOptions} [options]
+ */
 function mustRun(command, args, what, options = {}) {
   log(`${what}: ${command} ${args.join(" ")}`);
   const result = spawnSync(command, args, { stdio: "inherit", ...options });
@@ -59,7 +74,10 @@ function npmDependenciesPresent() {
   const installed = path.join(projectRoot, "node_modules", ".package-lock.json");
   if (!existsSync(installed) || !existsSync(tslabBinary)) return false;
   // node_modules/.package-lock.json is rewritten by every install; older than the lockfile means stale.
+  /** @typedef {Record<string, { version?: string, optional?: boolean }>} LockedPackages */
+  /** @type {LockedPackages} */
   const wanted = JSON.parse(readFileSync(lockfile, "utf8")).packages ?? {};
+  /** @type {LockedPackages} */
   const have = JSON.parse(readFileSync(installed, "utf8")).packages ?? {};
   return Object.entries(wanted).every(
     ([name, info]) => name === "" || info.optional || have[name]?.version === info.version,
@@ -74,6 +92,7 @@ function ensureNpmDependencies() {
   });
 }
 
+/** @param {string} python */
 function hasJupyter(python) {
   const probe = `import ${jupyterModules.join(", ")}`;
   return run(python, ["-c", probe]).status === 0;
@@ -82,6 +101,7 @@ function hasJupyter(python) {
 /**
  * The first Python that can import Jupyter's modules: $DOWNHILL_PYTHON, the project's venv, Debian's
  * (in /usr/bin, which may not be first on PATH), then python3 and python on PATH.
+ * @returns {string | undefined}
  */
 export function findJupyterPython() {
   const candidates = [
@@ -90,13 +110,17 @@ export function findJupyterPython() {
     "/usr/bin/python3",
     "python3",
     "python",
-  ].filter(Boolean);
+  ].filter(/** @returns {python is string} */ (python) => Boolean(python));
   return candidates.find(
     (python) => (!path.isAbsolute(python) || existsSync(python)) && hasJupyter(python),
   );
 }
 
-/** A Python's version and whether it has venv and ensurepip (Debian splits them off); undefined if none. */
+/**
+ * A Python's version and whether it has venv and ensurepip (Debian splits them off); undefined if none.
+ * @param {string[]} argv
+ * @returns {FoundPython | undefined}
+ */
 function probePython(argv) {
   const code =
     "import sys, importlib.util as u; print(sys.version_info[0], sys.version_info[1], " +
@@ -107,9 +131,13 @@ function probePython(argv) {
   return { argv, version: [major, minor], venv: venv === 1 };
 }
 
+/** @param {string} name */
 const hasCommand = (name) => run(name, ["--version"]).status === 0;
 
-/** What planJupyter (scripts/setup-plan.mjs) decides from: this machine, probed. */
+/**
+ * What planJupyter (scripts/setup-plan.mjs) decides from: this machine, probed.
+ * @returns {SetupFacts}
+ */
 export function detectSetupFacts() {
   const apt = hasCommand("apt-get");
   return {
@@ -117,14 +145,17 @@ export function detectSetupFacts() {
     jupyterPython: findJupyterPython(),
     apt,
     aptPrefix: apt ? canInstallWithoutPassword() : null,
-    pythons: pythonCandidates(process.platform).map(probePython).filter(Boolean),
+    pythons: pythonCandidates(process.platform).flatMap((argv) => probePython(argv) ?? []),
     venvDir,
     brew: process.platform === "darwin" && hasCommand("brew"),
     packageManager: ["dnf", "yum", "pacman", "zypper", "apk"].find(hasCommand),
   };
 }
 
-/** Creates the project's venv and pip-installs Jupyter into it: JupyterLab if pip can, else Notebook. */
+/**
+ * Creates the project's venv and pip-installs Jupyter into it: JupyterLab if pip can, else Notebook.
+ * @param {VenvPlan} plan
+ */
 function installVenv(plan) {
   const [create, withLab, withoutLab] = [plan.steps.create, ...plan.steps.install];
   mustRun(create[0], create.slice(1), "creating the project's Python venv");
@@ -134,6 +165,11 @@ function installVenv(plan) {
   mustRun(withoutLab[0], withoutLab.slice(1), "installing Jupyter Notebook into the venv");
 }
 
+/**
+ * How this process can run apt-get install: [] as root, ["sudo", "-n"] with password-less sudo;
+ * null when it cannot (no apt, or a password needed).
+ * @returns {string[] | null}
+ */
 function canInstallWithoutPassword() {
   if (run("apt-get", ["--version"]).status !== 0) return null;
   if (process.getuid?.() === 0) return [];
@@ -141,7 +177,10 @@ function canInstallWithoutPassword() {
   return null;
 }
 
-/** Installs Debian packages, as root or with password-less sudo; otherwise stops with the command to run. */
+/**
+ * Installs Debian packages, as root or with password-less sudo; otherwise stops with the command to run.
+ * @param {string[]} packages @param {string} what what they give, for the messages
+ */
 function aptInstall(packages, what) {
   const prefix = canInstallWithoutPassword();
   const command = `sudo apt-get update && sudo apt-get install -y ${packages.join(" ")}`;
@@ -153,7 +192,7 @@ function aptInstall(packages, what) {
     process.exit(1);
   }
   const [sudo, ...sudoArgs] = prefix;
-  const apt = (args) =>
+  const apt = (/** @type {string[]} */ args) =>
     sudo
       ? mustRun(sudo, [...sudoArgs, "apt-get", ...args], `installing ${what}`)
       : mustRun("apt-get", args, `installing ${what}`);
@@ -170,6 +209,7 @@ function ensureChromium() {
   aptInstall(["chromium"], "Chromium");
 }
 
+/** @returns {string} a Python that imports Jupyter's modules (installed first when none does) */
 function ensureJupyter() {
   let python = findJupyterPython();
   if (python) return python;
@@ -200,6 +240,7 @@ function kernelRegistered() {
   return JSON.parse(readFileSync(spec, "utf8")).argv?.[0] === tslabBinary;
 }
 
+/** @param {string} python */
 function ensureKernel(python) {
   if (kernelRegistered()) return;
   mustRun(
@@ -218,6 +259,8 @@ function ensureKernel(python) {
 /**
  * `env` for configurable-http-proxy: Debian installs its modules in /usr/share/nodejs, which Debian's
  * own Node searches and a Node from elsewhere (nodesource, nvm) does not.
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {NodeJS.ProcessEnv}
  */
 export function proxyEnv(env = process.env) {
   const paths = (env.NODE_PATH ?? "").split(path.delimiter).filter(Boolean);
@@ -225,12 +268,16 @@ export function proxyEnv(env = process.env) {
   return { ...env, NODE_PATH: [...paths.filter((p) => p !== debian), debian].join(path.delimiter) };
 }
 
+/** @param {string} python */
 function hubPresent(python) {
   const proxy = run("configurable-http-proxy", ["--version"], { env: proxyEnv() });
   return run(python, ["-c", "import jupyterhub"]).status === 0 && proxy.status === 0;
 }
 
-/** JupyterHub and configurable-http-proxy for `npm run hub`, installed from Debian only when missing. */
+/**
+ * JupyterHub and configurable-http-proxy for `npm run hub`, installed from Debian only when missing.
+ * @param {string} python the Python with Jupyter (ensureEnvironment's)
+ */
 export function ensureHub(python) {
   if (hubPresent(python)) return;
   if (run("apt-get", ["--version"]).status !== 0) {
@@ -261,6 +308,8 @@ export function ensureHub(python) {
 /**
  * Installs what is missing and returns the environment Jupyter must run with to find the kernel.
  * `browser: true` also makes sure Debian's Chromium is there (tests, handouts, benchmark).
+ * @param {{ browser?: boolean }} [options]
+ * @returns {{ python: string, env: NodeJS.ProcessEnv }}
  */
 export function ensureEnvironment({ browser = false } = {}) {
   ensureNpmDependencies();
@@ -270,7 +319,11 @@ export function ensureEnvironment({ browser = false } = {}) {
   return { python, env: kernelEnv() };
 }
 
-/** `env` with the project's Jupyter data dir first on JUPYTER_PATH, so Jupyter finds the tslab kernel. */
+/**
+ * `env` with the project's Jupyter data dir first on JUPYTER_PATH, so Jupyter finds the tslab kernel.
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {NodeJS.ProcessEnv}
+ */
 export function kernelEnv(env = process.env) {
   const paths = (env.JUPYTER_PATH ?? "")
     .split(path.delimiter)
@@ -278,7 +331,7 @@ export function kernelEnv(env = process.env) {
   return { ...env, JUPYTER_PATH: [jupyterData, ...paths].join(path.delimiter) };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   const { python } = ensureEnvironment();
   log(`ready: Jupyter from ${python}, tslab kernel in ${path.relative(projectRoot, jupyterData)}`);
 }

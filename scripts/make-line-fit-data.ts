@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createRandom } from "../src/internal";
+import { dataDir } from "./paths.mjs";
 
 const seed = "downhill-line-fit";
 const [slope, intercept, noise, size] = [0.8, 0.5, 0.3, 20];
@@ -20,7 +21,7 @@ for (let n = 0; n < size; n++) {
   const t = slope * x + intercept + random.normal(0, noise);
   lines.push([x, t].map((v) => v.toFixed(4)).join(","));
 }
-const outDir = path.join(__dirname, "..", "data", "line-fit");
+const outDir = path.join(dataDir, "line-fit");
 mkdirSync(outDir, { recursive: true });
 writeFileSync(path.join(outDir, "points.csv"), lines.join("\n") + "\n");
 console.log(`wrote data/line-fit/points.csv (${size} points)`);

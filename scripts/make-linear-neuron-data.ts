@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createRandom } from "../src/random/createRandom";
+import { dataDir } from "./paths.mjs";
 
 const seed = "downhill-linear-neuron";
 const trueWeights = [1.5, 2];
@@ -13,7 +14,7 @@ const noise = 0.5;
 const sizes = { train: 30, validation: 30, test: 200 };
 
 const random = createRandom(seed);
-const outDir = path.join(__dirname, "..", "data", "linear-neuron");
+const outDir = path.join(dataDir, "linear-neuron");
 mkdirSync(outDir, { recursive: true });
 for (const [name, size] of Object.entries(sizes)) {
   const lines = [

@@ -3,16 +3,27 @@
 // `node scripts/notebook-format.mjs` cleans notebooks/*.ipynb in place; `--check` only reports.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { isMain, notebooksDir } from "./paths.mjs";
+
+/**
+ * A notebook as nbformat 4 stores it, as far as the scripts read it (other fields are kept as they
+ * are): cells, a code cell's outputs, metadata.
+ * @typedef {{ output_type?: string, data?: Record<string, string | string[]>,
+ *   text?: string | string[] }} Output
+ * @typedef {{ cell_type: string, id?: string, source: string | string[],
+ *   metadata?: Record<string, any>, outputs?: Output[], execution_count?: number | null }} Cell
+ * @typedef {{ cells: Cell[], metadata?: Record<string, any>, nbformat?: number,
+ *   nbformat_minor?: number }} Notebook
+ */
 
 export const kernelspec = { display_name: "TypeScript", language: "typescript", name: "tslab" };
-export const notebooksDir = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "..",
-  "notebooks",
-);
+// Where it was defined before scripts/paths.mjs.
+export { notebooksDir };
 
-/** The course's notebooks, in lesson order. */
+/**
+ * The course's notebooks, in lesson order.
+ * @returns {string[]}
+ */
 export function notebookPaths() {
   return readdirSync(notebooksDir)
     .filter((n) => /^\d\d-.*\.ipynb$/.test(n))
@@ -20,8 +31,12 @@ export function notebookPaths() {
     .map((n) => path.join(notebooksDir, n));
 }
 
-/** Everything wrong with a notebook's stored form, as sentences naming the cell. */
+/**
+ * Everything wrong with a notebook's stored form, as sentences naming the cell.
+ * @param {Notebook} nb
+ */
 export function problems(nb) {
+  /** @type {string[]} */
   const found = [];
   if (nb.nbformat !== 4 || nb.nbformat_minor !== 5)
     found.push(`nbformat is ${nb.nbformat}.${nb.nbformat_minor}; expected 4.5`);
@@ -46,13 +61,21 @@ export function problems(nb) {
   return found;
 }
 
-/** A cell's source as Jupyter saves it: a list of lines, each but the last ending in "\n". */
+/**
+ * A cell's source as Jupyter saves it: a list of lines, each but the last ending in "\n".
+ * @param {string | string[] | undefined} source
+ * @returns {string[]}
+ */
 export function sourceLines(source) {
   const text = Array.isArray(source) ? source.join("") : String(source ?? "");
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
-/** The notebook in its committed form. */
+/**
+ * The notebook in its committed form.
+ * @param {Notebook} nb
+ * @returns {Notebook}
+ */
 export function clean(nb) {
   const ids = new Set();
   const cells = nb.cells.map((cell, i) => {
@@ -69,7 +92,7 @@ export function clean(nb) {
   return { ...nb, nbformat: 4, nbformat_minor: 5, metadata: { ...nb.metadata, kernelspec }, cells };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   const check = process.argv.includes("--check");
   let dirty = 0;
   for (const file of notebookPaths()) {

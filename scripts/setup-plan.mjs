@@ -8,6 +8,34 @@
 // command that installs Python on this system.
 import path from "node:path";
 
+/**
+ * A Python found on the machine: the argv prefix that runs it, its version, whether it has venv.
+ * @typedef {{ argv: string[], version: number[], venv: boolean }} FoundPython
+ */
+
+/**
+ * What planJupyter decides from (scripts/environment.mjs's detectSetupFacts, probed).
+ * @typedef {object} SetupFacts
+ * @property {string} platform a `process.platform` value
+ * @property {string} [jupyterPython] a Python that already imports Jupyter's modules
+ * @property {boolean} apt apt-get exists (Debian, Ubuntu)
+ * @property {string[] | null} [aptPrefix] [] as root, ["sudo", "-n"] with password-less sudo, null otherwise
+ * @property {FoundPython[]} pythons Pythons found, in candidate order
+ * @property {string} venvDir where the project's venv goes
+ * @property {boolean} [brew] Homebrew exists (macOS)
+ * @property {string} [packageManager] the system's package manager when it is not apt (dnf, pacman, …)
+ */
+
+/**
+ * What to do to get Jupyter. `venv`'s steps are argv lists; the pip steps are alternatives:
+ * `steps.create`, then `steps.install[0]`, falling back to `steps.install[1]`.
+ * @typedef {{ action: "use", python: string }
+ *   | { action: "apt", prefix: string[], packages: string[] }
+ *   | { action: "stop", command: string | undefined, message: string }
+ *   | { action: "venv", base: string[], venvDir: string, python: string,
+ *       steps: { create: string[], install: string[][] } }} JupyterPlan
+ */
+
 /** The oldest Python the venv route accepts (JupyterLab 4 and Notebook 7 need 3.9 or newer). */
 export const minimumPython = [3, 9];
 
@@ -28,22 +56,29 @@ export function venvPython(venvDir, platform) {
     : path.posix.join(venvDir, "bin", "python");
 }
 
-/** The Python commands to try, in order, as argv prefixes: the `py` launcher first on Windows. */
+/**
+ * The Python commands to try, in order, as argv prefixes: the `py` launcher first on Windows.
+ * @param {string} platform a `process.platform` value
+ * @returns {string[][]}
+ */
 export function pythonCandidates(platform) {
   return platform === "win32" ? [["py", "-3"], ["python"], ["python3"]] : [["python3"], ["python"]];
 }
 
+/** @param {number[]} version @param {number[]} minimum */
 const atLeast = (version, minimum) =>
   version[0] > minimum[0] || (version[0] === minimum[0] && version[1] >= minimum[1]);
 
 /**
  * The exact command that installs a Python with venv and pip on this system, or undefined.
  * @param {{ platform: string, brew?: boolean, packageManager?: string }} facts
+ * @returns {string | undefined}
  * @example installPythonCommand({ platform: "linux", packageManager: "dnf" }) // "sudo dnf install -y python3 python3-pip"
  */
 export function installPythonCommand({ platform, brew = false, packageManager }) {
   if (platform === "darwin") return brew ? "brew install python" : "xcode-select --install";
   if (platform === "win32") return "winget install --exact --id Python.Python.3.12";
+  /** @type {Record<string, string>} */
   const commands = {
     dnf: "sudo dnf install -y python3 python3-pip",
     yum: "sudo yum install -y python3 python3-pip",
@@ -51,26 +86,15 @@ export function installPythonCommand({ platform, brew = false, packageManager })
     zypper: "sudo zypper install -y python3 python3-pip",
     apk: "sudo apk add python3 py3-pip",
   };
-  return commands[packageManager];
+  return packageManager === undefined ? undefined : commands[packageManager];
 }
 
 /**
- * What to do to get Jupyter.
- * @param {{
- *   platform: string,                  // process.platform
- *   jupyterPython?: string,            // a Python that already imports Jupyter's modules
- *   apt: boolean,                      // apt-get exists (Debian, Ubuntu)
- *   aptPrefix?: string[] | null,       // [] as root, ["sudo", "-n"] with password-less sudo, null otherwise
- *   pythons: { argv: string[], version: number[], venv: boolean }[], // Pythons found, in candidate order
- *   venvDir: string,                   // where the project's venv goes
- *   brew?: boolean, packageManager?: string,
- * }} facts
- * @returns one of
- *   { action: "use", python }
- *   { action: "apt", prefix, packages }                      install Debian's packages
- *   { action: "stop", command, message }                      the user must run `command` first
- *   { action: "venv", base, venvDir, python, steps }         steps: argv lists; the pip steps are
- *     alternatives: `steps.create`, then `steps.install[0]`, falling back to `steps.install[1]`
+ * What to do to get Jupyter: use a Python that has it, install Debian's packages, make the project's
+ * venv, or stop with the command the user must run first.
+ * @param {SetupFacts} facts
+ * @param {string[]} [aptPackages] Debian's packages that give Jupyter
+ * @returns {JupyterPlan}
  * @example planJupyter({ platform: "linux", jupyterPython: "/usr/bin/python3", apt: true, pythons: [], venvDir: "v" })
  *   // { action: "use", python: "/usr/bin/python3" }
  */
@@ -88,7 +112,7 @@ export function planJupyter(facts, aptPackages = []) {
   const usable = facts.pythons.find((p) => p.venv && atLeast(p.version, minimumPython));
   if (usable) {
     const python = venvPython(facts.venvDir, facts.platform);
-    const pip = (packages) => [
+    const pip = (/** @type {string[]} */ packages) => [
       python,
       "-m",
       "pip",

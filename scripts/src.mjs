@@ -1,11 +1,12 @@
-// The course library (src/, TypeScript) for the plain-Node scripts: each helper a script shares with
-// src has its one home there and is loaded from it through tsx, so there is no second copy to drift.
-// Loaded synchronously (tsx's require), so that a test importing a script can load it too.
-import { require as tsxRequire } from "tsx/cjs/api";
-
-const load = (file) => tsxRequire(`../src/${file}`, import.meta.url);
-
-export const { escapeHtml, escapeInlineScript } = load("display/format.ts");
-export const { figureDescription, packText, plotlyLibraryHtml, unpackTextJs } =
-  load("plot/figure.ts");
-export const { ensurePlotlyBundle, plotlyTraceTypes } = load("plot/plotlyBundle.ts");
+// Superseded: the scripts import what they need of src/ from its module, by file name
+// (`../../src/plot/figure.ts`, run through tsx). Kept, as static re-exports, only for
+// tests/handout-compaction.test.ts, which imports packText from here; delete it once that test imports
+// from src/plot/figure.ts.
+export { escapeHtml, escapeInlineScript } from "../src/display/format.ts";
+export {
+  figureDescription,
+  packText,
+  plotlyLibraryHtml,
+  unpackTextJs,
+} from "../src/plot/figure.ts";
+export { ensurePlotlyBundle, plotlyTraceTypes } from "../src/plot/plotlyBundle.ts";

@@ -2,8 +2,8 @@
 // kernel (JupyterLab when it is installed, else the classic Notebook). Arguments go to Jupyter, e.g.
 // `npm start -- --no-browser --port 8899`.
 import { spawn, spawnSync } from "node:child_process";
-import path from "node:path";
-import { ensureEnvironment, projectRoot } from "./environment.mjs";
+import { ensureEnvironment } from "./environment.mjs";
+import { notebooksDir } from "./paths.mjs";
 
 const { python, env } = ensureEnvironment();
 const hasLab = spawnSync(python, ["-c", "import jupyterlab"]).status === 0;
@@ -15,10 +15,11 @@ const asRoot = process.getuid?.() === 0 ? ["--allow-root"] : [];
 const args = [
   "-m",
   hasLab ? "jupyterlab" : "notebook",
-  `--notebook-dir=${path.join(projectRoot, "notebooks")}`,
+  `--notebook-dir=${notebooksDir}`,
   ...asRoot,
   ...process.argv.slice(2),
 ];
 const jupyter = spawn(python, args, { env, stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => jupyter.kill(signal));
+for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"]))
+  process.on(signal, () => jupyter.kill(signal));
 jupyter.on("exit", (code) => process.exit(code ?? 0));

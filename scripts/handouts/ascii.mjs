@@ -10,21 +10,31 @@
 const rawText = /(<script\b[^>]*>[\s\S]*?<\/script>|<style\b[^>]*>[\s\S]*?<\/style>)/gi;
 const beyondAscii = /[^\x00-\x7f]/gu;
 
-const hex = (c) => c.codePointAt(0).toString(16).toUpperCase();
-/** JavaScript's (and JSON's) escape: `\uXXXX` for each UTF-16 unit (two beyond the BMP). */
+/** @param {string} c one character (a code point) */
+const hex = (c) => Number(c.codePointAt(0)).toString(16).toUpperCase();
+/**
+ * JavaScript's (and JSON's) escape: `\uXXXX` for each UTF-16 unit (two beyond the BMP).
+ * @param {string} c
+ */
 const scriptEscape = (c) =>
   Array.from(
     { length: c.length },
     (_, i) => `\\u${c.charCodeAt(i).toString(16).toUpperCase().padStart(4, "0")}`,
   ).join("");
-/** CSS's escape: a backslash, the code point in hex, and a space that ends it. */
+/**
+ * CSS's escape: a backslash, the code point in hex, and a space that ends it.
+ * @param {string} c
+ */
 const styleEscape = (c) => `\\${hex(c)} `;
+/** @param {string} c */
 const markupEscape = (c) => `&#x${hex(c)};`;
 
 /**
  * `html` with every character beyond ASCII escaped for its context.
  * @example asciiOnly("<p>x ≈ 1</p>"); // => "<p>x &#x2248; 1</p>"
  * @example asciiOnly('<script>var s = "∇";</script>'); // => '<script>var s = "\\u2207";</script>'
+ * @param {string} html
+ * @returns {string}
  */
 export function asciiOnly(html) {
   return html

@@ -14,6 +14,8 @@ export const chromiumArgs = [
   "--disable-quic",
 ];
 
+/** @typedef {import("playwright-core").Browser} Browser */
+
 /** Starts headless Chromium; close it when done. */
 export function launchBrowser() {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
@@ -22,9 +24,12 @@ export function launchBrowser() {
 /**
  * A browser context in which every request that is not for a file:// (or data:/blob:) URL is aborted.
  * Returns the context and the list of URLs it blocked, which grows as pages ask for more.
+ * @param {Browser} browser
+ * @param {import("playwright-core").BrowserContextOptions} [options]
  */
 export async function offlineContext(browser, options = {}) {
   const context = await browser.newContext(options);
+  /** @type {string[]} */
   const blocked = [];
   await context.route(/^(?!file:|data:|blob:)/, (route) => {
     blocked.push(route.request().url());

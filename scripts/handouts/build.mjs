@@ -6,21 +6,63 @@
 // (cell-heights.mjs), write the course page (index-page.mjs).
 // With --pdf, also one PDF per lesson (NN-name.pdf, Chromium's print of the page: pdf.mjs).
 // Usage: node scripts/handouts/build.mjs [--shared] [--pdf] [--out DIR] [--executed DIR] [--work DIR] [NOTEBOOK…]
+// Plain Node (no `--import tsx` needed), so that it works on a fresh clone: the steps that import src/'s
+// TypeScript are loaded through tsx once ensureEnvironment has installed it (pageBuilders).
 // (defaults: dist/handouts, build/executed, build/handouts, notebooks/NN-*.ipynb). Every page is a single
 // file unless --shared: then plotly.js is loaded from DIR/assets/ (see pages.mjs). Math is typeset at
 // build time (math.mjs): no page loads MathJax. Output is
 // byte-identical from one build to the next: no dates, absolute paths or random ids.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { ensureEnvironment, projectRoot } from "../environment.mjs";
+import { ensureEnvironment } from "../environment.mjs";
 import { notebookPaths } from "../notebook-format.mjs";
+import { isMain, projectRoot } from "../paths.mjs";
 import { ensureExecuted } from "./executed.mjs";
 
+/** @param {string} message */
 const log = (message) => console.log(`[handouts] ${message}`);
 
-/** Builds the handouts of `notebooks` into `outDir`; returns `{ pages, figures }` (file names, figure count per notebook). */
+/**
+ * The steps after execution, from their modules, which import src/'s TypeScript. Loaded only once
+ * ensureEnvironment has run: on a fresh clone it has just installed tsx, playwright-core and
+ * mathjax-full. Through tsx's loaders scoped to these imports (a namespace: ESM for the scripts,
+ * CommonJS for src/, which tsx compiles to it), so they load alike whether Node runs plain (`npm run
+ * handouts`) or already with `--import tsx` (the tests, bench), where a second global tsx loader would
+ * clash with the first.
+ */
+async function loadPageBuilders() {
+  // Specifiers TypeScript 5.0's node10 resolution cannot follow (tsx's "exports" map); Node can.
+  const [esmApi, cjsApi] = ["tsx/esm/api", "tsx/cjs/api"];
+  /** @typedef {{ register(options: { namespace: string }): unknown }} TsxCjsApi */
+  /** @typedef {{ import(specifier: string, parent: string): Promise<object> }} TsxScope */
+  /** @typedef {{ register(options: { namespace: string }): TsxScope }} TsxEsmApi */
+  const namespace = "downhill-handouts";
+  /** @type {TsxCjsApi} */ (await import(cjsApi)).register({ namespace });
+  const scope = /** @type {TsxEsmApi} */ (await import(esmApi)).register({ namespace });
+  const load = (/** @type {string} */ file) => scope.import(file, import.meta.url);
+  return {
+    .../** @type {typeof import("./browser.mjs")} */ (await load("./browser.mjs")),
+    .../** @type {typeof import("./figure-images.mjs")} */ (await load("./figure-images.mjs")),
+    .../** @type {typeof import("./pages.mjs")} */ (await load("./pages.mjs")),
+    .../** @type {typeof import("./cell-heights.mjs")} */ (await load("./cell-heights.mjs")),
+    .../** @type {typeof import("./index-page.mjs")} */ (await load("./index-page.mjs")),
+    .../** @type {typeof import("./math.mjs")} */ (await load("./math.mjs")),
+    .../** @type {typeof import("./ascii.mjs")} */ (await load("./ascii.mjs")),
+    .../** @type {typeof import("./pdf.mjs")} */ (await load("./pdf.mjs")),
+  };
+}
+/** @type {ReturnType<typeof loadPageBuilders> | undefined} */
+let pageBuilders;
+
+/**
+ * Builds the handouts of `notebooks` into `outDir`; returns the file names written and the figure count
+ * per notebook.
+ * @param {{ notebooks?: string[], outDir: string, executedDir: string, workDir: string,
+ *   shared?: boolean, pdf?: boolean }} options the executed copies come from `executedDir` (executed
+ *   there first when stale); `workDir` holds the intermediate files
+ * @returns {Promise<{ pages: string[], figures: Record<string, number> }>}
+ */
 export async function buildHandouts({
   notebooks = notebookPaths(),
   outDir,
@@ -30,28 +72,42 @@ export async function buildHandouts({
   pdf = false,
 }) {
   const { python, env } = ensureEnvironment({ browser: true });
-  // Loaded only now: on a fresh clone, ensureEnvironment has just installed playwright-core and mathjax-full.
-  const { launchBrowser } = await import("./browser.mjs");
-  const { figureRenderer, findFigures, lessonHeading, withFigureImages } =
-    await import("./figure-images.mjs");
-  const { indexHtml, lessonSummary } = await import("./index-page.mjs");
-  const { convertNotebooks, libraries } = await import("./pages.mjs");
-  const { typesetPage } = await import("./math.mjs");
-  const { asciiOnly } = await import("./ascii.mjs");
+  const {
+    launchBrowser,
+    figureRenderer,
+    findFigures,
+    lessonHeading,
+    withFigureImages,
+    indexHtml,
+    lessonSummary,
+    convertNotebooks,
+    libraries,
+    typesetPage,
+    asciiOnly,
+    cellHeights,
+    withCellHeights,
+    printPdfs,
+  } = await (pageBuilders ??= loadPageBuilders());
   ensureExecuted(notebooks, executedDir, { python, env, log });
 
   const withImages = path.join(workDir, "notebooks");
   rmSync(withImages, { recursive: true, force: true });
   mkdirSync(withImages, { recursive: true });
+  /** @type {Record<string, number>} */
   const figures = {};
+  /** @type {import("./index-page.mjs").LessonLine[]} */
   const lessons = [];
-  /** With --pdf, what pdf.mjs prints: each lesson page, its title, its images' print twins. */
+  /**
+   * With --pdf, what pdf.mjs prints: each lesson page, its title, its images' print twins.
+   * @type {import("./pdf.mjs").PrintJob[]}
+   */
   const prints = [];
   const browser = await launchBrowser();
   try {
     const renderer = await figureRenderer(browser);
     for (const notebook of notebooks) {
       const name = path.basename(notebook);
+      /** @type {import("../notebook-format.mjs").Notebook} */
       const nb = JSON.parse(readFileSync(path.join(executedDir, name), "utf8"));
       const found = findFigures(nb);
       const images = new Map();
@@ -96,7 +152,6 @@ export async function buildHandouts({
     if (index.errors.length)
       throw new Error(`index.html: MathJax cannot typeset ${index.errors.join(", ")}`);
     writeFileSync(path.join(outDir, "index.html"), asciiOnly(index.html));
-    const { cellHeights, withCellHeights } = await import("./cell-heights.mjs");
     for (const page of pages) {
       const file = path.join(outDir, page);
       const heights = await cellHeights(browser, file);
@@ -104,9 +159,8 @@ export async function buildHandouts({
     }
     pages.push("index.html");
     if (pdf) {
-      const { printPdfs } = await import("./pdf.mjs");
       await printPdfs(browser, prints, { scratchDir: path.join(workDir, "print") });
-      pages.push(...lessons.map((l) => l.pdfFile));
+      pages.push(...lessons.flatMap((l) => l.pdfFile ?? []));
     }
   } finally {
     await browser.close();
@@ -118,7 +172,7 @@ export async function buildHandouts({
   return { pages, figures };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -129,7 +183,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       work: { type: "string", default: "build/handouts" },
     },
   });
-  const resolve = (p) => path.resolve(projectRoot, p);
+  const resolve = (/** @type {string} */ p) => path.resolve(projectRoot, p);
   const started = Date.now();
   await buildHandouts({
     notebooks: positionals.length ? positionals.map((p) => path.resolve(p)) : notebookPaths(),

@@ -30,6 +30,9 @@ const contentHeights = `Array.from(document.querySelectorAll(".jp-Cell"), (cell)
 /**
  * The content height in CSS pixels of each cell (`.jp-Cell`, in page order) of the page in `file`,
  * every cell laid out, scripts on (a figure takes the box its live plot will fill), offline.
+ * @param {import("playwright-core").Browser} browser
+ * @param {string} file
+ * @returns {Promise<number[]>}
  */
 export async function cellHeights(browser, file) {
   const context = await browser.newContext({ viewport: measuringViewport });
@@ -48,6 +51,8 @@ export async function cellHeights(browser, file) {
 /**
  * The page with each cell's height (`heights`, in page order) as its `contain-intrinsic-size`.
  * @throws when the page has another number of cells than `heights`
+ * @param {string} html
+ * @param {number[]} heights
  */
 export function withCellHeights(html, heights) {
   const found = html.match(cellTag)?.length ?? 0;

@@ -11,12 +11,26 @@
 /** Stylesheets smaller than this are left as they are (the course's own, the syntax colours). */
 const minimumToPrune = 20_000;
 
-/** Splits CSS into top-level items: `{ prelude, body }` for blocks, `{ text }` for the rest. */
+/**
+ * A top-level item of a stylesheet: a block (`prelude { body }`) or anything else (`text`).
+ * @typedef {{ prelude: string, body: string, text?: undefined } | { text: string }} CssItem
+ */
+
+/**
+ * A rule's new text from its selector list and declarations ("" drops it).
+ * @typedef {(selectorList: string, body: string) => string} RuleRewrite
+ */
+
+/**
+ * Splits CSS into top-level items: `{ prelude, body }` for blocks, `{ text }` for the rest.
+ * @param {string} css
+ */
 function items(css) {
+  /** @type {CssItem[]} */
   const out = [];
   let i = 0;
   let start = 0;
-  const skipString = (j) => {
+  const skipString = (/** @type {number} */ j) => {
     const quote = css[j];
     for (j += 1; j < css.length && css[j] !== quote; j++) if (css[j] === "\\") j++;
     return j;
@@ -60,7 +74,10 @@ function items(css) {
   return out;
 }
 
-/** Splits a selector list at its top-level commas. */
+/**
+ * Splits a selector list at its top-level commas.
+ * @param {string} list
+ */
 function selectors(list) {
   const out = [];
   let depth = 0;
@@ -77,7 +94,10 @@ function selectors(list) {
   return out;
 }
 
-/** Whether a selector can match a page with these class names and ids (conservative: true when unsure). */
+/**
+ * Whether a selector can match a page with these class names and ids (conservative: true when unsure).
+ * @param {string} selector @param {Set<string>} classes @param {Set<string>} ids
+ */
 function canMatch(selector, classes, ids) {
   if (selector.includes("\\")) return true;
   let plain = selector.replace(/\[[^\]]*\]/g, "");
@@ -93,6 +113,9 @@ function canMatch(selector, classes, ids) {
  * The sheet rewritten rule by rule: `rule(selectorList, body)` returns the rule's new text, or "" to
  * drop it. @media, @supports and @layer blocks are rewritten inside (and dropped when empty); other
  * at-rules stay whole.
+ * @param {string} css
+ * @param {RuleRewrite} rule
+ * @returns {string}
  */
 function eachRule(css, rule) {
   return items(css)
@@ -110,7 +133,10 @@ function eachRule(css, rule) {
     .join("\n");
 }
 
-/** The rules with a selector that can match the page (canMatch), each keeping only those selectors. */
+/**
+ * The rules with a selector that can match the page (canMatch), each keeping only those selectors.
+ * @param {string} css @param {Set<string>} classes @param {Set<string>} ids
+ */
 function prune(css, classes, ids) {
   return eachRule(css, (prelude, body) => {
     const kept = selectors(prelude).filter((s) => canMatch(s, classes, ids));
@@ -118,7 +144,10 @@ function prune(css, classes, ids) {
   });
 }
 
-/** Splits a declaration block at its top-level semicolons: not inside a string, `url(…)` or comment. */
+/**
+ * Splits a declaration block at its top-level semicolons: not inside a string, `url(…)` or comment.
+ * @param {string} body
+ */
 function declarations(body) {
   const out = [];
   let depth = 0;
@@ -141,12 +170,16 @@ function declarations(body) {
   return out;
 }
 
+/** @param {string} declaration */
 const customProperty = (declaration) => declaration.match(/^\s*(--[\w-]+)\s*:/)?.[1];
+/** @param {string} text */
 const readProperties = (text) => [...text.matchAll(/var\(\s*(--[\w-]+)/g)].map((m) => m[1]);
 
 /**
  * The sheet without the custom property declarations that `keep(name, declaration)` refuses, and
  * without the rules that leaves empty.
+ * @param {string} css
+ * @param {(name: string, declaration: string) => boolean} keep
  */
 function withCustomProperties(css, keep) {
   return eachRule(css, (prelude, body) => {
@@ -160,15 +193,22 @@ function withCustomProperties(css, keep) {
 
 const stylePattern = /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g;
 
-/** Applies `change(css)` to each `<style>` element of the page of at least `minimum` characters. */
+/**
+ * Applies `change(css)` to each `<style>` element of the page of at least `minimum` characters.
+ * @param {string} html @param {(css: string) => string} change
+ */
 const eachSheet = (html, change, minimum = 0) =>
   html.replace(stylePattern, (all, open, css, close) =>
     css.length < minimum ? all : `${open}\n${change(css)}\n${close}`,
   );
 
-/** The page without the custom properties its stylesheets declare and nothing reads. */
+/**
+ * The page without the custom properties its stylesheets declare and nothing reads.
+ * @param {string} html
+ */
 function pruneCustomProperties(html) {
   // The page with every custom property declaration set aside (name → its declarations).
+  /** @type {Map<string, string[]>} */
   const declared = new Map();
   const outside = eachSheet(html, (css) =>
     withCustomProperties(css, (name, declaration) => {
@@ -176,10 +216,10 @@ function pruneCustomProperties(html) {
       return false;
     }),
   );
+  /** @type {Set<string>} */
   const read = new Set();
   const pending = readProperties(outside);
-  while (pending.length) {
-    const name = pending.pop();
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
     if (read.has(name)) continue;
     read.add(name);
     for (const value of declared.get(name) ?? []) pending.push(...readProperties(value));
@@ -190,8 +230,10 @@ function pruneCustomProperties(html) {
 /**
  * The page with the unused rules of its large `<style>` elements removed, then the custom properties
  * of any of its stylesheets that nothing left reads.
+ * @param {string} html
  */
 export function pruneStyles(html) {
+  /** @type {Set<string>} */
   const classes = new Set();
   for (const [, list] of html.matchAll(/\bclass="([^"]*)"/g))
     for (const name of list.split(/\s+/)) if (name) classes.add(name);

@@ -5,8 +5,15 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, lstatSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../environment.mjs";
+import { projectRoot } from "../paths.mjs";
 
+/** @typedef {import("../notebook-format.mjs").Notebook} Notebook */
+
+/**
+ * The newest modification time of the file, or of anything in the folder (links not followed).
+ * @param {string} file
+ * @returns {number}
+ */
 function newestMtime(file) {
   const stat = lstatSync(file);
   if (!stat.isDirectory()) return stat.mtimeMs;
@@ -16,10 +23,14 @@ function newestMtime(file) {
   );
 }
 
+/** @param {Notebook} nb */
 const codeOf = (nb) =>
   nb.cells.filter((c) => c.cell_type === "code").map((c) => [c.source].flat().join(""));
 
-/** Why the executed copy of `notebook` in `executedDir` cannot be reused, or null when it can. */
+/**
+ * Why the executed copy of `notebook` in `executedDir` cannot be reused, or null when it can.
+ * @param {string} notebook @param {string} executedDir
+ */
 export function staleReason(notebook, executedDir) {
   const copy = path.join(executedDir, path.basename(notebook));
   if (!existsSync(copy)) return "not executed yet";
@@ -29,6 +40,7 @@ export function staleReason(notebook, executedDir) {
   ].filter(existsSync);
   if (lstatSync(copy).mtimeMs < Math.max(...inputs.map(newestMtime)))
     return "older than its notebook, src/, data/ or package-lock.json";
+  /** @type {Notebook} */
   const executed = JSON.parse(readFileSync(copy, "utf8"));
   if (
     JSON.stringify(codeOf(executed)) !==
@@ -43,7 +55,13 @@ export function staleReason(notebook, executedDir) {
   return failed ? "it has an error or an unexecuted cell" : null;
 }
 
-/** Makes sure `executedDir` holds a fresh executed copy of every notebook; throws when one fails. */
+/**
+ * Makes sure `executedDir` holds a fresh executed copy of every notebook; throws when one fails.
+ * @param {string[]} notebooks
+ * @param {string} executedDir
+ * @param {{ python: string, env: NodeJS.ProcessEnv, log?: (message: string) => void }} options the
+ *   Python with Jupyter and the environment with the tslab kernel (ensureEnvironment's)
+ */
 export function ensureExecuted(notebooks, executedDir, { python, env, log = console.log }) {
   const stale = notebooks.filter((notebook) => {
     const reason = staleReason(notebook, executedDir);

@@ -7,7 +7,7 @@
 // lesson 3 draws the same 30 KB error-surface grid six times — which gzip's 32 KB window cannot see
 // from one figure to the next: such an array travels once, and each place it stood holds a mark.
 // A page without scripts never needed the data: it shows the static images.
-import { packText, unpackTextJs } from "../src.mjs";
+import { packText, unpackTextJs } from "../../src/plot/figure.ts";
 
 const dataBlock =
   /<script type="application\/json" id="(downhill-figure-[^"]+-data)">([^<]*)<\/script>/g;
@@ -22,9 +22,13 @@ const sharedMinimum = 1024;
  * written once however deep it sits. A raw U+0001 never occurs in JSON text (JSON escapes control
  * characters), so a mark cannot be mistaken for data.
  * @example sharedArrays(['{"z":[1,2]}', '{"w":[1,2]}'], 5); // => { texts: ['{"z":\u00010\u0001}', '{"w":\u00010\u0001}'], shared: ["[1,2]"] }
+ * @param {string[]} texts
+ * @returns {{ texts: string[], shared: string[] }}
  */
 export function sharedArrays(texts, minimum = sharedMinimum) {
+  /** @type {Set<string>} */
   const candidates = new Set();
+  /** @param {unknown} value */
   const collect = (value) => {
     if (Array.isArray(value)) {
       const text = JSON.stringify(value);
@@ -34,6 +38,7 @@ export function sharedArrays(texts, minimum = sharedMinimum) {
   };
   texts.forEach((text) => collect(JSON.parse(text)));
   const figures = texts.length;
+  /** @type {string[]} */
   let shared = [];
   for (const candidate of [...candidates].sort((a, b) => b.length - a.length)) {
     // JSON.stringify writes a nested array as it writes it alone, so its text is found as it is.
@@ -55,9 +60,12 @@ export const packedFigureDataId = "downhill-figure-data-packed";
  * texts packed into one block before `</main>`; a page without figures is returned as it is.
  * The packed text is one line per shared array (`<TAB>json`, see sharedArrays), then one per figure,
  * `id<TAB>json` with its marks (JSON text has no raw tab or newline).
+ * @param {string} html
  */
 export function packFigureData(html) {
+  /** @type {string[]} */
   const ids = [];
+  /** @type {string[]} */
   const jsons = [];
   const emptied = html.replace(dataBlock, (all, id, json) => {
     ids.push(id);

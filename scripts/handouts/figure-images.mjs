@@ -8,7 +8,24 @@
 // own, on the page's main thread, while the page itself is still parsing; lesson 4's eight SVG images
 // held its figures back by about 250 ms (bench measure 5).
 import { readFileSync } from "node:fs";
-import { ensurePlotlyBundle, escapeHtml, figureDescription } from "../src.mjs";
+import { escapeHtml } from "../../src/display/format.ts";
+import { figureDescription } from "../../src/plot/figure.ts";
+import { ensurePlotlyBundle } from "../../src/plot/plotlyBundle.ts";
+
+/** @typedef {import("../../src/plot/figure.ts").Figure} Figure */
+/** @typedef {import("../notebook-format.mjs").Notebook} Notebook */
+/** @typedef {import("../notebook-format.mjs").Output} Output */
+/**
+ * A figure's static images, as data URLs: `url` for the page and the notebook, `printUrl` for the PDF.
+ * @typedef {{ url: string, width: number, height: number, printUrl: string }} FigureImage
+ */
+/**
+ * What the renderer's page holds beyond a plain window: plotly.js, and the seeding of Math.random.
+ * @typedef {Window & typeof globalThis & {
+ *   Plotly: { toImage(figure: Figure, options: object): Promise<string> },
+ *   downhillSeed(seed: number): void,
+ * }} RendererWindow
+ */
 
 /** Width of the images in CSS pixels. */
 export const imageWidth = 900;
@@ -25,11 +42,18 @@ const webglTraces = new Set(["surface", "scatter3d", "cone", "mesh3d", "scatterg
 const figurePattern =
   /(<div id="(downhill-figure-[^"]+)" class="downhill-figure"[^>]*>)(<p class="downhill-figure-note"[^>]*>)([\s\S]*?)(<\/p><\/div><script type="application\/json" id="downhill-figure-[^"]+-data">([^<]*)<\/script>)/g;
 
-const htmlOf = (output) => [output.data?.["text/html"] ?? ""].flat().join("");
+/**
+ * An output's text/html ("" when it has none).
+ * @param {unknown} output an Output of a notebook
+ */
+const htmlOf = (output) =>
+  [/** @type {Output} */ (output).data?.["text/html"] ?? ""].flat().join("");
 
 /**
  * Every figure in an executed notebook, in page order: `{ id, figure }`.
  * @throws when a figure's HTML is not the shape src/plot/figure.ts makes (then figurePattern needs updating)
+ * @param {{ cells: { outputs?: readonly unknown[] }[] }} nb an executed notebook (or some of its cells)
+ * @returns {{ id: string, figure: Figure }[]}
  */
 export function findFigures(nb) {
   const htmls = nb.cells.flatMap((cell) => cell.outputs ?? []).map(htmlOf);
@@ -45,11 +69,13 @@ export function findFigures(nb) {
 }
 
 /** The static image's alt text: what the figure shows (src/plot/figure.ts, as on the live figure). */
+/** @param {Figure} figure */
 const altText = (figure) => escapeHtml(`${figureDescription(figure)} (Static image.)`);
 
 /**
  * A page in `browser` with plotly.js loaded, that renders figures to images: `{ url, width, height,
  * printUrl }` (data URLs: `url` for the page and the notebook, `printUrl` for the PDF).
+ * @param {import("playwright-core").Browser} browser
  */
 export async function figureRenderer(browser) {
   const page = await browser.newPage();
@@ -57,7 +83,7 @@ export async function figureRenderer(browser) {
   // plotly.js names its SVG clip paths with Math.random ids: a seeded generator, reset before each
   // image, makes every image the same bytes on every build.
   await page.evaluate(() => {
-    window.downhillSeed = (seed) => {
+    /** @type {RendererWindow} */ (window).downhillSeed = (seed) => {
       let state = seed >>> 0;
       Math.random = () => {
         state = (state + 0x6d2b79f5) >>> 0;
@@ -72,23 +98,30 @@ export async function figureRenderer(browser) {
     content: readFileSync(ensurePlotlyBundle(), "utf8"),
   });
   return {
+    /**
+     * @param {Figure} figure
+     * @returns {Promise<FigureImage>}
+     */
     async render(figure) {
       const height = Number(figure.layout?.height ?? 420);
+      /** @param {"webp" | "svg"} format @param {number} scale */
       const image = (format, scale) =>
         page.evaluate(
-          ({ figure, format, width, height, scale }) =>
-            window.downhillSeed(1) ||
-            window.Plotly.toImage(
+          ({ figure, format, width, height, scale }) => {
+            const page = /** @type {RendererWindow} */ (window);
+            page.downhillSeed(1);
+            return page.Plotly.toImage(
               { data: figure.data, layout: figure.layout, config: figure.config },
               { format, width, height, scale },
-            ),
+            );
+          },
           { figure, format, width: imageWidth, height, scale },
         );
       // On the page, a 1x WebP; for print, the SVG unless the figure needs WebGL or the 2x WebP
       // is lighter.
       const url = await image("webp", screenScale);
       const webp = await image("webp", printScale);
-      const webgl = figure.data.some((trace) => webglTraces.has(trace.type));
+      const webgl = figure.data.some((trace) => webglTraces.has(String(trace.type)));
       const svg = webgl ? null : await image("svg", printScale);
       const printUrl = svg && svg.length <= webp.length ? svg : webp;
       return { url, width: imageWidth, height, printUrl };
@@ -100,8 +133,12 @@ export async function figureRenderer(browser) {
 /**
  * A copy of the notebook in which each figure's note holds its image (`images` maps figure id to
  * `{ url, width, height }`), and whose metadata title is its first heading.
+ * @param {Notebook} nb
+ * @param {Map<string, { url: string, width: number, height: number }>} images
+ * @returns {Notebook}
  */
 export function withFigureImages(nb, images) {
+  /** @param {string} html */
   const addImages = (html) =>
     html.replace(figurePattern, (all, div, id, noteOpen, _note, rest, json) => {
       const image = images.get(id);
@@ -124,7 +161,10 @@ export function withFigureImages(nb, images) {
   return { ...nb, metadata: { ...nb.metadata, ...(title ? { title } : {}) }, cells };
 }
 
-/** The text of the notebook's first `#` heading, without markdown or math delimiters. */
+/**
+ * The text of the notebook's first `#` heading, without markdown or math delimiters.
+ * @param {Notebook} nb
+ */
 export function lessonHeading(nb) {
   const markdown = nb.cells
     .filter((c) => c.cell_type === "markdown")

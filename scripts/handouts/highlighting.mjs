@@ -14,9 +14,11 @@ const token = /<span class="([A-Za-z0-9_-]+)">([^<]*)<\/span>/g;
  * The highlight classes the page's `<style>` sheets style: a map from class to what its rules set,
  * `"colour"` (only colour, font weight and font style) or `"other"` (anything more, e.g. a border).
  * @example highlightClasses("<style>.highlight .k { color: blue; font-weight: bold }</style>").get("k"); // => "colour"
+ * @param {string} html
  */
 export function highlightClasses(html) {
   const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]);
+  /** @type {Map<string, "colour" | "other">} */
   const classes = new Map();
   for (const [, name, body] of styles.join("\n").matchAll(highlightRule)) {
     const properties = body
@@ -29,9 +31,14 @@ export function highlightClasses(html) {
   return classes;
 }
 
+/** @param {string} text */
 const spaces = (text) => /^\s*$/.test(text);
 
-/** One code block's inner HTML with unstyled and invisible spans unwrapped and same-class neighbours joined. */
+/**
+ * One code block's inner HTML with unstyled and invisible spans unwrapped and same-class neighbours joined.
+ * @param {string} code
+ * @param {Map<string, "colour" | "other">} classes highlightClasses of the page
+ */
 function compactBlock(code, classes) {
   const unwrapped = code
     .replace(/<span>([^<]*)<\/span>/g, "$1")
@@ -43,7 +50,7 @@ function compactBlock(code, classes) {
   const join =
     /<span class="([A-Za-z0-9_-]+)">([^<]*)<\/span>([ \t]*)<span class="\1">([^<]*)<\/span>/g;
   let joined = unwrapped;
-  for (let before = null; before !== joined;) {
+  for (let before = ""; before !== joined;) {
     before = joined;
     joined = joined.replace(join, (all, name, a, gap, b) =>
       classes.get(name) === "colour" ? `<span class="${name}">${a}${gap}${b}</span>` : all,
@@ -56,6 +63,7 @@ function compactBlock(code, classes) {
  * `html` with every highlighted code block compacted (see above); the code's text and colours unchanged.
  * @example compactHighlighting('<style>.highlight .p { color: #05a }</style><div class=" highlight"><pre><span class="nx">f</span><span class="p">(</span><span class="p">)</span></pre></div>');
  * // => '<style>.highlight .p { color: #05a }</style><div class=" highlight"><pre>f<span class="p">()</span></pre></div>'
+ * @param {string} html
  */
 export function compactHighlighting(html) {
   const classes = highlightClasses(html);

@@ -1,9 +1,21 @@
 // The course page of the handouts (index.html): the title, one line per lesson (its first heading and
 // blurb, with links to both variants of its handout), and how to run the notebooks live. A small page:
 // the builder typesets any math in a heading or blurb at build time (math.mjs), as on the lesson pages.
-import { escapeHtml } from "../src.mjs";
+import { escapeHtml } from "../../src/display/format.ts";
 
-/** Inline markdown of one line (code, bold, italic) as HTML; `$…$` math is left for math.mjs. */
+/** @typedef {import("../notebook-format.mjs").Notebook} Notebook */
+
+/**
+ * A line of the course page: a lesson's page, its page without code, its PDF (with `--pdf`), its
+ * title and blurb (markdown; null when it has no heading).
+ * @typedef {{ file: string, noCodeFile: string, pdfFile?: string, title: string | null,
+ *   blurb: string }} LessonLine
+ */
+
+/**
+ * Inline markdown of one line (code, bold, italic) as HTML; `$…$` math is left for math.mjs.
+ * @param {string} text
+ */
 export function inlineMarkdown(text) {
   return escapeHtml(text)
     .replace(/`([^`]+)`/g, "<code>$1</code>")
@@ -11,7 +23,11 @@ export function inlineMarkdown(text) {
     .replace(/(^|[^*\\])\*([^*]+)\*/g, "$1<em>$2</em>");
 }
 
-/** A lesson's first `#` heading and the paragraph after it (the blurb), as markdown text. */
+/**
+ * A lesson's first `#` heading and the paragraph after it (the blurb), as markdown text.
+ * @param {Notebook} nb
+ * @returns {{ title: string | null, blurb: string }}
+ */
 export function lessonSummary(nb) {
   const text = nb.cells
     .filter((c) => c.cell_type === "markdown")
@@ -34,6 +50,7 @@ export function lessonSummary(nb) {
 /**
  * The index page for `lessons` (`[{ file, noCodeFile, pdfFile?, title, blurb }]`, in course order), math still as
  * TeX (the builder typesets it).
+ * @param {LessonLine[]} lessons
  */
 export function indexHtml(lessons) {
   const items = lessons

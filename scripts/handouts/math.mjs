@@ -11,6 +11,13 @@ import { RegisterHTMLHandler } from "mathjax-full/js/handlers/html.js";
 import { AssistiveMmlHandler } from "mathjax-full/js/a11y/assistive-mml.js";
 import { AllPackages } from "mathjax-full/js/input/tex/AllPackages.js";
 
+/** @typedef {import("mathjax-full/js/adaptors/lite/Element.js").LiteElement} LiteElement */
+/** @typedef {import("mathjax-full/js/adaptors/lite/Element.js").LiteNode} LiteNode */
+/**
+ * What of MathJax's markup its stylesheet selects on (styledAttributes).
+ * @typedef {{ names: Set<string>, mmlNodes: Set<string> }} Styled
+ */
+
 const adaptor = liteAdaptor();
 // Each formula also carries its MathML, hidden on screen, for screen readers (the SVG is aria-hidden).
 AssistiveMmlHandler(RegisterHTMLHandler(adaptor));
@@ -32,14 +39,19 @@ const texOptions = {
 };
 
 const keepPattern = /<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>/gi;
+/** @param {number} i */
 const placeholder = (i) => `<!--downhill-keep-${i}-->`;
 
 /**
  * The page with its math typeset to SVG: `{ html, formulas, errors }`, where `errors` lists the TeX
  * MathJax could not parse. The body gets `data-math="typeset"` (or `"none"` with no formula). With
  * `compact` (the default), each formula's SVG is compacted (compactSvg).
+ * @param {string} page
+ * @param {{ compact?: boolean }} [options]
+ * @returns {{ html: string, formulas: number, errors: string[] }}
  */
 export function typesetPage(page, { compact = true } = {}) {
+  /** @type {string[]} */
   const kept = [];
   const masked = page.replace(keepPattern, (block) => placeholder(kept.push(block) - 1));
   const doctype = /^<!DOCTYPE[^>]*>\s*/i.exec(masked)?.[0] ?? "";
@@ -77,6 +89,8 @@ export function typesetPage(page, { compact = true } = {}) {
  * What of MathJax's markup its stylesheet (on the page) selects on: the `data-*` attributes it names,
  * and the `data-mml-node` values it names (`mtable`, `merror`, …). `use[data-c]`, for one, gives every
  * glyph its stroke: those attributes stay, the others go.
+ * @param {string} css
+ * @returns {Styled}
  */
 function styledAttributes(css) {
   return {
@@ -87,8 +101,14 @@ function styledAttributes(css) {
 
 /** Elements that take a `transform` attribute (a nested `<svg>` does not, in SVG 1.1). */
 const transformable = new Set(["g", "use", "path", "rect"]);
-const elementChildren = (node) =>
-  adaptor.childNodes(node).filter((c) => !["#text", "#comment"].includes(adaptor.kind(c)));
+/**
+ * Whether the node is an element (not text, not a comment).
+ * @param {LiteNode} node
+ * @returns {node is LiteElement}
+ */
+const isElement = (node) => !["#text", "#comment"].includes(adaptor.kind(node));
+/** @param {LiteElement} node */
+const elementChildren = (node) => adaptor.childNodes(node).filter(isElement);
 
 /**
  * Fewer SVG elements, the same drawing. MathJax wraps every MathML node in a `<g>`, positioned by a
@@ -96,9 +116,11 @@ const elementChildren = (node) =>
  * read (not `styled`: styledAttributes) are dropped; a `<g>` left with no attribute is replaced by its
  * children; and a `<g>` with only a `transform` and one child hands the transform on to it
  * (`transform="A"` around `transform="B"` draws as `transform="A B"`).
+ * @param {LiteNode} node
+ * @param {Styled} styled
  */
 function compactSvg(node, styled, verbatim = 0) {
-  if (["#text", "#comment"].includes(adaptor.kind(node))) return;
+  if (!isElement(node)) return;
   // Inside a table (or an error) the stylesheet selects by structure, two levels down
   // (`g[data-mml-node="mtable"] > g > svg`, `svg[data-table] > g > line[data-line]`): the node and
   // the two levels below it stay as they are; the cells' contents deeper down are compacted.
@@ -128,11 +150,15 @@ function compactSvg(node, styled, verbatim = 0) {
   adaptor.remove(node);
 }
 
-/** Whether the stylesheet selects the node's descendants by their place in it (styledAttributes). */
+/**
+ * Whether the stylesheet selects the node's descendants by their place in it (styledAttributes).
+ * @param {LiteElement} node @param {Styled} styled
+ */
 const selectedByStructure = (node, styled) =>
   styled.mmlNodes.has(adaptor.getAttribute(node, "data-mml-node")) ||
   (adaptor.kind(node) === "svg" && adaptor.hasAttribute(node, "data-table"));
 
+/** @param {LiteElement} node */
 function hasMerror(node) {
   return (
     adaptor.tags(node, "mjx-merror").length > 0 || /data-mjx-error/.test(adaptor.outerHTML(node))

@@ -11,14 +11,15 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensurePlotlyBundle, plotlyLibraryHtml } from "../src.mjs";
+import { plotlyLibraryHtml } from "../../src/plot/figure.ts";
+import { ensurePlotlyBundle } from "../../src/plot/plotlyBundle.ts";
 import { asciiOnly } from "./ascii.mjs";
 import { pruneStyles } from "./css.mjs";
 import { packFigureData } from "./figure-data.mjs";
 import { compactHighlighting } from "./highlighting.mjs";
 import { typesetPage } from "./math.mjs";
 
-const templateDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "template");
+const templateDir = fileURLToPath(new URL("template", import.meta.url));
 /** The course's plotly.js bundle (src/plot/plotlyBundle.ts), built first when missing or stale. */
 const plotlyFile = () => ensurePlotlyBundle();
 
@@ -48,6 +49,9 @@ const sharedLoader =
 /**
  * How pages get plotly.js: `{ finish(html) }`. Single-file: plotly.js left inline where the notebook put
  * it, in plotlyLibraryHtml's inert form. Shared: copied to `outDir/assets/` and loaded from there once the page has painted.
+ * @param {string} outDir
+ * @param {{ shared?: boolean }} [options]
+ * @returns {Libraries}
  */
 export function libraries(outDir, { shared = false } = {}) {
   if (!shared) {
@@ -70,14 +74,26 @@ export function libraries(outDir, { shared = false } = {}) {
   };
 }
 
+/**
+ * How a page gets plotly.js: `finish(html)` turns nbconvert's page into the handout's.
+ * @typedef {{ finish(html: string): string }} Libraries
+ */
+
 /** Page variants: the suffix of the file name and the nbconvert options that make it. */
 export const variants = [
   { suffix: "", args: [] },
   { suffix: ".no-code", args: ["--no-input"] },
 ];
 
-/** Converts the notebooks into `outDir` (both variants) with `libs` from libraries(); returns the file names written. */
+/**
+ * Converts the notebooks into `outDir` (both variants) with `libs` from libraries(); returns the file names written.
+ * @param {string[]} notebooks
+ * @param {string} outDir
+ * @param {{ python: string, scratchDir: string, libs: Libraries }} options the Python with nbconvert,
+ *   a folder for nbconvert's output
+ */
 export function convertNotebooks(notebooks, outDir, { python, scratchDir, libs }) {
+  /** @type {string[]} */
   const written = [];
   for (const variant of variants) {
     const scratch = path.join(scratchDir, `html${variant.suffix || ".full"}`);

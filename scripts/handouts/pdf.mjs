@@ -8,11 +8,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { escapeHtml } from "../src.mjs";
+import { escapeHtml } from "../../src/display/format.ts";
+
+/**
+ * One PDF to print: the handout page, the PDF's path, the footer's title, and the page's figure images
+ * as `[page image, print image]` data-URL pairs.
+ * @typedef {{ html: string, pdf: string, title: string, images?: [string, string][] }} PrintJob
+ */
 
 /** Chromium's dates in the PDF's info dictionary, replaced by one of the same length (offsets stay valid). */
 const pdfDate = /\/(CreationDate|ModDate) \(D:\d{14}[^)]*\)/g;
 
+/** @param {Buffer} pdf */
 function fixedDates(pdf) {
   const text = pdf.toString("latin1");
   const fixed = text.replace(pdfDate, (all, key) => {
@@ -22,6 +29,7 @@ function fixedDates(pdf) {
   return Buffer.from(fixed, "latin1");
 }
 
+/** @param {string} title */
 const footer = (title) =>
   `<div style="font: 8px Helvetica, Arial, sans-serif; color: #444; width: 100%; padding: 0 14mm; display: flex; justify-content: space-between;">` +
   `<span>${escapeHtml(title)}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
@@ -29,6 +37,7 @@ const footer = (title) =>
 /**
  * The page printed: `html` with each figure image of `images` (`[page image, print image]` data-URL
  * pairs) replaced by its print twin, written into `scratchDir`; `html` itself when there is none.
+ * @param {string} html @param {[string, string][] | undefined} images @param {string} scratchDir
  */
 function printCopy(html, images, scratchDir) {
   if (!images?.length) return html;
@@ -49,8 +58,11 @@ function printCopy(html, images, scratchDir) {
  * Prints each `{ html, pdf, title, images }` (a handout page, the PDF to write, the footer's title, the
  * page's figure images with their print twins) in `browser` with scripts and the network off;
  * returns the PDF paths written.
+ * @param {import("playwright-core").Browser} browser
+ * @param {PrintJob[]} pages
+ * @param {{ scratchDir: string }} options where the pages with print images are written
  */
-export async function printPdfs(browser, pages, { scratchDir } = {}) {
+export async function printPdfs(browser, pages, { scratchDir }) {
   const context = await browser.newContext({ javaScriptEnabled: false });
   await context.route(/^(?!file:|data:|blob:)/, (route) => route.abort());
   try {

@@ -9,21 +9,47 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
+  mkdtempSync,
   writeFileSync,
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { jupyterData, projectRoot, proxyEnv } from "../environment.mjs";
+import { jupyterData, proxyEnv } from "../environment.mjs";
+import { projectRoot } from "../paths.mjs";
+
+/** @typedef {import("node:child_process").ChildProcess} ChildProcess */
+/** @typedef {import("node:child_process").StdioOptions} StdioOptions */
+
+/**
+ * A hub's settings (jupyterhub_config.py reads them from the environment hubEnv makes).
+ * @typedef {object} HubOptions
+ * @property {string} stateDir database, secrets and learners' folders (prepareState)
+ * @property {string} python the Python with JupyterHub
+ * @property {string} [ip] the address to listen on (default 127.0.0.1)
+ * @property {number} [port] the public port (default 8000)
+ * @property {number} [internalPort] the hub's own port, behind the proxy (default port + 81)
+ * @property {number} [proxyApiPort] the proxy's API port (default port + 1)
+ * @property {string} [admin] the instructor's login name (default instructor)
+ * @property {string[]} [users] the class list
+ * @property {string} [serviceToken] a token for the REST API as a service (tests, bench)
+ */
 
 export const hubConfig = path.join(projectRoot, "scripts", "hub", "jupyterhub_config.py");
 
-/** Where the hub keeps its database, secrets and the learners' folders: outside the repository. */
+/**
+ * Where the hub keeps its database, secrets and the learners' folders: outside the repository.
+ * @param {NodeJS.ProcessEnv} [env]
+ */
 export function defaultStateDir(env = process.env) {
   const base = env.XDG_STATE_HOME || path.join(os.homedir(), ".local", "state");
   return path.join(base, "downhill-hub");
 }
 
-/** A secret in a file only its owner can read; generated once, then read back. */
+/**
+ * A secret in a file only its owner can read; generated once, then read back.
+ * @param {string} file @param {number} bytes how many random bytes (written in hex)
+ */
 function secretFile(file, bytes) {
   if (!existsSync(file))
     writeFileSync(file, randomBytes(bytes).toString("hex") + "\n", { mode: 0o600 });
@@ -34,6 +60,7 @@ function secretFile(file, bytes) {
 /**
  * Creates the state folder (mode 700) and its secrets: the cookie secret (JupyterHub signs its cookies
  * with it), the proxy's API token and the class password. Refuses a folder inside the repository.
+ * @param {string} stateDir
  */
 export function prepareState(stateDir) {
   const inside = path.relative(projectRoot, path.resolve(stateDir));
@@ -54,12 +81,14 @@ export function prepareState(stateDir) {
 
 /**
  * The environment jupyterhub_config.py reads.
- * @param {{ stateDir: string, python: string, ip?: string, port?: number, internalPort?: number,
- *   proxyApiPort?: number, admin?: string, users?: string[], serviceToken?: string }} o
+ * @param {HubOptions} o
+ * @param {NodeJS.ProcessEnv} [env] what the hub's environment starts from
+ * @returns {NodeJS.ProcessEnv}
  */
 export function hubEnv(o, env = process.env) {
   const { proxyToken, passwordFile } = prepareState(o.stateDir);
   const port = o.port ?? 8000;
+  /** @type {Record<string, string>} */
   const vars = {
     DOWNHILL_ROOT: projectRoot,
     DOWNHILL_HUB_STATE: path.resolve(o.stateDir),
@@ -82,6 +111,9 @@ export function hubEnv(o, env = process.env) {
 /**
  * Starts JupyterHub with the course's config, in its state folder. `detached` puts it in its own
  * process group (tests kill the group as a last resort).
+ * @param {HubOptions} o
+ * @param {{ stdio?: StdioOptions, detached?: boolean }} [options]
+ * @returns {ChildProcess}
  */
 export function startHub(o, { stdio = "inherit", detached = false } = {}) {
   const env = hubEnv(o);
@@ -97,7 +129,8 @@ export function startHub(o, { stdio = "inherit", detached = false } = {}) {
  * Polls the hub's REST API until it answers; @returns its version. Fails at once if `hub` exits.
  * @param {string} baseUrl
  * @param {number} [seconds]
- * @param {import("node:child_process").ChildProcess} [hub]
+ * @param {ChildProcess} [hub]
+ * @returns {Promise<string>}
  */
 export async function waitForHub(baseUrl, seconds = 90, hub) {
   const deadline = Date.now() + seconds * 1000;
@@ -115,8 +148,17 @@ export async function waitForHub(baseUrl, seconds = 90, hub) {
   throw new Error(`JupyterHub did not answer at ${baseUrl} within ${seconds} s`);
 }
 
-/** The hub's REST API as a service with `token` (its users, their servers). */
+/**
+ * The hub's REST API as a service with `token` (its users, their servers).
+ * @param {string} baseUrl @param {string} token
+ */
 export function hubClient(baseUrl, token) {
+  /**
+   * One request; @returns its JSON reply (undefined when it has none).
+   * @param {"GET" | "POST" | "PATCH" | "DELETE"} method @param {string} route after /hub/api/
+   * @param {unknown} [body]
+   * @returns {Promise<any>}
+   */
   const call = async (method, route, body) => {
     const r = await fetch(`${baseUrl}/hub/api/${route}`, {
       method,
@@ -129,9 +171,15 @@ export function hubClient(baseUrl, token) {
   };
   const client = {
     call,
-    /** Creates the users (names already there are left as they are). */
+    /**
+     * Creates the users (names already there are left as they are).
+     * @param {string[]} names
+     */
     createUsers: (names) => call("POST", "users", { usernames: names }),
-    /** Starts each user's server and waits until every one is ready. */
+    /**
+     * Starts each user's server and waits until every one is ready.
+     * @param {string[]} names
+     */
     async startServers(names, seconds = 180) {
       for (const name of names) await call("POST", `users/${name}/server`);
       const deadline = Date.now() + seconds * 1000;
@@ -143,7 +191,10 @@ export function hubClient(baseUrl, token) {
         }
       }
     },
-    /** Stops each user's server and waits until it is gone. */
+    /**
+     * Stops each user's server and waits until it is gone.
+     * @param {string[]} names
+     */
     async stopServers(names, seconds = 60) {
       for (const name of names) await call("DELETE", `users/${name}/server`);
       const deadline = Date.now() + seconds * 1000;
@@ -158,7 +209,10 @@ export function hubClient(baseUrl, token) {
   return client;
 }
 
-/** What a process of the hub is, from its command line (by module and script names, not by paths). */
+/**
+ * What a process of the hub is, from its command line (by module and script names, not by paths).
+ * @param {string[]} argv
+ */
 function processKind(argv) {
   const module = argv[argv.indexOf("-m") + 1];
   if (argv.includes("-m") && module === "jupyterhub") return "jupyterhub";
@@ -173,7 +227,11 @@ function processKind(argv) {
   return scripts[0] ?? "?";
 }
 
-/** Proportional set size (shared pages divided among the processes sharing them); RSS if unreadable. */
+/**
+ * Proportional set size in bytes (shared pages divided among the processes sharing them); undefined if
+ * unreadable.
+ * @param {string} pid
+ */
 function pss(pid) {
   try {
     const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
@@ -183,7 +241,10 @@ function pss(pid) {
   }
 }
 
-/** CPU time (user + system) a process has used so far, in seconds (Linux's clock ticks are 1/100 s). */
+/**
+ * CPU time (user + system) a process has used so far, in seconds (Linux's clock ticks are 1/100 s).
+ * @param {string} pid
+ */
 function cpuSeconds(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields[0] is field 3, the state
@@ -191,13 +252,22 @@ function cpuSeconds(pid) {
 }
 
 /**
+ * A process of a hub: what it is (processKind), whose (JUPYTERHUB_USER), its memory in bytes and the
+ * CPU seconds it has used.
+ * @typedef {{ pid: number, kind: string, user: string | undefined, rssBytes: number,
+ *   pssBytes: number | undefined, cpuSeconds: number }} HubProcess
+ */
+
+/**
  * Every process this hub started, and the hub itself: those whose environment carries
  * DOWNHILL_HUB_STATE=<stateDir> (set for the hub, inherited by the proxy, given to every server and
  * passed on to its kernels). Linux only (/proc). RSS and PSS in bytes, CPU time used so far in
  * seconds; `user` from JUPYTERHUB_USER.
+ * @param {string} stateDir
  */
 export function hubProcesses(stateDir) {
   const marker = `DOWNHILL_HUB_STATE=${path.resolve(stateDir)}`;
+  /** @type {HubProcess[]} */
   const found = [];
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
@@ -223,13 +293,17 @@ export function hubProcesses(stateDir) {
   return found;
 }
 
-/** Stops the hub (SIGTERM: it stops every server and the proxy first); SIGKILLs its group after `seconds`. */
+/**
+ * Stops the hub (SIGTERM: it stops every server and the proxy first); SIGKILLs its group after `seconds`.
+ * @param {ChildProcess} hub
+ */
 export async function stopHub(hub, seconds = 60) {
   if (hub.exitCode !== null || hub.signalCode !== null) return;
   const exited = new Promise((resolve) => hub.once("exit", resolve));
   hub.kill("SIGTERM");
   const timer = setTimeout(() => {
     try {
+      if (hub.pid === undefined) throw new Error("the hub never started");
       process.kill(-hub.pid, "SIGKILL");
     } catch {
       hub.kill("SIGKILL");
@@ -240,8 +314,24 @@ export async function stopHub(hub, seconds = 60) {
 }
 
 /**
+ * One failed cell in a learner's kernel (run_lesson.py), counted from 1; cell 0 when the learner's run
+ * failed before any cell (its error in `errors`).
+ * @typedef {{ cell: number, status: string, errors: string[], stderr: string }} CellFailure
+ */
+/**
+ * What run_lesson.py reports: per learner, whether every cell replied "ok", the time from opening the
+ * notebook (`seconds`) and from the kernel's start, the cells run and the failures; the whole run's
+ * wall time.
+ * @typedef {{ users: { user: string, ok: boolean, seconds?: number, kernel_seconds?: number,
+ *   cells: number, failures: CellFailure[] }[], seconds: number }} LessonReport
+ */
+
+/**
  * Runs `notebook` (a path in each learner's folder) in every user's kernel at once (run_lesson.py);
- * @returns its report, { users: [{ user, ok, seconds, kernel_seconds, cells, failures }], seconds }.
+ * `keep` leaves the kernels running.
+ * @param {{ python: string, baseUrl: string, token: string, notebook: string, users: string[],
+ *   keep?: boolean }} o
+ * @returns {Promise<LessonReport>}
  */
 export function runLesson({ python, baseUrl, token, notebook, users, keep = false }) {
   return new Promise((resolve, reject) => {
@@ -251,8 +341,8 @@ export function runLesson({ python, baseUrl, token, notebook, users, keep = fals
     const child = spawn(python, [...args, ...users], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "",
       err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
+    child.stdout.on("data", (/** @type {Buffer} */ d) => (out += d));
+    child.stderr.on("data", (/** @type {Buffer} */ d) => (err += d));
     child.on("exit", () => {
       try {
         resolve(JSON.parse(out));
@@ -261,4 +351,35 @@ export function runLesson({ python, baseUrl, token, notebook, users, keep = fals
       }
     });
   });
+}
+
+/**
+ * A hub of its own, for a test or a measurement: a fresh state folder in the system's temporary
+ * folder, a random service token, its own process group, output ignored. Resolves once the hub
+ * answers. `stop()` stops it, kills whatever of it is left, and removes the state folder (also when
+ * the hub never answered).
+ * @param {{ python: string, port: number, internalPort: number, proxyApiPort: number,
+ *   users?: string[], name?: string, seconds?: number }} o `name` prefixes the state folder's name;
+ *   `seconds`: how long to wait for the hub to answer
+ */
+export async function startPrivateHub({ name = "downhill-hub", seconds = 120, ...o }) {
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+  const token = randomBytes(24).toString("hex");
+  const hub = startHub(
+    { ...o, stateDir, serviceToken: token },
+    { stdio: "ignore", detached: true },
+  );
+  const baseUrl = `http://127.0.0.1:${o.port}`;
+  const stop = async (stopSeconds = 60) => {
+    await stopHub(hub, stopSeconds);
+    for (const p of hubProcesses(stateDir)) process.kill(p.pid, "SIGKILL");
+    rmSync(stateDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHub(baseUrl, seconds, hub);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { hub, stateDir, token, baseUrl, api: hubClient(baseUrl, token), stop };
 }

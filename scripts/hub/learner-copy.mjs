@@ -15,11 +15,13 @@ import {
   symlinkSync,
 } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { isMain, projectRoot } from "../paths.mjs";
 
-const defaultCourse = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-
-/** The links a learner's folder holds: where each points in the course. */
+/**
+ * The links a learner's folder holds: where each points in the course.
+ * @param {string} courseRoot
+ * @returns {[relative: string, target: string][]}
+ */
 export function learnerLinks(courseRoot) {
   return [
     ["notebooks/src", path.join(courseRoot, "src")],
@@ -30,6 +32,10 @@ export function learnerLinks(courseRoot) {
   ];
 }
 
+/**
+ * Whether anything is at `at`, a broken link included.
+ * @param {string} at
+ */
 function linkExists(at) {
   try {
     lstatSync(at);
@@ -41,11 +47,14 @@ function linkExists(at) {
 
 /**
  * Brings `home` up to date with the course at `courseRoot`; returns what it added.
+ * @param {string} home the learner's folder
+ * @param {string} [courseRoot] the course (default: this one)
  * @example provisionLearner("/srv/downhill/learners/ada", "/opt/downhill") // { copied: [...], linked: [...] }
  */
-export function provisionLearner(home, courseRoot = defaultCourse) {
+export function provisionLearner(home, courseRoot = projectRoot) {
   const notebooks = path.join(home, "notebooks");
   mkdirSync(notebooks, { recursive: true });
+  /** @type {string[]} */
   const copied = [];
   for (const name of readdirSync(path.join(courseRoot, "notebooks")).sort()) {
     if (!name.endsWith(".ipynb")) continue;
@@ -54,6 +63,7 @@ export function provisionLearner(home, courseRoot = defaultCourse) {
     copyFileSync(path.join(courseRoot, "notebooks", name), target);
     copied.push(name);
   }
+  /** @type {string[]} */
   const linked = [];
   for (const [relative, target] of learnerLinks(courseRoot)) {
     const at = path.join(home, relative);
@@ -68,8 +78,8 @@ export function provisionLearner(home, courseRoot = defaultCourse) {
   return { copied, linked };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [home, courseRoot = defaultCourse] = process.argv.slice(2);
+if (isMain(import.meta.url)) {
+  const [home, courseRoot = projectRoot] = process.argv.slice(2);
   if (!home) {
     console.error("usage: node scripts/hub/learner-copy.mjs HOME [COURSE_ROOT]");
     process.exit(2);

@@ -8,7 +8,9 @@ then send every code cell over the kernel's websocket, in order, as JupyterLab's
 passes when its reply is "ok" and it showed no error. tslab answers the cells after a failed one with
 "abort": that is a failure too. Unless --keep, the session (and its kernel) is deleted at the end.
 Prints one JSON object: {"users": [{user, ok, seconds, kernel_seconds, cells, failures}, ...],
-"seconds": wall time of the whole run}. Exit status 1 when any cell of any user failed.
+"seconds": wall time of the whole run}; each failure is {cell, status, errors, stderr}, with cell 0 when
+the user's run failed before any cell (reading the notebook, starting the kernel). Exit status 1 when
+any cell of any user failed.
 Needs only tornado (JupyterHub and Jupyter depend on it).
 """
 import argparse
@@ -148,7 +150,7 @@ async def main():
         return_exceptions=True,
     )
     users = [
-        r if isinstance(r, dict) else {"user": u, "ok": False, "cells": 0, "failures": [{"cell": None, "status": "error", "errors": [f"{type(r).__name__}: {r}"]}]}
+        r if isinstance(r, dict) else {"user": u, "ok": False, "cells": 0, "failures": [{"cell": 0, "status": "error", "errors": [f"{type(r).__name__}: {r}"], "stderr": ""}]}
         for u, r in zip(args.users, results)
     ]
     print(json.dumps({"users": users, "seconds": round(time.monotonic() - started, 3)}))
