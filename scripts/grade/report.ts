@@ -40,7 +40,7 @@ ${(Object.keys(colours) as Result[]).map((r) => `.r-${r.replace(" ", "-")} { col
 details { margin: .25rem 0; }
 summary { cursor: pointer; }
 td.reason { max-width: 40rem; overflow-wrap: anywhere; }
-.legend span { margin-right: 1rem; }
+.legend > span { margin-right: 1rem; }
 @media print { details { display: block; } }
 `;
 
