@@ -399,3 +399,30 @@ test("a file that is not a notebook, or a corrupt one, is named before any kerne
   assert.match(notebookProblem('{"cells": [{}]}')!, /a cell without a cell_type/);
   assert.equal(notebookProblem('{"cells": [{"cell_type": "code"}]}'), undefined);
 });
+
+test("the teacher's page lists each lesson's core path and minutes, and each checked exercise's checker, as the notebooks do", () => {
+  const page = readFileSync(path.join(__dirname, "..", "docs", "teaching.md"), "utf8");
+  const lessons = courseLessons();
+  const planned = [...page.matchAll(/^\| (\d\d) · [^|]+\| ([^|]+) \| (\d+) \|$/gm)].map((m) => [
+    m[1],
+    m[2].trim(),
+    m[3],
+  ]);
+  const stated = (notebookPaths() as string[]).map((file, i) => {
+    const nb = JSON.parse(readFileSync(file, "utf8")) as Notebook;
+    const text = nb.cells
+      .slice(0, 3)
+      .map((c) => [c.source].flat().join(""))
+      .join("\n");
+    const m = text.match(/Core path: (§[^·\n]+?) · about (\d+) minutes/);
+    return [lessons[i].number, m?.[1], m?.[2]];
+  });
+  assert.deepEqual(planned, stated);
+  const listed = [...page.matchAll(/^\| (\d\d) \| (Exercise \d+) \| [^|]+ \| `(\w+)` \|$/gm)].map(
+    (m) => m.slice(1, 4).join(" "),
+  );
+  assert.deepEqual(
+    listed,
+    lessons.flatMap((l) => l.exercises.map((e) => `${l.number} ${e.label} ${e.checker}`)),
+  );
+});
