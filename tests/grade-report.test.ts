@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
-import { lessonOf, type Lesson, type Notebook } from "../scripts/grade/exercises";
+import { lessonOf, locateExercise, type Lesson, type Notebook } from "../scripts/grade/exercises";
 import { courseLessons, findLessons, notebookProblem } from "../scripts/grade/grade";
 import {
   csvField,
@@ -297,6 +297,24 @@ test("another version of the lesson: a missing exercise, another checker, an unk
   );
   assert.match(rows[2].reason, /no cell of this notebook checks Exercise 3 .*older version/);
   assert.match(rows[3].reason, /not an exercise of the course's lesson 09 .*older version/);
+});
+
+test("an exercise is found by its grade_id, or by its label when the checker call moved to another cell", () => {
+  const moved: Notebook = {
+    cells: [
+      ...lessonNotebook.cells.slice(0, 4),
+      code("const a = (x: number): number => 2 * x;", { grade_id: "exercise-1" }),
+      code('checkDerivative(a, f, { label: "Exercise 1" });'),
+    ],
+  };
+  assert.deepEqual(locateExercise(moved, lesson.exercises[0]), {
+    index: 5,
+    checker: "checkDerivative",
+  });
+  assert.deepEqual(locateExercise(lessonNotebook, lesson.exercises[1]), {
+    index: 6,
+    checker: "checkGradient",
+  });
 });
 
 test("a notebook the kernel could not run makes every exercise an error with the runner's reason", () => {

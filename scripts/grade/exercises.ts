@@ -101,10 +101,12 @@ export function locateExercise(nb: Notebook, exercise: Exercise): Located {
   const byLabel = code.find(
     ({ cell }) => checkedExercise(sourceText(cell))?.label === exercise.label,
   );
-  const found = byId ?? byLabel;
+  // The cell nbgrader's grade_id names, unless the learner moved the checker call out of it.
+  const found = [byId, byLabel].find(
+    (c) => c !== undefined && checkedExercise(sourceText(c.cell))?.label === exercise.label,
+  );
   if (found === undefined) return { problem: "missing" };
-  const checked = checkedExercise(sourceText(found.cell));
-  if (checked === undefined) return { problem: "missing" };
+  const checked = checkedExercise(sourceText(found.cell))!;
   if (checked.checker !== exercise.checker)
     return { problem: "other checker", checker: checked.checker };
   return { index: found.index, checker: checked.checker };

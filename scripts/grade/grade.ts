@@ -324,7 +324,7 @@ export async function gradeClass(options: GradeOptions): Promise<Graded> {
   const rows = perLearner.flat();
   mkdirSync(path.dirname(csv), { recursive: true });
   writeFileSync(csv, gradesCsv(rows));
-  const date = new Date().toISOString().slice(0, 16).replace("T", " ");
+  const date = `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`;
   writeFileSync(
     html,
     reportHtml(rows, lessons, { folder: options.dir, date, version: courseVersion() }),
