@@ -31,6 +31,9 @@ export { namedDescentSteps } from "./optim/gradientDescent";
 export {
   showExercise,
   exerciseText,
+  exerciseVerdict,
+  exerciseMimeType,
+  type ExerciseVerdict,
   callLearner,
   callForVector,
   requireFiniteAnswer,

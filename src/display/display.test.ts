@@ -49,6 +49,32 @@ test("outside a kernel, showHtml prints the text of the HTML and liveDisplay sta
   assert.deepEqual(printed, ["a < b"]);
 });
 
+test("HTML with data beside it goes out as one output, a bundle of both MIME types", async () => {
+  const { showHtmlWithData } = await import("./show");
+  const jupyter = await import("tslab/dist/jupyter");
+  const sent: unknown[] = [];
+  const writer = (data: unknown, update: boolean) => sent.push({ data, update });
+  const module = jupyter as unknown as { lastWriteDisplayData: unknown };
+  // What tslab sets while it runs a cell (null outside a kernel).
+  assert.equal(module.lastWriteDisplayData, null);
+  module.lastWriteDisplayData = writer;
+  try {
+    showHtmlWithData("<b>✓</b>", { "application/vnd.example+json": { ok: true } });
+  } finally {
+    module.lastWriteDisplayData = null;
+  }
+  assert.deepEqual(sent, [
+    {
+      data: {
+        data: { "application/vnd.example+json": { ok: true }, "text/html": "<b>✓</b>" },
+        metadata: {},
+        transient: {},
+      },
+      update: false,
+    },
+  ]);
+});
+
 test("inline-script escaping: the doc example, and a `<!--` the parser cannot take for a comment", () => {
   assert.equal(escapeInlineScript('s = "</script>"'), 's = "<\\/script>"');
   assert.equal(escapeInlineScript('"<!--" + "</SCRIPT"'), '"\\x3C!--" + "<\\/SCRIPT"');

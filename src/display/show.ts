@@ -4,6 +4,7 @@
  * every helper still works outside Jupyter.
  */
 import * as tslab from "tslab";
+import * as tslabJupyter from "tslab/dist/jupyter";
 
 function htmlToText(html: string): string {
   return html
@@ -34,6 +35,26 @@ export function showHtml(html: string): void {
     }
   }
   console.log(htmlToText(html));
+}
+
+/**
+ * Shows HTML below the cell with machine-readable data beside it, in one output: a MIME bundle of
+ * `text/html` and each entry of `data` (a JSON object, e.g. under `application/vnd.…+json`). A front
+ * end shows the HTML and ignores a MIME type it has no renderer for; a program reading the executed
+ * notebook (the grader) reads the data. `tslab.display` sends one MIME type per output, so the bundle
+ * goes through tslab's own writer of display data (tslab 1.0). Outside Jupyter it prints the text.
+ * @example showHtmlWithData("<b>✓ done</b>", { "application/vnd.example+json": { done: true } });
+ */
+export function showHtmlWithData(html: string, data: Record<string, object>): void {
+  // Set by tslab while it runs a cell; null outside a kernel.
+  const write = tslabJupyter.lastWriteDisplayData;
+  if (typeof write === "function") {
+    // JSON MIME types carry an object on the wire (Jupyter's protocol); tslab's type says strings.
+    const bundle = { ...data, "text/html": html } as unknown as Record<string, string>;
+    write({ data: bundle, metadata: {}, transient: {} }, false);
+    return;
+  }
+  showHtml(html);
 }
 
 /**

@@ -4,7 +4,14 @@ import { centralDifference } from "../calculus/centralDifference";
 import { finiteDifferenceCalls } from "../calculus/callCounter";
 import { gradcheck } from "../calculus/gradcheck";
 import { numericalGradient } from "../calculus/numericalGradient";
-import { callLearner, diagnose, exerciseText, requireFiniteAnswer } from "./feedback";
+import {
+  callLearner,
+  diagnose,
+  exerciseMimeType,
+  exerciseText,
+  exerciseVerdict,
+  requireFiniteAnswer,
+} from "./feedback";
 import { yourTurn, YourTurnError } from "./yourTurn";
 
 test("yourTurn throws a YourTurnError that says what to do", () => {
@@ -93,4 +100,29 @@ test("a non-finite answer is reported with where it was asked, or as 'Your …' 
     message: "✗ At x = 1 your f′ returned 1; expected a finite number (the slope is 2).",
   });
   assert.equal(requireFiniteAnswer(2.5, "At x = 1", "f′"), 2.5);
+});
+
+test("a verdict's machine-readable form says pass, fail or not attempted, with the learner's line", () => {
+  const stub = callLearner(() => yourTurn(), "at x = 1", "use the power rule.").result!;
+  assert.deepEqual(exerciseVerdict(stub, "Exercise 1"), {
+    label: "Exercise 1",
+    result: "not attempted",
+    message: "✗ Exercise 1: Not answered yet: use the power rule.",
+  });
+  const threw = callLearner(
+    () => {
+      throw new Error("oops");
+    },
+    "at x = 1",
+    "hint",
+  ).result!;
+  assert.equal(exerciseVerdict(threw, "Exercise 2").result, "fail");
+  assert.deepEqual(exerciseVerdict({ passed: true, message: "✓ Correct." }), {
+    label: "",
+    result: "pass",
+    message: "✓ Correct.",
+  });
+  assert.equal(exerciseMimeType, "application/vnd.downhill.exercise+json");
+  // A MIME type whose data nbformat stores as JSON (pattern ^application/(.*\+)?json$).
+  assert.match(exerciseMimeType, /^application\/(.*\+)?json$/);
 });

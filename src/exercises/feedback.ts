@@ -7,7 +7,7 @@
  */
 import { finiteDifferenceCalls } from "../calculus/callCounter";
 import { escapeHtml, formatNumber } from "../display/format";
-import { showHtml } from "../display/show";
+import { showHtmlWithData } from "../display/show";
 import { YourTurnError } from "./yourTurn";
 import { verdictColour } from "../display/verdict";
 
@@ -166,12 +166,45 @@ export function exerciseText(result: ExerciseResult, label?: string): string {
 }
 
 /**
- * Shows the verdict under the cell (green ✓ or red ✗). Returns nothing, so that a cell ending in a
- * `check…` call shows the verdict only; the `evaluate…` functions return the verdict for code to read.
+ * The MIME type of a verdict's machine-readable form, shown beside its HTML in one output: what
+ * `npm run grade` reads from an executed notebook (scripts/grade/). Front ends have no renderer for it
+ * and show the HTML.
+ */
+export const exerciseMimeType = "application/vnd.downhill.exercise+json";
+
+/** A verdict as a program reads it: the checker's label, its result and the line the learner read. */
+export interface ExerciseVerdict {
+  /** The checker's `label` ("Exercise 2"), "" when it had none. */
+  label: string;
+  /** "not attempted": the learner's function is still the student edition's `yourTurn()` stub. */
+  result: "pass" | "fail" | "not attempted";
+  /** The line under the cell, e.g. "✗ Exercise 2: Not answered yet: …". */
+  message: string;
+}
+
+/**
+ * The machine-readable verdict. A `yourTurn()` stub (callLearner's "✗ Not answered yet") is
+ * "not attempted"; any other failure "fail".
+ * @example exerciseVerdict({ passed: true, message: "✓ Correct." }, "Exercise 1"); // => { label: "Exercise 1", result: "pass", message: "✓ Exercise 1: Correct." }
+ */
+export function exerciseVerdict(result: ExerciseResult, label?: string): ExerciseVerdict {
+  const notAnswered = !result.passed && /^✗ Not answered yet:/.test(result.message);
+  return {
+    label: label ?? "",
+    result: result.passed ? "pass" : notAnswered ? "not attempted" : "fail",
+    message: exerciseText(result, label),
+  };
+}
+
+/**
+ * Shows the verdict under the cell (green ✓ or red ✗), with its machine-readable form beside it in
+ * the same output (`exerciseMimeType`). Returns nothing, so that a cell ending in a `check…` call
+ * shows the verdict only; the `evaluate…` functions return the verdict for code to read.
  */
 export function showExercise(result: ExerciseResult, label?: string): void {
   const colour = verdictColour(result.passed);
-  showHtml(
+  showHtmlWithData(
     `<div class="downhill-exercise" style="color:${colour}">${escapeHtml(exerciseText(result, label))}</div>`,
+    { [exerciseMimeType]: exerciseVerdict(result, label) },
   );
 }
