@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import { projectRoot } from "../scripts/paths.mjs";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
 import { lessonOf, locateExercise, type Lesson, type Notebook } from "../scripts/grade/exercises";
 import { courseLessons, findLessons, notebookProblem } from "../scripts/grade/grade";
@@ -419,7 +420,7 @@ test("a file that is not a notebook, or a corrupt one, is named before any kerne
 });
 
 test("the teacher's page lists each lesson's core path and minutes, and each checked exercise's checker, as the notebooks do", () => {
-  const page = readFileSync(path.join(__dirname, "..", "docs", "teaching.md"), "utf8");
+  const page = readFileSync(path.join(projectRoot, "docs", "teaching.md"), "utf8");
   const lessons = courseLessons();
   const planned = [...page.matchAll(/^\| (\d\d) · [^|]+\| ([^|]+) \| (\d+) \|$/gm)].map((m) => [
     m[1],
