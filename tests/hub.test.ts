@@ -13,6 +13,7 @@ import { ensureHub, projectRoot } from "../scripts/environment.mjs";
 import {
   hubClient,
   hubProcesses,
+  removeLearnerAccounts,
   runLesson,
   startHub,
   stopHub,
@@ -28,6 +29,11 @@ const stateDir = mkdtempSync(path.join(tmpdir(), "downhill-hub-test-"));
 let hub: ChildProcess;
 let baseUrl: string;
 let api: ReturnType<typeof hubClient>;
+// Isolation (issue 33): as root (CI) the hub gives each learner an account, named with a prefix of this
+// test's only (a concurrent run has its own), removed at the end; as an ordinary user, the shared mode.
+const asRoot = process.getuid?.() === 0;
+const accountPrefix = `dh${randomBytes(2).toString("hex")}-`;
+const memoryLimit = "1G"; // lesson 1's kernel needs about 0.4 GB; a runaway one reaches 1 GB in seconds
 
 const codeCells = (file: string) =>
   JSON.parse(readFileSync(file, "utf8")).cells.filter(
@@ -39,7 +45,18 @@ before(async () => {
   ensureHub(python);
   const [port, internalPort, proxyApiPort] = [await freePort(), await freePort(), await freePort()];
   hub = startHub(
-    { stateDir, python, port, internalPort, proxyApiPort, serviceToken: token, users: ["grace"] },
+    {
+      ...{
+        stateDir,
+        python,
+        port,
+        internalPort,
+        proxyApiPort,
+        serviceToken: token,
+        users: ["grace"],
+      },
+      ...{ accountPrefix, memoryLimit, sharedAccount: !asRoot },
+    },
     { stdio: "ignore", detached: true },
   );
   baseUrl = `http://127.0.0.1:${port}`;
@@ -51,6 +68,7 @@ after(async () => {
   // Only if a test failed before stopping the hub: no process of this test may outlive it.
   if (hub?.exitCode === null) await stopHub(hub, 30);
   for (const p of hubProcesses(stateDir)) process.kill(p.pid, "SIGKILL");
+  if (asRoot) removeLearnerAccounts(accountPrefix);
   rmSync(stateDir, { recursive: true, force: true });
 });
 
@@ -179,6 +197,166 @@ test("each learner's notebooks are their own copy, and a restart does not overwr
     "ada's work survives her server's restart",
   );
 });
+
+// ---- Walls between learners (issue 33): accounts, the read-only course, the memory limit. ----
+
+/** A learner's system account from /etc/passwd: its name and user id. */
+const account = (user: string) => {
+  const name = accountPrefix + user;
+  const entry = readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .map((line) => line.split(":"))
+    .find((f) => f[0] === name);
+  return { name, uid: entry ? Number(entry[2]) : undefined };
+};
+/** A process's real user id, from /proc. */
+const uidOf = (pid: number) =>
+  Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
+/** Puts a notebook of one tslab code cell per source into `user`'s notebooks/ (contents API). */
+const putNotebook = async (user: string, name: string, sources: string[]) => {
+  const notebook = {
+    cells: sources.map((source, i) => ({
+      cell_type: "code",
+      id: `cell-${i}`,
+      metadata: {},
+      execution_count: null,
+      outputs: [],
+      source,
+    })),
+    metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+  const put = await fetch(`${baseUrl}/user/${user}/api/contents/notebooks/${name}`, {
+    method: "PUT",
+    headers: { Authorization: `token ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ type: "notebook", format: "json", content: notebook }),
+  });
+  assert.ok(put.ok, `${name} saved in ${user}'s folder: ${put.status}`);
+};
+const skipUnlessRoot = asRoot
+  ? false
+  : "needs root: an ordinary user's hub has no accounts to wall";
+
+test(
+  "each learner's server and kernel run as the learner's own account, never root; folders mode 700",
+  { skip: skipUnlessRoot },
+  () => {
+    const servers = hubProcesses(stateDir).filter((p) => p.kind !== "jupyterhub");
+    const kinds = new Set(servers.map((p) => p.kind));
+    assert.ok(kinds.has("jupyterhub-singleuser") && kinds.has("tslab"), [...kinds].join(", "));
+    for (const p of servers.filter((p) => p.user !== undefined)) {
+      const { name, uid } = account(p.user!);
+      assert.ok(uid !== undefined && uid !== 0, `${name} exists and is not root`);
+      assert.equal(uidOf(p.pid), uid, `${p.kind} ${p.pid} of ${p.user} runs as ${name}`);
+    }
+    for (const user of learners) {
+      const folder = statSync(path.join(stateDir, "learners", user));
+      assert.equal(folder.mode & 0o777, 0o700, `${user}'s folder has mode 700`);
+      assert.equal(folder.uid, account(user).uid, `${user}'s folder is ${user}'s`);
+      const passwd = readFileSync("/etc/passwd", "utf8").split("\n");
+      const entry = passwd.find((l) => l.startsWith(`${account(user).name}:`))!.split(":");
+      assert.equal(entry[6], "/usr/sbin/nologin", `${account(user).name} has no login shell`);
+      const shadow = readFileSync("/etc/shadow", "utf8").split("\n");
+      const hash = shadow.find((l) => l.startsWith(`${account(user).name}:`))!.split(":")[1];
+      assert.match(hash, /^[!*]/, `${account(user).name} has no password`);
+    }
+  },
+);
+
+test(
+  "from inside their kernels, no learner can read, list or write another's folder or write the course",
+  { skip: skipUnlessRoot },
+  async () => {
+    // Each learner tries on the next one's folder; every attempt must fail with EACCES. On the shared
+    // hub (one user, root in CI) every one of them succeeds. A write that succeeds is undone at once.
+    for (const [i, user] of learners.entries()) {
+      const other = path.join(stateDir, "learners", learners[(i + 1) % learners.length]);
+      await putNotebook(user, "walls.ipynb", [
+        [
+          'import * as fs from "fs";',
+          'import * as os from "os";',
+          `const other = ${JSON.stringify(other)};`,
+          "const write = (file: string) => {",
+          '  fs.writeFileSync(file, "");',
+          "  fs.unlinkSync(file);",
+          "};",
+          "const attempts: [string, () => unknown][] = [",
+          '  ["list the other\'s folder", () => fs.readdirSync(other)],',
+          `  ["read the other's lesson", () => fs.readFileSync(other + "/notebooks/${lesson}")],`,
+          '  ["write in the other\'s folder", () => write(other + "/x")],',
+          '  ["write in src", () => write("src/x.ts")],',
+          '  ["change src/index.ts", () => fs.appendFileSync("src/index.ts", "")],',
+          '  ["write in data", () => write("../data/x.csv")],',
+          '  ["write in node_modules", () => write("../node_modules/x")],',
+          "];",
+          "const broken = attempts",
+          "  .map(([what, f]) => {",
+          "    try {",
+          "      f();",
+          '      return what + ": allowed";',
+          "    } catch (e) {",
+          "      const code = (e as { code?: string }).code;",
+          '      return code === "EACCES" ? "" : what + ": " + code;',
+          "    }",
+          "  })",
+          "  .filter((s) => s);",
+          `if (os.userInfo().uid === 0) broken.push("the kernel runs as root");`,
+          `if (os.userInfo().username !== ${JSON.stringify(account(user).name)})`,
+          '  broken.push("the kernel runs as " + os.userInfo().username);',
+          'if (broken.length > 0) throw new Error("walls broken: " + broken.join("; "));',
+          '"walls hold";',
+        ].join("\n"),
+      ]);
+    }
+    const report = await runLesson({
+      python: jupyterPython(),
+      baseUrl,
+      token,
+      notebook: "notebooks/walls.ipynb",
+      users: learners,
+    });
+    for (const u of report.users) assert.deepEqual(u.failures, [], `${u.user}: walls hold`);
+  },
+);
+
+test(
+  "a kernel that allocates past the memory limit dies alone; the two others finish lesson 1",
+  { skip: skipUnlessRoot },
+  async () => {
+    const [hog, ...others] = learners;
+    await putNotebook(hog, "hog.ipynb", [
+      // The limit is the kernel's own (on today's hub it is unlimited, and this cell fails)
+      [
+        'import * as fs from "fs";',
+        'const limits = fs.readFileSync("/proc/self/limits", "utf8");',
+        "if (!/^Max data size\\s+1073741824\\s+1073741824/m.test(limits))",
+        '  throw new Error("no 1G memory limit: " + limits);',
+      ].join("\n"),
+      "const hog: number[][] = [];\nfor (;;) hog.push(new Array(1e6).fill(hog.length + 0.5));",
+    ]);
+    const [greedy, lesson1] = await Promise.all([
+      runLesson({
+        ...{ python: jupyterPython(), baseUrl, token, notebook: "notebooks/hog.ipynb" },
+        ...{ users: [hog], timeout: 180 },
+      }),
+      runLesson({
+        ...{ python: jupyterPython(), baseUrl, token, notebook: `notebooks/${lesson}` },
+        ...{ users: others },
+      }),
+    ]);
+    assert.deepEqual(
+      greedy.users[0].failures.map((f) => [f.cell, f.status]),
+      [[2, "died"]],
+      `${hog}'s kernel died at ${memoryLimit}: ${JSON.stringify(greedy.users[0].failures)}`,
+    );
+    for (const u of lesson1.users) assert.deepEqual(u.failures, [], `${u.user}: lesson 1 ok`);
+    const status = await fetch(`${baseUrl}/user/${hog}/api/status`, {
+      headers: { Authorization: `token ${token}` },
+    });
+    assert.equal(status.status, 200, `${hog}'s server still answers`);
+  },
+);
 
 test("stopping the hub stops the proxy, every server and every kernel", async () => {
   const running = hubProcesses(stateDir);

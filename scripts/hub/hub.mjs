@@ -1,16 +1,18 @@
 // Starting the class's JupyterHub (scripts/hub/jupyterhub_config.py) from Node: the state folder with
 // its generated secrets, the environment the config reads, the process. Used by `npm run hub`
 // (start.mjs), tests/hub.test.ts and bench/capacity.ts. Plain Node, no dependencies.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
   chmodSync,
   existsSync,
+  realpathSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
   mkdtempSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import os from "node:os";
@@ -33,15 +35,67 @@ import { projectRoot } from "../paths.mjs";
  * @property {string} [admin] the instructor's login name (default instructor)
  * @property {string[]} [users] the class list
  * @property {string} [serviceToken] a token for the REST API as a service (tests, bench)
+ * @property {boolean} [sharedAccount] as an ordinary user: run every learner's server as this user
+ *   (no walls between learners); without it an ordinary user's hub refuses to start (hubMode)
+ * @property {string} [memoryLimit] each learner's server and each of its kernels at most this much
+ *   memory (RLIMIT_DATA), as `2G`, `512M` (parseSize; default 2G)
+ * @property {string} [accountPrefix] the learners' system accounts are <prefix><name> (default dh-)
  */
+
+/** The memory limit of each learner's server and kernel when none is given. */
+export const defaultMemoryLimit = "2G";
+/** The learners' accounts are `dh-<name>` unless a hub is given another prefix. */
+export const defaultAccountPrefix = "dh-";
+/** The comment useradd gives a learner's account (jupyterhub_config.py); only those are ever removed. */
+const accountComment = "Downhill learner";
+
+/**
+ * A size such as `2G`, `512M`, `1048576` (bytes; K, M, G, T are powers of 1024) in bytes.
+ * @param {string} text
+ * @example parseSize("2G") // => 2147483648
+ */
+export function parseSize(text) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?\s*$/i.exec(text);
+  if (!m) throw new Error(`parseSize: ${JSON.stringify(text)} is not a size such as 2G or 512M`);
+  const power = " KMGT".indexOf(m[2].toUpperCase() || " ");
+  return Math.round(Number(m[1]) * 1024 ** power);
+}
+
+/**
+ * How the hub runs the learners' servers: `accounts` (as root: an account per learner) or `shared`
+ * (an ordinary user who asked for it with sharedAccount: every learner as this user). An ordinary user
+ * without sharedAccount gets an error saying why; root never gets `shared` (its learners would be root).
+ * @param {{ sharedAccount?: boolean }} o
+ * @param {number} [uid] the hub's user id
+ * @returns {"accounts" | "shared"}
+ */
+export function hubMode({ sharedAccount = false }, uid = process.getuid?.() ?? -1) {
+  if (uid === 0) {
+    if (sharedAccount)
+      throw new Error(
+        "--shared-account runs every learner's server as the hub's user, and this hub runs as root: " +
+          "refused. As root the hub gives each learner an account of their own; leave the flag out",
+      );
+    return "accounts";
+  }
+  if (sharedAccount) return "shared";
+  throw new Error(
+    "the hub is not running as root, so it cannot create a system account for each learner: every " +
+      "learner's code could read and change the others' folders and the course. Start it as root " +
+      "(sudo) for an account per learner, or pass --shared-account to run every learner as this user " +
+      "anyway (docs/teaching.md)",
+  );
+}
 
 export const hubConfig = path.join(projectRoot, "scripts", "hub", "jupyterhub_config.py");
 
 /**
- * Where the hub keeps its database, secrets and the learners' folders: outside the repository.
+ * Where the hub keeps its database, secrets and the learners' folders: outside the repository. Root's
+ * is /var/lib/downhill-hub (the learners' accounts must reach their folders, and root's home is closed).
  * @param {NodeJS.ProcessEnv} [env]
  */
-export function defaultStateDir(env = process.env) {
+export function defaultStateDir(env = process.env, uid = process.getuid?.() ?? -1) {
+  if (uid === 0 && !env.XDG_STATE_HOME) return "/var/lib/downhill-hub";
   const base = env.XDG_STATE_HOME || path.join(os.homedir(), ".local", "state");
   return path.join(base, "downhill-hub");
 }
@@ -59,17 +113,24 @@ function secretFile(file, bytes) {
 
 /**
  * Creates the state folder (mode 700) and its secrets: the cookie secret (JupyterHub signs its cookies
- * with it), the proxy's API token and the class password. Refuses a folder inside the repository.
+ * with it), the proxy's API token and the class password. Refuses a folder inside the repository. In
+ * accounts mode the state folder and its learners/ are mode 711 (a learner passes through to their own
+ * folder, lists nothing) and the hub's files in it mode 600.
  * @param {string} stateDir
+ * @param {"accounts" | "shared"} [mode]
  */
-export function prepareState(stateDir) {
+export function prepareState(stateDir, mode = "shared") {
   const inside = path.relative(projectRoot, path.resolve(stateDir));
   if (!inside.startsWith("..") && !path.isAbsolute(inside))
     throw new Error(
       `the hub's state folder ${stateDir} is inside the repository; choose one outside it`,
     );
   mkdirSync(path.join(stateDir, "learners"), { recursive: true, mode: 0o700 });
-  chmodSync(stateDir, 0o700);
+  const folders = mode === "accounts" ? 0o711 : 0o700;
+  chmodSync(stateDir, folders);
+  chmodSync(path.join(stateDir, "learners"), folders);
+  for (const name of readdirSync(stateDir))
+    if (statSync(path.join(stateDir, name)).isFile()) chmodSync(path.join(stateDir, name), 0o600);
   secretFile(path.join(stateDir, "jupyterhub_cookie_secret"), 32);
   const passwordFile = path.join(stateDir, "class-password");
   return {
@@ -80,13 +141,109 @@ export function prepareState(stateDir) {
 }
 
 /**
+ * Refuses a login name whose account (`prefix` + name) useradd would not take (as
+ * jupyterhub_config.py's account_name).
+ * @param {string} prefix @param {string} name
+ */
+export function checkAccountName(prefix, name) {
+  const account = prefix + name;
+  if (!/^[a-z][a-z0-9_-]*$/.test(account) || account.length > 32)
+    throw new Error(
+      `the login name ${JSON.stringify(name)} cannot name a system account (${account}): use ` +
+        `lower-case letters, digits, - and _, at most ${32 - prefix.length} characters`,
+    );
+}
+
+/**
+ * What keeps the learners' accounts from using the course, or lets them change it: a folder on the
+ * way to the course, the kernel, Node or the state folder that other users cannot pass through, a file
+ * they cannot read, anything in the course they can write. Empty when the course is fit for accounts.
+ * @param {string} stateDir
+ * @returns {string[]}
+ */
+export function courseProblems(stateDir) {
+  /** @type {string[]} */
+  const problems = [];
+  const course = ["src", "data", "notebooks", "node_modules"].map((d) =>
+    realpathSync(path.join(projectRoot, d)),
+  );
+  const state = path.resolve(stateDir);
+  for (const target of [
+    ...course,
+    realpathSync(jupyterData),
+    realpathSync(process.execPath),
+    state,
+  ]) {
+    for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+      if ((statSync(dir).mode & 0o001) === 0)
+        problems.push(`${dir} (on the way to ${target}) is closed to other users (no o+x)`);
+      if (dir === path.dirname(dir)) break;
+    }
+    // The state folder is only passed through (mode 711); the course is read.
+    const mode = statSync(target).mode;
+    if ((mode & (target === state ? 0o001 : 0o004)) === 0)
+      problems.push(`${target} is closed to other users`);
+  }
+  const writable = spawnSync(
+    "find",
+    [...course, realpathSync(jupyterData), "-perm", "-0002", "!", "-type", "l", "-print", "-quit"],
+    { encoding: "utf8" },
+  ).stdout.trim();
+  if (writable) problems.push(`${writable} (in the course) is writable by every user`);
+  return problems;
+}
+
+/**
+ * Builds the plotly.js bundle the kernels load (src/plot/plotlyBundle.ts) if it is missing or stale:
+ * the learners' kernels cannot write into the course.
+ */
+export function buildPlotlyBundle() {
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "-e",
+      // tsx hands a .ts module to a CommonJS `-e` as its default export
+      'import("./src/plot/plotlyBundle.ts").then((m) => console.log(m.default.ensurePlotlyBundle()))',
+    ],
+    { cwd: projectRoot, encoding: "utf8" },
+  );
+  if (r.status !== 0) throw new Error(`building the plotly.js bundle failed:\n${r.stderr}`);
+  return r.stdout.trim();
+}
+
+/**
+ * Removes the learners' system accounts whose names start with `prefix` and that the hub made (their
+ * comment says so), after their processes are gone; @returns the names removed. Never another account.
+ * @param {string} prefix
+ */
+export function removeLearnerAccounts(prefix) {
+  if (!prefix) throw new Error("removeLearnerAccounts: an empty prefix would match every account");
+  const ours = readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .map((line) => line.split(":"))
+    .filter((f) => f[0]?.startsWith(prefix) && f[4]?.startsWith(accountComment))
+    .map((f) => f[0]);
+  for (const name of ours) {
+    const r = spawnSync("userdel", [name], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`userdel ${name} failed: ${r.stderr}`);
+  }
+  return ours;
+}
+
+/**
  * The environment jupyterhub_config.py reads.
  * @param {HubOptions} o
  * @param {NodeJS.ProcessEnv} [env] what the hub's environment starts from
  * @returns {NodeJS.ProcessEnv}
  */
 export function hubEnv(o, env = process.env) {
-  const { proxyToken, passwordFile } = prepareState(o.stateDir);
+  const mode = hubMode(o);
+  const prefix = o.accountPrefix ?? defaultAccountPrefix;
+  for (const name of [o.admin ?? "instructor", ...(o.users ?? [])])
+    if (mode === "accounts") checkAccountName(prefix, name);
+  const { proxyToken, passwordFile } = prepareState(o.stateDir, mode);
   const port = o.port ?? 8000;
   /** @type {Record<string, string>} */
   const vars = {
@@ -103,6 +260,9 @@ export function hubEnv(o, env = process.env) {
     DOWNHILL_HUB_USERS: (o.users ?? []).join(","),
     DOWNHILL_HUB_PASSWORD_FILE: passwordFile,
     CONFIGPROXY_AUTH_TOKEN: proxyToken,
+    DOWNHILL_HUB_MODE: mode,
+    DOWNHILL_HUB_ACCOUNT_PREFIX: prefix,
+    DOWNHILL_HUB_MEMORY_LIMIT: String(parseSize(o.memoryLimit ?? defaultMemoryLimit)),
   };
   if (o.serviceToken) vars.DOWNHILL_HUB_SERVICE_TOKEN = o.serviceToken;
   return { ...proxyEnv(env), ...vars };
@@ -117,6 +277,16 @@ export function hubEnv(o, env = process.env) {
  */
 export function startHub(o, { stdio = "inherit", detached = false } = {}) {
   const env = hubEnv(o);
+  if (env.DOWNHILL_HUB_MODE === "accounts") {
+    const problems = courseProblems(o.stateDir);
+    if (problems.length > 0)
+      throw new Error(
+        `the learners' accounts could not use the course safely:\n  ${problems.join("\n  ")}\n` +
+          "Put the course and the state folder where every user can read them (e.g. /opt, /srv) " +
+          "and nobody but their owner can write them",
+      );
+    buildPlotlyBundle();
+  }
   return spawn(o.python, ["-m", "jupyterhub", "-f", hubConfig], {
     cwd: o.stateDir,
     env,
@@ -328,16 +498,17 @@ export async function stopHub(hub, seconds = 60) {
 
 /**
  * Runs `notebook` (a path in each learner's folder) in every user's kernel at once (run_lesson.py);
- * `keep` leaves the kernels running.
+ * `keep` leaves the kernels running; `timeout`: seconds a cell may take (default 600).
  * @param {{ python: string, baseUrl: string, token: string, notebook: string, users: string[],
- *   keep?: boolean }} o
+ *   keep?: boolean, timeout?: number }} o
  * @returns {Promise<LessonReport>}
  */
-export function runLesson({ python, baseUrl, token, notebook, users, keep = false }) {
+export function runLesson({ python, baseUrl, token, notebook, users, keep = false, timeout }) {
   return new Promise((resolve, reject) => {
     const args = [path.join(projectRoot, "scripts", "hub", "run_lesson.py")];
     args.push("--hub", baseUrl, "--token", token, "--notebook", notebook);
     if (keep) args.push("--keep");
+    if (timeout !== undefined) args.push("--timeout", String(timeout));
     const child = spawn(python, [...args, ...users], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "",
       err = "";
@@ -358,28 +529,48 @@ export function runLesson({ python, baseUrl, token, notebook, users, keep = fals
  * folder, a random service token, its own process group, output ignored. Resolves once the hub
  * answers. `stop()` stops it, kills whatever of it is left, and removes the state folder (also when
  * the hub never answered).
+ * As root its learners get accounts of their own, named with a prefix of this hub's only
+ * (`dh` + 4 hex digits + `-`), which stop() removes; as an ordinary user it runs in the shared mode.
  * @param {{ python: string, port: number, internalPort: number, proxyApiPort: number,
- *   users?: string[], name?: string, seconds?: number }} o `name` prefixes the state folder's name;
- *   `seconds`: how long to wait for the hub to answer
+ *   users?: string[], name?: string, seconds?: number, memoryLimit?: string }} o `name` prefixes the
+ *   state folder's name; `seconds`: how long to wait for the hub to answer
  */
 export async function startPrivateHub({ name = "downhill-hub", seconds = 120, ...o }) {
   const stateDir = mkdtempSync(path.join(os.tmpdir(), `${name}-`));
   const token = randomBytes(24).toString("hex");
-  const hub = startHub(
-    { ...o, stateDir, serviceToken: token },
-    { stdio: "ignore", detached: true },
-  );
-  const baseUrl = `http://127.0.0.1:${o.port}`;
+  const accountPrefix = `dh${randomBytes(2).toString("hex")}-`;
+  const sharedAccount = process.getuid?.() !== 0;
   const stop = async (stopSeconds = 60) => {
-    await stopHub(hub, stopSeconds);
+    if (hub) await stopHub(hub, stopSeconds);
     for (const p of hubProcesses(stateDir)) process.kill(p.pid, "SIGKILL");
+    if (!sharedAccount) removeLearnerAccounts(accountPrefix);
     rmSync(stateDir, { recursive: true, force: true });
   };
+  /** @type {ChildProcess | undefined} */
+  let hub;
+  try {
+    hub = startHub(
+      { ...o, stateDir, serviceToken: token, accountPrefix, sharedAccount },
+      { stdio: "ignore", detached: true },
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const baseUrl = `http://127.0.0.1:${o.port}`;
   try {
     await waitForHub(baseUrl, seconds, hub);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { hub, stateDir, token, baseUrl, api: hubClient(baseUrl, token), stop };
+  return {
+    hub,
+    stateDir,
+    token,
+    baseUrl,
+    accountPrefix: sharedAccount ? undefined : accountPrefix,
+    api: hubClient(baseUrl, token),
+    stop,
+  };
 }

@@ -6,7 +6,7 @@ For each user, all at once: read the user's own copy of the notebook (contents A
 session for it (sessions API: the kernel runs in the notebook's folder, as when the learner opens it),
 then send every code cell over the kernel's websocket, in order, as JupyterLab's "Run All" does. A cell
 passes when its reply is "ok" and it showed no error. tslab answers the cells after a failed one with
-"abort": that is a failure too. Unless --keep, the session (and its kernel) is deleted at the end.
+"abort": that is a failure too; a cell during which the kernel died has status "died". Unless --keep, the session (and its kernel) is deleted at the end.
 Prints one JSON object: {"users": [{user, ok, seconds, kernel_seconds, cells, failures}, ...],
 "seconds": wall time of the whole run}; each failure is {cell, status, errors, stderr}, with cell 0 when
 the user's run failed before any cell (reading the notebook, starting the kernel). Exit status 1 when
@@ -78,6 +78,11 @@ async def run_cell(ws, code, session, timeout):
         if isinstance(raw, bytes):
             continue  # binary frames carry buffers; the course sends none
         msg = json.loads(raw)
+        state = msg.get("content", {}).get("execution_state")
+        if msg["header"]["msg_type"] == "status" and state in ("restarting", "dead"):
+            # The server's own message, with no parent: the kernel process died (JupyterLab shows
+            # "The kernel appears to have died"), e.g. at its memory limit.
+            return "died", errors + [f"the kernel died (its server says {state})"], "".join(stderr).strip()
         if msg.get("parent_header", {}).get("msg_id") != msg_id:
             continue
         kind = msg["header"]["msg_type"]
@@ -124,7 +129,12 @@ async def run_user(hub, token, user, notebook, keep, timeout):
             failures.append({"cell": index + 1, "status": status, "errors": errors, "stderr": stderr[-2000:]})
     ws.close()
     if not keep:
-        await api(client, "DELETE", f"{base}/sessions/{session['id']}", token)
+        try:
+            await api(client, "DELETE", f"{base}/sessions/{session['id']}", token)
+        except Exception:
+            # A kernel that died may be restarting: its session cannot be deleted yet (HTTP 500).
+            if not any(f["status"] == "died" for f in failures):
+                raise
     return {
         "user": user,
         "ok": not failures and cells > 0,
