@@ -37,6 +37,8 @@ import { projectRoot } from "../paths.mjs";
  * @property {string} [serviceToken] a token for the REST API as a service (tests, bench)
  * @property {boolean} [sharedAccount] as an ordinary user: run every learner's server as this user
  *   (no walls between learners); without it an ordinary user's hub refuses to start (hubMode)
+ * @property {boolean} [solutions] learners' copies keep the reference solutions (default: the student
+ *   edition)
  * @property {string} [memoryLimit] each learner's server and each of its kernels at most this much
  *   memory (RLIMIT_DATA), as `2G`, `512M` (parseSize; default 2G)
  * @property {string} [accountPrefix] the learners' system accounts are <prefix><name> (default dh-)
@@ -263,6 +265,7 @@ export function hubEnv(o, env = process.env) {
     DOWNHILL_HUB_MODE: mode,
     DOWNHILL_HUB_ACCOUNT_PREFIX: prefix,
     DOWNHILL_HUB_MEMORY_LIMIT: String(parseSize(o.memoryLimit ?? defaultMemoryLimit)),
+    DOWNHILL_HUB_SOLUTIONS: o.solutions ? "1" : "0",
   };
   if (o.serviceToken) vars.DOWNHILL_HUB_SERVICE_TOKEN = o.serviceToken;
   return { ...proxyEnv(env), ...vars };

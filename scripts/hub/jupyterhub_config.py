@@ -191,7 +191,9 @@ def copy_course(spawner):
     copy of the notebooks (learner-copy.mjs), made as the learner."""
     home = spawner.home_dir
     script = os.path.join(root, "scripts", "hub", "learner-copy.mjs")
-    command = [env.get("DOWNHILL_NODE", "node"), script, home, root]
+    # The learner's copy is the student edition, unless the teacher asked for the solutions (--solutions).
+    solutions = ["--solutions"] if env.get("DOWNHILL_HUB_SOLUTIONS") == "1" else []
+    command = [env.get("DOWNHILL_NODE", "node"), script, *solutions, home, root]
     if mode == "shared":
         os.makedirs(home, mode=0o700, exist_ok=True)
         subprocess.run(command, check=True)

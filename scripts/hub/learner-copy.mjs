@@ -1,13 +1,17 @@
-// A learner's own copy of the course, in the learner's home folder: the notebooks copied (the learner
-// edits them), `src`, `data` and `node_modules` linked to the course (shared, read by the kernel).
+// A learner's own copy of the course, in the learner's home folder: the notebooks copied as their
+// student edition (the learner edits them; no reference solution or Markdown answer reaches a learner,
+// unless the hub was started with --solutions), `src`, `data` and `node_modules` linked to the course
+// (shared, read by the kernel).
 // Run before each learner's server starts (the hub's pre-spawn hook, the Docker image's start hook). It
 // only adds: a notebook the learner already has is never overwritten, so a course update adds the new
 // lessons and leaves the learner's work alone. Plain Node, no dependencies.
 //
-// Usage: node scripts/hub/learner-copy.mjs HOME [COURSE_ROOT]
+// Usage: node scripts/hub/learner-copy.mjs [--solutions] HOME [COURSE_ROOT]
 import {
   copyFileSync,
   existsSync,
+  readFileSync,
+  writeFileSync,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -16,6 +20,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { isMain, projectRoot } from "../paths.mjs";
+import { studentNotebook } from "../student-edition.mjs";
 
 /**
  * The links a learner's folder holds: where each points in the course.
@@ -49,9 +54,11 @@ function linkExists(at) {
  * Brings `home` up to date with the course at `courseRoot`; returns what it added.
  * @param {string} home the learner's folder
  * @param {string} [courseRoot] the course (default: this one)
+ * @param {{ solutions?: boolean }} [options] `solutions`: copy the course's notebooks as they are, reference
+ *   solutions included (a teacher's demo); by default each is copied as its student edition
  * @example provisionLearner("/srv/downhill/learners/ada", "/opt/downhill") // { copied: [...], linked: [...] }
  */
-export function provisionLearner(home, courseRoot = projectRoot) {
+export function provisionLearner(home, courseRoot = projectRoot, { solutions = false } = {}) {
   const notebooks = path.join(home, "notebooks");
   mkdirSync(notebooks, { recursive: true });
   /** @type {string[]} */
@@ -60,7 +67,12 @@ export function provisionLearner(home, courseRoot = projectRoot) {
     if (!name.endsWith(".ipynb")) continue;
     const target = path.join(notebooks, name);
     if (existsSync(target)) continue; // the learner's work: never overwritten
-    copyFileSync(path.join(courseRoot, "notebooks", name), target);
+    const source = path.join(courseRoot, "notebooks", name);
+    if (solutions) copyFileSync(source, target);
+    else {
+      const { notebook } = studentNotebook(JSON.parse(readFileSync(source, "utf8")), name);
+      writeFileSync(target, JSON.stringify(notebook, null, 1) + "\n");
+    }
     copied.push(name);
   }
   /** @type {string[]} */
@@ -79,12 +91,16 @@ export function provisionLearner(home, courseRoot = projectRoot) {
 }
 
 if (isMain(import.meta.url)) {
-  const [home, courseRoot = projectRoot] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const solutions = args.includes("--solutions");
+  const [home, courseRoot = projectRoot] = args.filter((a) => a !== "--solutions");
   if (!home) {
-    console.error("usage: node scripts/hub/learner-copy.mjs HOME [COURSE_ROOT]");
+    console.error("usage: node scripts/hub/learner-copy.mjs [--solutions] HOME [COURSE_ROOT]");
     process.exit(2);
   }
-  const { copied, linked } = provisionLearner(path.resolve(home), path.resolve(courseRoot));
+  const { copied, linked } = provisionLearner(path.resolve(home), path.resolve(courseRoot), {
+    solutions,
+  });
   console.log(
     `[downhill] ${home}: ${copied.length} notebook(s) copied, ${linked.length} link(s) made`,
   );

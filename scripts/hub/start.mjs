@@ -18,6 +18,7 @@ import {
 
 const usage = `Usage: npm run hub -- [--users ada,grace,…] [--users-file FILE] [--admin NAME] [--ip 127.0.0.1]
                       [--port 8000] [--state DIR] [--memory-limit ${defaultMemoryLimit}] [--shared-account]
+                      [--solutions]
   --users, --users-file  the class list (one name a line in the file); only these names and the admin
                          can log in (the admin can add more in the admin panel)
   --admin                the instructor's login name (default: instructor)
@@ -29,6 +30,8 @@ const usage = `Usage: npm run hub -- [--users ada,grace,…] [--users-file FILE]
                          (default ${defaultMemoryLimit}; K, M, G); a kernel past it dies alone
   --shared-account       only for a hub started by an ordinary user, who cannot create accounts: run
                          every learner's server as this user, with no walls between learners
+  --solutions            give learners the course's notebooks with the reference solutions (a demo);
+                         by default each learner's copy is the student edition (npm run student)
 Started as root, the hub gives each learner a system account of their own (dh-<name>, no password, no
 login shell) and runs their server as that account; started otherwise it refuses unless
 --shared-account is given (docs/teaching.md).`;
@@ -43,6 +46,7 @@ const { values } = parseArgs({
     state: { type: "string", default: defaultStateDir() },
     "memory-limit": { type: "string", default: defaultMemoryLimit },
     "shared-account": { type: "boolean", default: false },
+    solutions: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -89,7 +93,7 @@ let hub;
 try {
   hub = startHub({
     ...{ stateDir, python, ip: values.ip, port, admin: values.admin, users },
-    ...{ sharedAccount, memoryLimit },
+    ...{ sharedAccount, memoryLimit, solutions: values.solutions },
   });
 } catch (error) {
   console.error(`[downhill] ${error instanceof Error ? error.message : error}`);
