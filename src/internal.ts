@@ -41,9 +41,18 @@ export {
   type Called,
 } from "./exercises/feedback";
 export {
+  defineChecker,
+  type ArgumentCheck,
+  type Checker,
+  type CheckerDefinition,
+} from "./exercises/defineChecker";
+export {
   randomTestPoints,
   randomTestGradients,
+  randomRuns,
   testPointOptionNames,
+  runOptionNames,
   type TestPointOptions,
+  type RunOptions,
 } from "./exercises/testPoints";
 export { finiteDifferenceCalls, countFiniteDifference } from "./calculus/callCounter";
