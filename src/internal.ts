@@ -20,6 +20,13 @@ export {
   withDefaults,
 } from "./plot/figure";
 export { plotlySource } from "./plot/showFigure";
+export {
+  requirePlaneOptions,
+  surfaceColours,
+  surfaceHover,
+  surfaceTrace,
+  type SurfaceTraceOptions,
+} from "./plot/surfaceParts";
 
 // Lesson 4's network computed fast (what training and the benchmark run; the lessons read TanhNetwork)
 export { TanhNetworkFast } from "./models/tanhNetworkFast";
