@@ -6,9 +6,9 @@
  * problems of `problems.ts` and lesson 5 §5.6's 4-16-2 network on 50 examples (10-100-10 on 1000
  * examples would make a graph of 3 million nodes per call).
  */
-import { createRandom, engineGradient, TanhNetwork, TanhNetworkFast } from "../src/internal";
-import { networkFor, type Problem } from "./problems";
-import { raceGradients, type TimingOptions } from "./timing";
+import { createRandom, engineGradient, type TanhNetwork } from "../src/internal";
+import { raceFastNetwork, type Problem } from "./problems";
+import type { TimingOptions } from "./timing";
 
 export interface AutodiffCostRow {
   size: string;
@@ -41,22 +41,15 @@ export function measureAutodiffCost(
   quick: boolean,
 ): AutodiffCostRow[] {
   return [...list.slice(0, 2), lessonProblem(quick)].map((p) => {
-    const net: TanhNetwork = networkFor(p);
-    const fast = new TanhNetworkFast(net);
-    const race = raceGradients(
-      () => engineGradient(net, p.X, p.T).gradient,
-      () => fast.gradient(p.X, p.T),
-      timing,
-    );
+    const graph = (net: TanhNetwork) => engineGradient(net, p.X, p.T);
+    const { row, net, race } = raceFastNetwork(p, (net) => graph(net).gradient, timing);
+    const { slowMs, fastMs, ...agreement } = race;
     return {
-      size: p.name,
-      N: p.X.length,
-      W: net.parameterCount,
-      nodes: engineGradient(net, p.X, p.T).nodes,
-      engineMs: race.slowMs,
-      tanhNetworkMs: race.fastMs,
-      ratio: race.ratio,
-      maxScaledDifference: race.maxScaledDifference,
+      ...row,
+      nodes: graph(net).nodes,
+      engineMs: slowMs,
+      tanhNetworkMs: fastMs,
+      ...agreement,
     };
   });
 }

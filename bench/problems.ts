@@ -4,6 +4,7 @@
  * targets come from a smaller random "teacher" network. `--quick` uses tiny versions of the same three.
  */
 import { createRandom, TanhNetwork, TanhNetworkFast } from "../src/internal";
+import { raceGradients, type GradientRace, type TimingOptions } from "./timing";
 
 export interface Problem {
   /** "1-3-1": inputs-hiddenUnits-outputs. */
@@ -91,4 +92,33 @@ export function networkFor(p: Problem): TanhNetwork {
 /** The same fresh network, fast (`TanhNetworkFast`): what measures 1–3 and 6 time. */
 export function fastNetworkFor(p: Problem): TanhNetworkFast {
   return new TanhNetworkFast(networkFor(p));
+}
+
+/** A problem's network raced against its fast twin (`raceFastNetwork`). */
+export interface NetworkRace {
+  /** How the race's row starts: the problem's size, N and W. */
+  row: { size: string; N: number; W: number };
+  /** The fresh readable network the race ran on. */
+  net: TanhNetwork;
+  race: GradientRace;
+}
+
+/**
+ * `raceGradients` on one problem's fresh network (`networkFor`): `slow`, a gradient of the network on
+ * the problem's batch, against `TanhNetworkFast.gradient` of the same network, weights and batch
+ * (measures 3c and 6).
+ */
+export function raceFastNetwork(
+  p: Problem,
+  slow: (net: TanhNetwork) => ArrayLike<number>,
+  timing: TimingOptions,
+): NetworkRace {
+  const net = networkFor(p);
+  const fast = new TanhNetworkFast(net);
+  const race = raceGradients(
+    () => slow(net),
+    () => fast.gradient(p.X, p.T),
+    timing,
+  );
+  return { row: { size: p.name, N: p.X.length, W: fast.parameterCount }, net, race };
 }

@@ -6,9 +6,8 @@
  * process with interleaved samples. Their gradients are compared first: they differ only in tanh's last
  * bits, so they agree to about 1e-15 of the terms summed (src/models/tanhNetworkFast.test.ts).
  */
-import { TanhNetworkFast } from "../src/internal";
-import { networkFor, type Problem } from "./problems";
-import { raceGradients, type TimingOptions } from "./timing";
+import { raceFastNetwork, type Problem } from "./problems";
+import type { TimingOptions } from "./timing";
 
 export interface ReadabilityRow {
   size: string;
@@ -27,21 +26,8 @@ export interface ReadabilityRow {
 /** The readable-to-fast gradient time ratio for each problem. */
 export function measureReadability(list: Problem[], timing: TimingOptions): ReadabilityRow[] {
   return list.map((p) => {
-    const readable = networkFor(p);
-    const fast = new TanhNetworkFast(readable);
-    const race = raceGradients(
-      () => readable.gradient(p.X, p.T),
-      () => fast.gradient(p.X, p.T),
-      timing,
-    );
-    return {
-      size: p.name,
-      N: p.X.length,
-      W: fast.parameterCount,
-      fastMs: race.fastMs,
-      readableMs: race.slowMs,
-      ratio: race.ratio,
-      maxScaledDifference: race.maxScaledDifference,
-    };
+    const { row, race } = raceFastNetwork(p, (net) => net.gradient(p.X, p.T), timing);
+    const { slowMs, fastMs, ...agreement } = race;
+    return { ...row, fastMs, readableMs: slowMs, ...agreement };
   });
 }

@@ -20,6 +20,13 @@ export {
   withDefaults,
 } from "./plot/figure";
 export { plotlySource } from "./plot/showFigure";
+export {
+  requirePlaneOptions,
+  surfaceColours,
+  surfaceHover,
+  surfaceTrace,
+  type SurfaceTraceOptions,
+} from "./plot/surfaceParts";
 
 // Lesson 4's network computed fast (what training and the benchmark run; the lessons read TanhNetwork)
 export { TanhNetworkFast } from "./models/tanhNetworkFast";
@@ -44,9 +51,18 @@ export {
   type Called,
 } from "./exercises/feedback";
 export {
+  defineChecker,
+  type ArgumentCheck,
+  type Checker,
+  type CheckerDefinition,
+} from "./exercises/defineChecker";
+export {
   randomTestPoints,
   randomTestGradients,
+  randomRuns,
   testPointOptionNames,
+  runOptionNames,
   type TestPointOptions,
+  type RunOptions,
 } from "./exercises/testPoints";
 export { finiteDifferenceCalls, countFiniteDifference } from "./calculus/callCounter";

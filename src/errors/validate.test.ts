@@ -8,6 +8,7 @@ import {
   requireInRange,
   requirePointList,
   requireRange,
+  requireText,
   requireVector2,
   requireVectorOfLength,
 } from "./validate";
@@ -189,4 +190,17 @@ test("requireBatch passes a good batch, with or without targets, and names what 
     name: "ShapeError",
     message: /^TanhNetwork\.loss: T has 1 rows; expected 2 \(one per row of X\)$/,
   }); // the doc comment's example
+});
+
+test("requireText returns a string and names anything else", () => {
+  assert.equal(requireText("checkX", "label", "Exercise 1"), "Exercise 1");
+  assert.equal(requireText("checkX", "hint", ""), "");
+  assert.throws(() => requireText("checkX", "hint", 5), {
+    name: "InvalidArgumentError",
+    message: /^checkX: hint is 5; expected a string$/,
+  });
+  assert.throws(
+    () => requireText("checkX", "label", null),
+    /checkX: label is null; expected a string/,
+  );
 });

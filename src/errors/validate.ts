@@ -132,6 +132,20 @@ export function requireFunction(caller: string, name: string, value: unknown): v
   }
 }
 
+/**
+ * Requires a string (a label, a hint, a title).
+ * @throws InvalidArgumentError `checkDerivative: hint is 5; expected a string`
+ * @example requireText("checkDerivative", "label", "Exercise 1"); // => "Exercise 1"
+ */
+export function requireText(caller: string, name: string, value: unknown): string {
+  if (typeof value !== "string") {
+    throw new InvalidArgumentError(
+      `${caller}: ${name} is ${describeValue(value)}; expected a string`,
+    );
+  }
+  return value;
+}
+
 /** Rejects option names the caller does not know (a typo must not be silently ignored). */
 export function rejectUnknownOptions(
   caller: string,

@@ -8,18 +8,12 @@
  */
 import { scaledError } from "../calculus/gradcheck";
 import { formatNumber } from "../display/format";
-import { rejectUnknownOptions, requireFunction, requireInteger } from "../errors/validate";
+import { requireFunction } from "../errors/validate";
 import { adam } from "../optim/adam";
 import { createRandom } from "../random/createRandom";
-import {
-  callLearner,
-  diagnose,
-  showExercise,
-  vectorText,
-  type ExerciseOptions,
-  type ExerciseResult,
-} from "./feedback";
-import { randomTestPoints } from "./testPoints";
+import { defineChecker } from "./defineChecker";
+import { callLearner, diagnose, vectorText, type ExerciseOptions } from "./feedback";
+import { randomRuns, runOptionNames, type RunOptions } from "./testPoints";
 
 /** The learner's answer: Adam's bias-corrected averages at step t = gradients.length, from g₁ … gₜ. */
 export type BiasCorrection = (
@@ -29,19 +23,92 @@ export type BiasCorrection = (
 ) => { mHat: number[]; sHat: number[] };
 
 /**
- * The exercise's label and hint, how many runs and steps (default seed 8).
+ * The exercise's label and hint, how many runs (default 4, each with its own random β₁, β₂ and
+ * gradients), how many steps each (default 10) and the seed (default 8).
  * @see notebooks/06-momentum-and-adaptive-steps.ipynb, Exercises
  */
-export interface CheckBiasCorrectionOptions extends ExerciseOptions {
-  /** How many runs, each with its own random β₁, β₂ and gradients (default 4). */
-  points?: number;
-  /** Steps per run (default 10). */
-  steps?: number;
-  seed?: number;
-}
+export interface CheckBiasCorrectionOptions extends ExerciseOptions, RunOptions {}
 
 const ETA = 0.01,
   EPS = 1e-8;
+
+const caller = "checkBiasCorrection";
+// What evaluateBiasCorrectionAnswer and checkBiasCorrection check (their doc comments below say what).
+const biasCorrection = defineChecker<[answer: BiasCorrection], CheckBiasCorrectionOptions>({
+  name: caller,
+  parameters: [["answer", requireFunction]],
+  options: runOptionNames,
+  hint: "unrolled, mₜ = (1 − β₁) Σⱼ β₁^(t−j) gⱼ, and those weights add up to 1 − β₁ᵗ.",
+  evaluate([answer], options, hint) {
+    const drawn = randomRuns(caller, options, { dimension: 2, steps: 10, seed: 8 });
+    const { steps, seed } = drawn;
+    const settings = drawn.settings.map(([a, b]) => ({
+      beta1: 0.5 + 0.45 * a,
+      beta2: 0.9 + 0.0999 * b,
+    }));
+    const random = createRandom(`${caller}-${seed}`);
+    for (const { beta1, beta2 } of settings) {
+      const move = adam({ beta1, beta2, epsilon: EPS }).begin(2);
+      const w = [random.uniform(-1, 1), random.uniform(-1, 1)];
+      const history: number[][] = [];
+      const [m, s] = [
+        [0, 0],
+        [0, 0],
+      ];
+      for (let t = 1; t <= steps; t++) {
+        const g = [random.normal(), 10 ** random.uniform(-2, 1) * random.normal()];
+        history.push(g);
+        g.forEach((gi, i) => {
+          m[i] = beta1 * m[i] + (1 - beta1) * gi;
+          s[i] = beta2 * s[i] + (1 - beta2) * gi * gi;
+        });
+        const where = `At step t = ${t} (β₁ = ${formatNumber(beta1)}, β₂ = ${formatNumber(beta2, 5)}, ${gradientNames(t)} = ${history.map(vectorText).join(", ")})`;
+        const called = callLearner(
+          () =>
+            answer(
+              history.map((gj) => gj.slice()),
+              beta1,
+              beta2,
+            ),
+          where.replace(/^At/, "at"),
+          hint,
+        );
+        if (called.result) return called.result;
+        const out = called.value as { mHat?: unknown; sHat?: unknown } | undefined;
+        const ok = (x: unknown) =>
+          Array.isArray(x) &&
+          x.length === 2 &&
+          x.every((c) => typeof c === "number" && isFinite(c));
+        if (!out || !ok(out.mHat) || !ok(out.sHat) || (out.sHat as number[]).some((x) => x < 0))
+          return {
+            passed: false,
+            message: `✗ ${where} your function returned ${JSON.stringify(out)}; expected { mHat, sHat }, each an array of 2 finite numbers (sHat ≥ 0).`,
+          };
+        const [mHat, sHat] = [out.mHat as number[], out.sHat as number[]];
+        const before = w.slice();
+        move(w, g, ETA, t); // the course's Adam
+        const yours = before.map((wi, i) => wi - (ETA * mHat[i]) / (Math.sqrt(sHat[i]) + EPS));
+        if (yours.some((x, i) => scaledError(x - before[i], w[i] - before[i], 1e-12) > 1e-9)) {
+          const right = m.map((mi) => mi / (1 - beta1 ** t));
+          const why =
+            known(history, beta1, beta2, mHat, sHat) ||
+            diagnose(mHat, right, {
+              truth: "m̂ Adam uses",
+              form: "the weight of each gradient (βᵗ⁻ʲ for gⱼ, newest weighted most) and what they add up to",
+            });
+          return {
+            passed: false,
+            message: `✗ ${where} your m̂ = ${vectorText(mHat)} and ŝ = ${vectorText(sHat)} move w to ${vectorText(yours)}; Adam's m̂ = ${vectorText(right)} moves it to ${vectorText(w)}. ${why}`,
+          };
+        }
+      }
+    }
+    return {
+      passed: true,
+      message: `✓ Correct: with your m̂ and ŝ from the gradients alone, ${settings.length} runs of ${steps} steps (random β₁, β₂ and gradients) take exactly the course's Adam steps.`,
+    };
+  },
+});
 
 /**
  * Checks a learner's `averages(gradients, β₁, β₂) → { mHat, sHat }`: along seeded runs of two weights
@@ -55,82 +122,7 @@ const ETA = 0.01,
  * evaluateBiasCorrectionAnswer((gs) => ({ mHat: gs[gs.length - 1], sHat: gs[gs.length - 1].map((g) => g * g) })).message; // => "✗ At step t = 2 …"
  * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.4, eqs. (9)–(10)
  */
-export function evaluateBiasCorrectionAnswer(
-  answer: BiasCorrection,
-  options: CheckBiasCorrectionOptions = {},
-): ExerciseResult {
-  const caller = "checkBiasCorrection";
-  requireFunction(caller, "answer", answer);
-  rejectUnknownOptions(caller, options, ["points", "steps", "seed", "label", "hint"]);
-  const steps = requireInteger(caller, "steps", options.steps ?? 10, 2, 1000);
-  const seed = options.seed ?? 8;
-  const settings = randomTestPoints(
-    caller,
-    { dimension: 2, range: [0, 1], points: options.points ?? 4, seed },
-    8,
-  ).points.map(([a, b]) => ({ beta1: 0.5 + 0.45 * a, beta2: 0.9 + 0.0999 * b }));
-  const random = createRandom(`${caller}-${seed}`);
-  const hint =
-    options.hint ?? "unrolled, mₜ = (1 − β₁) Σⱼ β₁^(t−j) gⱼ, and those weights add up to 1 − β₁ᵗ.";
-  for (const { beta1, beta2 } of settings) {
-    const move = adam({ beta1, beta2, epsilon: EPS }).begin(2);
-    const w = [random.uniform(-1, 1), random.uniform(-1, 1)];
-    const history: number[][] = [];
-    const [m, s] = [
-      [0, 0],
-      [0, 0],
-    ];
-    for (let t = 1; t <= steps; t++) {
-      const g = [random.normal(), 10 ** random.uniform(-2, 1) * random.normal()];
-      history.push(g);
-      g.forEach((gi, i) => {
-        m[i] = beta1 * m[i] + (1 - beta1) * gi;
-        s[i] = beta2 * s[i] + (1 - beta2) * gi * gi;
-      });
-      const where = `At step t = ${t} (β₁ = ${formatNumber(beta1)}, β₂ = ${formatNumber(beta2, 5)}, ${gradientNames(t)} = ${history.map(vectorText).join(", ")})`;
-      const called = callLearner(
-        () =>
-          answer(
-            history.map((gj) => gj.slice()),
-            beta1,
-            beta2,
-          ),
-        where.replace(/^At/, "at"),
-        hint,
-      );
-      if (called.result) return called.result;
-      const out = called.value as { mHat?: unknown; sHat?: unknown } | undefined;
-      const ok = (x: unknown) =>
-        Array.isArray(x) && x.length === 2 && x.every((c) => typeof c === "number" && isFinite(c));
-      if (!out || !ok(out.mHat) || !ok(out.sHat) || (out.sHat as number[]).some((x) => x < 0))
-        return {
-          passed: false,
-          message: `✗ ${where} your function returned ${JSON.stringify(out)}; expected { mHat, sHat }, each an array of 2 finite numbers (sHat ≥ 0).`,
-        };
-      const [mHat, sHat] = [out.mHat as number[], out.sHat as number[]];
-      const before = w.slice();
-      move(w, g, ETA, t); // the course's Adam
-      const yours = before.map((wi, i) => wi - (ETA * mHat[i]) / (Math.sqrt(sHat[i]) + EPS));
-      if (yours.some((x, i) => scaledError(x - before[i], w[i] - before[i], 1e-12) > 1e-9)) {
-        const right = m.map((mi) => mi / (1 - beta1 ** t));
-        const why =
-          known(history, beta1, beta2, mHat, sHat) ||
-          diagnose(mHat, right, {
-            truth: "m̂ Adam uses",
-            form: "the weight of each gradient (βᵗ⁻ʲ for gⱼ, newest weighted most) and what they add up to",
-          });
-        return {
-          passed: false,
-          message: `✗ ${where} your m̂ = ${vectorText(mHat)} and ŝ = ${vectorText(sHat)} move w to ${vectorText(yours)}; Adam's m̂ = ${vectorText(right)} moves it to ${vectorText(w)}. ${why}`,
-        };
-      }
-    }
-  }
-  return {
-    passed: true,
-    message: `✓ Correct: with your m̂ and ŝ from the gradients alone, ${settings.length} runs of ${steps} steps (random β₁, β₂ and gradients) take exactly the course's Adam steps.`,
-  };
-}
+export const evaluateBiasCorrectionAnswer = biasCorrection.evaluate;
 
 const subscript = (n: number) => String(n).replace(/\d/g, (d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)]);
 /** "gradient g₁", "gradients g₁, g₂", "gradients g₁ … g₁₀". */
@@ -178,9 +170,4 @@ function known(
  * `evaluateBiasCorrectionAnswer`) and shows the verdict or the hint.
  * @see notebooks/06-momentum-and-adaptive-steps.ipynb, Exercises
  */
-export function checkBiasCorrection(
-  answer: BiasCorrection,
-  options: CheckBiasCorrectionOptions = {},
-): void {
-  showExercise(evaluateBiasCorrectionAnswer(answer, options), options.label);
-}
+export const checkBiasCorrection = biasCorrection.check;

@@ -1,15 +1,9 @@
 import { centralDifference } from "../calculus/centralDifference";
 import { scaledError } from "../calculus/gradcheck";
 import { formatNumber } from "../display/format";
-import { rejectUnknownOptions, requireFunction } from "../errors/validate";
-import {
-  callLearner,
-  diagnose,
-  requireFiniteAnswer,
-  showExercise,
-  type ExerciseOptions,
-  type ExerciseResult,
-} from "./feedback";
+import { requireFunction } from "../errors/validate";
+import { defineChecker } from "./defineChecker";
+import { callLearner, diagnose, requireFiniteAnswer, type ExerciseOptions } from "./feedback";
 import { randomTestPoints } from "./testPoints";
 
 export type { ExerciseResult } from "./feedback";
@@ -27,6 +21,53 @@ export interface CheckDerivativeOptions extends ExerciseOptions {
   seed?: number;
 }
 
+const caller = "checkDerivative";
+// What evaluateDerivativeAnswer and checkDerivative check (their doc comments below say what).
+const derivative = defineChecker<
+  [answer: (x: number) => number, f: (x: number) => number],
+  CheckDerivativeOptions
+>({
+  name: caller,
+  parameters: [
+    ["answer", requireFunction],
+    ["f", requireFunction],
+  ],
+  options: ["range", "points", "seed"],
+  hint: "differentiate f by hand and return f′(x).",
+  evaluate([answer, f], options, hint) {
+    const { points, low, high } = randomTestPoints(
+      caller,
+      { dimension: 1, range: options.range, points: options.points ?? 20, seed: options.seed },
+      1,
+    );
+    const xs = points.map(([x]) => x);
+    const slopes = xs.map((x) => centralDifference(f, x));
+    const answers: number[] = [];
+    for (const [i, x] of xs.entries()) {
+      const called = callLearner(() => answer(x), `at x = ${formatNumber(x)}`, hint);
+      if (called.result) return called.result;
+      const value = requireFiniteAnswer(
+        called.value,
+        `At x = ${formatNumber(x)}`,
+        "f′",
+        `the slope is ${formatNumber(slopes[i])}`,
+      );
+      if (typeof value !== "number") return value;
+      answers.push(value);
+    }
+    const bad = answers.findIndex((a, i) => scaledError(a, slopes[i]) > 1e-6);
+    if (bad < 0)
+      return {
+        passed: true,
+        message: `✓ Correct: your f′ matches the slope of f at ${xs.length} random points in [${low}, ${high}].`,
+      };
+    return {
+      passed: false,
+      message: `✗ At x = ${formatNumber(xs[bad])} your f′ gives ${formatNumber(answers[bad])}; the slope of f there is ${formatNumber(slopes[bad])}. ${diagnose(answers, slopes)}`,
+    };
+  },
+});
+
 /**
  * Checks a learner's derivative f′ against central differences of f at seeded random points, and
  * explains a wrong answer (the first bad point, and whether the sign, a factor or a constant is off).
@@ -41,57 +82,11 @@ export interface CheckDerivativeOptions extends ExerciseOptions {
  * @see notebooks/01-derivative-as-linear-approximation.ipynb, Exercises
  * @see notebooks/04-backpropagation-tanh-network.ipynb, Exercises
  */
-export function evaluateDerivativeAnswer(
-  answer: (x: number) => number,
-  f: (x: number) => number,
-  options: CheckDerivativeOptions = {},
-): ExerciseResult {
-  const caller = "checkDerivative";
-  requireFunction(caller, "answer", answer);
-  requireFunction(caller, "f", f);
-  rejectUnknownOptions(caller, options, ["range", "points", "seed", "label", "hint"]);
-  const hint = options.hint ?? "differentiate f by hand and return f′(x).";
-  const { points, low, high } = randomTestPoints(
-    caller,
-    { dimension: 1, range: options.range, points: options.points ?? 20, seed: options.seed },
-    1,
-  );
-  const xs = points.map(([x]) => x);
-  const slopes = xs.map((x) => centralDifference(f, x));
-  const answers: number[] = [];
-  for (const [i, x] of xs.entries()) {
-    const called = callLearner(() => answer(x), `at x = ${formatNumber(x)}`, hint);
-    if (called.result) return called.result;
-    const value = requireFiniteAnswer(
-      called.value,
-      `At x = ${formatNumber(x)}`,
-      "f′",
-      `the slope is ${formatNumber(slopes[i])}`,
-    );
-    if (typeof value !== "number") return value;
-    answers.push(value);
-  }
-  const bad = answers.findIndex((a, i) => scaledError(a, slopes[i]) > 1e-6);
-  if (bad < 0)
-    return {
-      passed: true,
-      message: `✓ Correct: your f′ matches the slope of f at ${xs.length} random points in [${low}, ${high}].`,
-    };
-  return {
-    passed: false,
-    message: `✗ At x = ${formatNumber(xs[bad])} your f′ gives ${formatNumber(answers[bad])}; the slope of f there is ${formatNumber(slopes[bad])}. ${diagnose(answers, slopes)}`,
-  };
-}
+export const evaluateDerivativeAnswer = derivative.evaluate;
 
 /**
  * Checks a learner's derivative (see `evaluateDerivativeAnswer`) and shows the verdict or the hint.
  * @see notebooks/01-derivative-as-linear-approximation.ipynb, Exercises
  * @see notebooks/04-backpropagation-tanh-network.ipynb, Exercises
  */
-export function checkDerivative(
-  answer: (x: number) => number,
-  f: (x: number) => number,
-  options: CheckDerivativeOptions = {},
-): void {
-  showExercise(evaluateDerivativeAnswer(answer, f, options), options.label);
-}
+export const checkDerivative = derivative.check;

@@ -6,15 +6,9 @@
 import { numericalGradient } from "../calculus/numericalGradient";
 import { scaledError } from "../calculus/gradcheck";
 import { formatNumber } from "../display/format";
-import { rejectUnknownOptions, requireFunction, requirePositive } from "../errors/validate";
-import {
-  callForVector,
-  diagnose,
-  showExercise,
-  vectorText,
-  type ExerciseOptions,
-  type ExerciseResult,
-} from "./feedback";
+import { requireFunction, requirePositive } from "../errors/validate";
+import { defineChecker } from "./defineChecker";
+import { callForVector, diagnose, vectorText, type ExerciseOptions } from "./feedback";
 import { randomTestPoints, testPointOptionNames, type TestPointOptions } from "./testPoints";
 
 /**
@@ -22,6 +16,59 @@ import { randomTestPoints, testPointOptionNames, type TestPointOptions } from ".
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb, Exercises
  */
 export interface CheckDescentStepOptions extends ExerciseOptions, TestPointOptions {}
+
+const caller = "checkDescentStep";
+// What evaluateDescentStepAnswer and checkDescentStep check (their doc comments below say what).
+const descentStep = defineChecker<
+  [answer: (w: number[]) => number[], loss: (w: number[]) => number, learningRate: number],
+  CheckDescentStepOptions
+>({
+  name: caller,
+  parameters: [
+    ["answer", requireFunction],
+    ["loss", requireFunction],
+    ["learningRate", requirePositive],
+  ],
+  options: [...testPointOptionNames],
+  hint: "return w − η·∇E(w): each weight moves against its own partial derivative.",
+  evaluate([answer, loss, learningRate], options, hint) {
+    const { names, points } = randomTestPoints(caller, options, 5);
+    const dimension = names.length;
+    const trueChanges = points.map((w) => numericalGradient(loss, w).map((g) => -learningRate * g));
+    const changes: number[][] = [];
+    for (const w of points) {
+      const next = callForVector(
+        answer,
+        w,
+        "w",
+        dimension,
+        hint,
+        `the ${dimension} new weights as finite numbers`,
+      );
+      if (!Array.isArray(next)) return next;
+      changes.push(next.map((v, i) => v - w[i]));
+    }
+    for (let i = 0; i < dimension; i++) {
+      const bad = points.findIndex(
+        (_, k) => scaledError(changes[k][i], trueChanges[k][i], 1e-3) > 1e-6,
+      );
+      if (bad < 0) continue;
+      const why = diagnose(
+        changes.map((c) => c[i]),
+        trueChanges.map((c) => c[i]),
+        { truth: "true change", flipped: "your step goes uphill" },
+      );
+      return {
+        passed: false,
+        message: `✗ The change of ${names[i]} is off: at w = ${vectorText(points[bad])} your step changes it by ${formatNumber(changes[bad][i])}; −η·∂E/∂${names[i]} there is ${formatNumber(trueChanges[bad][i])}. ${why}`,
+      };
+    }
+    return {
+      passed: true,
+      message: `✓ Correct: at ${points.length} random w your step moves every weight by −η·∂E/∂w (η = ${formatNumber(learningRate)}).`,
+    };
+  },
+});
 
 /**
  * Checks a learner's `step(w)` against w − η·∇E(w) with ∇E by central differences (`numericalGradient`),
@@ -35,65 +82,10 @@ export interface CheckDescentStepOptions extends ExerciseOptions, TestPointOptio
  * evaluateDescentStepAnswer(([a, b]) => [a + 0.1 * 2 * a, b], E, 0.1).message; // => "✗ The change of w[0] is off: … The sign is flipped everywhere: your step goes uphill."
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb, Exercises
  */
-export function evaluateDescentStepAnswer(
-  answer: (w: number[]) => number[],
-  loss: (w: number[]) => number,
-  learningRate: number,
-  options: CheckDescentStepOptions = {},
-): ExerciseResult {
-  const caller = "checkDescentStep";
-  requireFunction(caller, "answer", answer);
-  requireFunction(caller, "loss", loss);
-  requirePositive(caller, "learningRate", learningRate);
-  rejectUnknownOptions(caller, options, [...testPointOptionNames, "label", "hint"]);
-  const { names, points } = randomTestPoints(caller, options, 5);
-  const dimension = names.length;
-  const hint =
-    options.hint ?? "return w − η·∇E(w): each weight moves against its own partial derivative.";
-  const trueChanges = points.map((w) => numericalGradient(loss, w).map((g) => -learningRate * g));
-  const changes: number[][] = [];
-  for (const w of points) {
-    const next = callForVector(
-      answer,
-      w,
-      "w",
-      dimension,
-      hint,
-      `the ${dimension} new weights as finite numbers`,
-    );
-    if (!Array.isArray(next)) return next;
-    changes.push(next.map((v, i) => v - w[i]));
-  }
-  for (let i = 0; i < dimension; i++) {
-    const bad = points.findIndex(
-      (_, k) => scaledError(changes[k][i], trueChanges[k][i], 1e-3) > 1e-6,
-    );
-    if (bad < 0) continue;
-    const why = diagnose(
-      changes.map((c) => c[i]),
-      trueChanges.map((c) => c[i]),
-      { truth: "true change", flipped: "your step goes uphill" },
-    );
-    return {
-      passed: false,
-      message: `✗ The change of ${names[i]} is off: at w = ${vectorText(points[bad])} your step changes it by ${formatNumber(changes[bad][i])}; −η·∂E/∂${names[i]} there is ${formatNumber(trueChanges[bad][i])}. ${why}`,
-    };
-  }
-  return {
-    passed: true,
-    message: `✓ Correct: at ${points.length} random w your step moves every weight by −η·∂E/∂w (η = ${formatNumber(learningRate)}).`,
-  };
-}
+export const evaluateDescentStepAnswer = descentStep.evaluate;
 
 /**
  * Checks a learner's gradient-descent step (see `evaluateDescentStepAnswer`) and shows the verdict or the hint.
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb, Exercises
  */
-export function checkDescentStep(
-  answer: (w: number[]) => number[],
-  loss: (w: number[]) => number,
-  learningRate: number,
-  options: CheckDescentStepOptions = {},
-): void {
-  showExercise(evaluateDescentStepAnswer(answer, loss, learningRate, options), options.label);
-}
+export const checkDescentStep = descentStep.check;

@@ -6,23 +6,12 @@
  */
 import { formatNumber } from "../display/format";
 import { DivergenceError, InvalidArgumentError } from "../errors/errors";
-import {
-  rejectUnknownOptions,
-  requireFiniteVector,
-  requireFunction,
-  requirePositive,
-} from "../errors/validate";
+import { requireFiniteVector, requireFunction, requirePositive } from "../errors/validate";
 import { gradientDescent } from "../optim/gradientDescent";
 import { momentum } from "../optim/momentum";
 import type { Model } from "../optim/model";
-import {
-  callLearner,
-  diagnose,
-  requireFiniteAnswer,
-  showExercise,
-  type ExerciseOptions,
-  type ExerciseResult,
-} from "./feedback";
+import { defineChecker } from "./defineChecker";
+import { callLearner, diagnose, requireFiniteAnswer, type ExerciseOptions } from "./feedback";
 import { randomTestPoints } from "./testPoints";
 
 /**
@@ -84,6 +73,60 @@ export function measuredMomentumFactor(
   return (largest(TO) / largest(FROM)) ** (1 / (TO - FROM));
 }
 
+const caller = "checkMomentumFactor";
+// What evaluateMomentumFactorAnswer and checkMomentumFactor check (their doc comments below say what).
+const momentumFactor = defineChecker<[answer: (rho: number) => number], CheckMomentumFactorOptions>(
+  {
+    name: caller,
+    parameters: [["answer", requireFunction]],
+    options: ["eigenvalues", "learningRate", "range", "points", "seed"],
+    hint: "when both roots of heavy ball's iteration are complex, every direction shrinks by √β per step.",
+    evaluate([answer], options, hint) {
+      const eigenvalues = requireFiniteVector(caller, "eigenvalues", options.eigenvalues);
+      eigenvalues.forEach((l, i) => requirePositive(caller, `eigenvalues[${i}]`, l));
+      const learningRate = requirePositive(caller, "learningRate", options.learningRate);
+      const [low, high] = options.range ?? [0.45, 0.9];
+      if (!(low > 0 && high < 1 && low < high))
+        throw new InvalidArgumentError(
+          `${caller}: range is [${low}, ${high}]; expected 0 < from < to < 1`,
+        );
+      const targets = randomTestPoints(
+        caller,
+        { dimension: 1, range: [low, high], points: options.points ?? 6, seed: options.seed },
+        7,
+      ).points.map(([r]) => r);
+      const betas: number[] = [];
+      for (const rho of targets) {
+        const called = callLearner(() => answer(rho), `at ρ = ${formatNumber(rho)}`, hint);
+        if (called.result) return called.result;
+        const beta = requireFiniteAnswer(called.value, `At ρ = ${formatNumber(rho)}`, "β");
+        if (typeof beta !== "number") return beta;
+        if (beta < 0 || beta >= 1)
+          return {
+            passed: false,
+            message: `✗ At ρ = ${formatNumber(rho)} your β is ${formatNumber(beta)}; a momentum must be in [0, 1).`,
+          };
+        betas.push(beta);
+      }
+      const factors = betas.map((b) => measuredMomentumFactor(eigenvalues, learningRate, b));
+      const bad = factors.findIndex((f, k) => !(Math.abs(f / targets[k] - 1) <= 0.01));
+      if (bad < 0)
+        return {
+          passed: true,
+          message: `✓ Correct: at ${targets.length} random targets ρ in [${formatNumber(low)}, ${formatNumber(high)}], heavy ball with your β shrinks the distance by ρ per step (measured from step ${FROM} to step ${TO} of each run, within 1%).`,
+        };
+      const found = targets.map((rho) => bisect(eigenvalues, learningRate, rho));
+      const gives = Number.isFinite(factors[bad])
+        ? `a factor of ${formatNumber(factors[bad], 4)} per step`
+        : "a run that diverges";
+      return {
+        passed: false,
+        message: `✗ At ρ = ${formatNumber(targets[bad])} your β = ${formatNumber(betas[bad])} gives ${gives}; the runs reach ρ at β ≈ ${formatNumber(found[bad], 4)}. ${diagnose(betas, found, { truth: "β the runs need", form: "how your β depends on ρ" })}`,
+      };
+    },
+  },
+);
+
 /**
  * Checks a learner's `betaFor(ρ)`: at seeded random targets ρ, heavy ball with the learner's β at the
  * given η must shrink the distance by ρ per step, measured on a run (`measuredMomentumFactor`) to
@@ -95,66 +138,7 @@ export function measuredMomentumFactor(
  * evaluateMomentumFactorAnswer((rho) => rho, { eigenvalues: [1, 4], learningRate: 4 / 9 }).message; // => "✗ At ρ = … your β = … gives a factor of … per step …"
  * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1, eq. (5)
  */
-export function evaluateMomentumFactorAnswer(
-  answer: (rho: number) => number,
-  options: CheckMomentumFactorOptions,
-): ExerciseResult {
-  const caller = "checkMomentumFactor";
-  requireFunction(caller, "answer", answer);
-  rejectUnknownOptions(caller, options, [
-    "eigenvalues",
-    "learningRate",
-    "range",
-    "points",
-    "seed",
-    "label",
-    "hint",
-  ]);
-  const eigenvalues = requireFiniteVector(caller, "eigenvalues", options?.eigenvalues);
-  eigenvalues.forEach((l, i) => requirePositive(caller, `eigenvalues[${i}]`, l));
-  const learningRate = requirePositive(caller, "learningRate", options.learningRate);
-  const [low, high] = options.range ?? [0.45, 0.9];
-  if (!(low > 0 && high < 1 && low < high))
-    throw new InvalidArgumentError(
-      `${caller}: range is [${low}, ${high}]; expected 0 < from < to < 1`,
-    );
-  const hint =
-    options.hint ??
-    "when both roots of heavy ball's iteration are complex, every direction shrinks by √β per step.";
-  const targets = randomTestPoints(
-    caller,
-    { dimension: 1, range: [low, high], points: options.points ?? 6, seed: options.seed },
-    7,
-  ).points.map(([r]) => r);
-  const betas: number[] = [];
-  for (const rho of targets) {
-    const called = callLearner(() => answer(rho), `at ρ = ${formatNumber(rho)}`, hint);
-    if (called.result) return called.result;
-    const beta = requireFiniteAnswer(called.value, `At ρ = ${formatNumber(rho)}`, "β");
-    if (typeof beta !== "number") return beta;
-    if (beta < 0 || beta >= 1)
-      return {
-        passed: false,
-        message: `✗ At ρ = ${formatNumber(rho)} your β is ${formatNumber(beta)}; a momentum must be in [0, 1).`,
-      };
-    betas.push(beta);
-  }
-  const factors = betas.map((b) => measuredMomentumFactor(eigenvalues, learningRate, b));
-  const bad = factors.findIndex((f, k) => !(Math.abs(f / targets[k] - 1) <= 0.01));
-  if (bad < 0)
-    return {
-      passed: true,
-      message: `✓ Correct: at ${targets.length} random targets ρ in [${formatNumber(low)}, ${formatNumber(high)}], heavy ball with your β shrinks the distance by ρ per step (measured from step ${FROM} to step ${TO} of each run, within 1%).`,
-    };
-  const found = targets.map((rho) => bisect(eigenvalues, learningRate, rho));
-  const gives = Number.isFinite(factors[bad])
-    ? `a factor of ${formatNumber(factors[bad], 4)} per step`
-    : "a run that diverges";
-  return {
-    passed: false,
-    message: `✗ At ρ = ${formatNumber(targets[bad])} your β = ${formatNumber(betas[bad])} gives ${gives}; the runs reach ρ at β ≈ ${formatNumber(found[bad], 4)}. ${diagnose(betas, found, { truth: "β the runs need", form: "how your β depends on ρ" })}`,
-  };
-}
+export const evaluateMomentumFactorAnswer = momentumFactor.evaluate;
 
 /**
  * The β in [0, 1) whose measured factor is rho, on the branch above the β with the smallest factor
@@ -177,9 +161,4 @@ function bisect(eigenvalues: number[], learningRate: number, rho: number): numbe
  * verdict or the hint.
  * @see notebooks/06-momentum-and-adaptive-steps.ipynb, Exercises
  */
-export function checkMomentumFactor(
-  answer: (rho: number) => number,
-  options: CheckMomentumFactorOptions,
-): void {
-  showExercise(evaluateMomentumFactorAnswer(answer, options), options.label);
-}
+export const checkMomentumFactor = momentumFactor.check;

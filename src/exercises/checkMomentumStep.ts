@@ -10,18 +10,12 @@
  */
 import { scaledError } from "../calculus/gradcheck";
 import { formatNumber } from "../display/format";
-import { rejectUnknownOptions, requireFunction, requireInteger } from "../errors/validate";
+import { requireFunction } from "../errors/validate";
 import { momentum } from "../optim/momentum";
 import { createRandom } from "../random/createRandom";
-import {
-  callLearner,
-  diagnose,
-  showExercise,
-  vectorText,
-  type ExerciseOptions,
-  type ExerciseResult,
-} from "./feedback";
-import { randomTestPoints } from "./testPoints";
+import { defineChecker } from "./defineChecker";
+import { callLearner, diagnose, vectorText, type ExerciseOptions } from "./feedback";
+import { randomRuns, runOptionNames, type RunOptions } from "./testPoints";
 
 /**
  * The learner's answer: the weights after one heavy-ball step, from the weights now (w), the weights
@@ -36,16 +30,11 @@ export type MomentumStep = (
 ) => number[];
 
 /**
- * The exercise's label and hint, how many runs and steps (default seed 6).
+ * The exercise's label and hint, how many runs (default 4, each with its own random η, β and start),
+ * how many steps each (default 8) and the seed (default 6).
  * @see notebooks/06-momentum-and-adaptive-steps.ipynb, Exercises
  */
-export interface CheckMomentumStepOptions extends ExerciseOptions {
-  /** How many runs, each with its own random η, β and start (default 4). */
-  points?: number;
-  /** Steps per run (default 8). */
-  steps?: number;
-  seed?: number;
-}
+export interface CheckMomentumStepOptions extends ExerciseOptions, RunOptions {}
 
 /** A two-weight quadratic bowl E = ½ wᵀ A w with ∇E = A w, drawn from the seed. */
 function bowlFrom(seed: number): number[][] {
@@ -59,6 +48,79 @@ function bowlFrom(seed: number): number[][] {
 
 const times = (A: number[][], w: number[]) => A.map((row) => row[0] * w[0] + row[1] * w[1]);
 
+const caller = "checkMomentumStep";
+// What evaluateMomentumStepAnswer and checkMomentumStep check (their doc comments below say what).
+const momentumStep = defineChecker<[answer: MomentumStep], CheckMomentumStepOptions>({
+  name: caller,
+  parameters: [["answer", requireFunction]],
+  options: runOptionNames,
+  hint: "v = w − w_previous is the last step; heavy ball repeats β of it on top of −η g.",
+  evaluate([answer], options, hint) {
+    const drawn = randomRuns(caller, options, { dimension: 4, steps: 8, seed: 6 });
+    const { steps, seed } = drawn;
+    // Each run: a start w₀ ∈ [−2, 2]², η ∈ [0.05, 0.5], β ∈ [0.3, 0.95].
+    const runs = drawn.settings.map(([a, b, c, d]) => ({
+      w0: [4 * a - 2, 4 * b - 2],
+      learningRate: 0.05 + 0.45 * c,
+      beta: 0.3 + 0.65 * d,
+    }));
+    const A = bowlFrom(seed);
+    const mine: number[] = [],
+      truth: number[] = [];
+    for (const { w0, learningRate, beta } of runs) {
+      const move = momentum({ beta }).begin(2);
+      const w = w0.slice();
+      let previous = w0.slice(); // v₀ = 0: the step before the start is no step
+      for (let t = 1; t <= steps; t++) {
+        const g = times(A, w);
+        const where =
+          `At step ${t} (η = ${formatNumber(learningRate)}, β = ${formatNumber(beta)}, ` +
+          `w = ${vectorText(w)}, wPrevious = ${vectorText(previous)}, g = ${vectorText(g)})`;
+        const called = callLearner(
+          () => answer(w.slice(), previous.slice(), g.slice(), learningRate, beta),
+          where.replace(/^At/, "at"),
+          hint,
+        );
+        if (called.result) return called.result;
+        const out = called.value as unknown;
+        if (
+          !Array.isArray(out) ||
+          out.length !== 2 ||
+          !out.every((c) => typeof c === "number" && isFinite(c))
+        )
+          return {
+            passed: false,
+            message: `✗ ${where} your step returned ${JSON.stringify(out)}; expected the new weights, an array of 2 finite numbers.`,
+          };
+        const before = w.slice();
+        move(w, g, learningRate, t); // the course's heavy ball: w now holds the next weights
+        const yours = out as number[];
+        // Compare the moves w_next − w_k (the weights themselves could hide a small step's error).
+        const [myMove, rightMove] = [yours, w].map((x) => x.map((xi, i) => xi - before[i]));
+        mine.push(...myMove);
+        truth.push(...rightMove);
+        if (myMove.some((x, i) => scaledError(x, rightMove[i], 1e-12) > 1e-9)) {
+          const why =
+            known(before, previous, g, learningRate, beta, yours) ||
+            diagnose(mine, truth, {
+              truth: "heavy ball's move w_next − w",
+              form: "both terms of your step, −η g and β (w − wPrevious)",
+            });
+          return {
+            passed: false,
+            message: `✗ ${where} your step moves w to ${vectorText(yours)}; heavy ball moves it to ${vectorText(w)}. ${why}`,
+          };
+        }
+        previous = before;
+      }
+    }
+    return {
+      passed: true,
+      message: `✓ Correct: ${runs.length} runs of ${steps} steps (random η, β and start) match the course's momentum optimiser at every step.`,
+    };
+  },
+});
+
 /**
  * Checks a learner's `step(w, wPrevious, g, η, β) → w_next` along runs of heavy ball on a seeded
  * quadratic: at every step the learner gets the course optimiser's own w_k and w_{k−1} (w₋₁ = w₀, the
@@ -71,83 +133,7 @@ const times = (A: number[][], w: number[]) => A.map((row) => row[0] * w[0] + row
  * evaluateMomentumStepAnswer((w, wPrevious, g, eta) => w.map((wi, i) => wi - eta * g[i])).message; // => "✗ At step 2 … forgets the last step …"
  * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.1, eqs. (2) and (4)
  */
-export function evaluateMomentumStepAnswer(
-  answer: MomentumStep,
-  options: CheckMomentumStepOptions = {},
-): ExerciseResult {
-  const caller = "checkMomentumStep";
-  requireFunction(caller, "answer", answer);
-  rejectUnknownOptions(caller, options, ["points", "steps", "seed", "label", "hint"]);
-  const steps = requireInteger(caller, "steps", options.steps ?? 8, 2, 1000);
-  const seed = options.seed ?? 6;
-  // Each run: a start w₀ ∈ [−2, 2]², η ∈ [0.05, 0.5], β ∈ [0.3, 0.95].
-  const runs = randomTestPoints(
-    caller,
-    { dimension: 4, range: [0, 1], points: options.points ?? 4, seed },
-    6,
-  ).points.map(([a, b, c, d]) => ({
-    w0: [4 * a - 2, 4 * b - 2],
-    learningRate: 0.05 + 0.45 * c,
-    beta: 0.3 + 0.65 * d,
-  }));
-  const A = bowlFrom(seed);
-  const hint =
-    options.hint ??
-    "v = w − w_previous is the last step; heavy ball repeats β of it on top of −η g.";
-  const mine: number[] = [],
-    truth: number[] = [];
-  for (const { w0, learningRate, beta } of runs) {
-    const move = momentum({ beta }).begin(2);
-    const w = w0.slice();
-    let previous = w0.slice(); // v₀ = 0: the step before the start is no step
-    for (let t = 1; t <= steps; t++) {
-      const g = times(A, w);
-      const where =
-        `At step ${t} (η = ${formatNumber(learningRate)}, β = ${formatNumber(beta)}, ` +
-        `w = ${vectorText(w)}, wPrevious = ${vectorText(previous)}, g = ${vectorText(g)})`;
-      const called = callLearner(
-        () => answer(w.slice(), previous.slice(), g.slice(), learningRate, beta),
-        where.replace(/^At/, "at"),
-        hint,
-      );
-      if (called.result) return called.result;
-      const out = called.value as unknown;
-      if (
-        !Array.isArray(out) ||
-        out.length !== 2 ||
-        !out.every((c) => typeof c === "number" && isFinite(c))
-      )
-        return {
-          passed: false,
-          message: `✗ ${where} your step returned ${JSON.stringify(out)}; expected the new weights, an array of 2 finite numbers.`,
-        };
-      const before = w.slice();
-      move(w, g, learningRate, t); // the course's heavy ball: w now holds the next weights
-      const yours = out as number[];
-      // Compare the moves w_next − w_k (the weights themselves could hide a small step's error).
-      const [myMove, rightMove] = [yours, w].map((x) => x.map((xi, i) => xi - before[i]));
-      mine.push(...myMove);
-      truth.push(...rightMove);
-      if (myMove.some((x, i) => scaledError(x, rightMove[i], 1e-12) > 1e-9)) {
-        const why =
-          known(before, previous, g, learningRate, beta, yours) ||
-          diagnose(mine, truth, {
-            truth: "heavy ball's move w_next − w",
-            form: "both terms of your step, −η g and β (w − wPrevious)",
-          });
-        return {
-          passed: false,
-          message: `✗ ${where} your step moves w to ${vectorText(yours)}; heavy ball moves it to ${vectorText(w)}. ${why}`,
-        };
-      }
-      previous = before;
-    }
-  }
-  return {
-    passed: true,
-    message: `✓ Correct: ${runs.length} runs of ${steps} steps (random η, β and start) match the course's momentum optimiser at every step.`,
-  };
-}
+export const evaluateMomentumStepAnswer = momentumStep.evaluate;
 
 /** The slips learners make, recognised at one step; "" when none fits. */
 function known(
@@ -177,9 +163,4 @@ function known(
  * the verdict or the hint.
  * @see notebooks/06-momentum-and-adaptive-steps.ipynb, Exercises
  */
-export function checkMomentumStep(
-  answer: MomentumStep,
-  options: CheckMomentumStepOptions = {},
-): void {
-  showExercise(evaluateMomentumStepAnswer(answer, options), options.label);
-}
+export const checkMomentumStep = momentumStep.check;

@@ -6,15 +6,9 @@
 import { centralDifference } from "../calculus/centralDifference";
 import { formatNumber } from "../display/format";
 import { DivergenceError } from "../errors/errors";
-import { rejectUnknownOptions, requireFunction } from "../errors/validate";
-import {
-  callLearner,
-  diagnose,
-  requireFiniteAnswer,
-  showExercise,
-  type ExerciseOptions,
-  type ExerciseResult,
-} from "./feedback";
+import { requireFunction } from "../errors/validate";
+import { defineChecker } from "./defineChecker";
+import { callLearner, diagnose, requireFiniteAnswer, type ExerciseOptions } from "./feedback";
 import { randomTestPoints } from "./testPoints";
 import { descentSteps, type DescentState } from "../optim/gradientDescent";
 import type { Model } from "../optim/model";
@@ -70,6 +64,57 @@ function measuredBound(c: number): number {
   return (low + high) / 2;
 }
 
+const caller = "checkStableRate";
+// What evaluateStableRateAnswer and checkStableRate check (their doc comments below say what).
+const stableRate = defineChecker<[answer: (c: number) => number], CheckStableRateOptions>({
+  name: caller,
+  parameters: [["answer", requireFunction]],
+  options: ["points", "seed"],
+  hint: "one step multiplies x by 1 − 2cη; it must stay between −1 and 1.",
+  evaluate([answer], options, hint) {
+    // c = 10^e with e uniform in [−1, 1]: log-uniform in [0.1, 10].
+    const exponents = randomTestPoints(
+      caller,
+      { dimension: 1, range: [-1, 1], points: options.points ?? 8, seed: options.seed },
+      4,
+    ).points;
+    const cs = exponents.map(([e]) => 10 ** e);
+    const answers: number[] = [];
+    for (const c of cs) {
+      const where = `at c = ${formatNumber(c)}`;
+      const called = callLearner(() => answer(c), where, hint);
+      if (called.result) return called.result;
+      const value = requireFiniteAnswer(called.value, `At c = ${formatNumber(c)}`, "bound");
+      if (typeof value !== "number") return value;
+      if (value <= 0)
+        return {
+          passed: false,
+          message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(value)}; a learning rate must be positive.`,
+        };
+      answers.push(value);
+    }
+    const failing = cs.findIndex(
+      (c, i) =>
+        !(finalDistance(c, 0.99 * answers[i]) < 1 && finalDistance(c, 1.01 * answers[i]) > 1),
+    );
+    if (failing < 0)
+      return {
+        passed: true,
+        message: `✓ Correct: at ${cs.length} random c in [0.1, 10], 0.99 × your bound converges and 1.01 × your bound diverges.`,
+      };
+    const c = cs[failing];
+    const bounds = cs.map(measuredBound);
+    const tooLarge = finalDistance(c, 0.99 * answers[failing]) >= 1;
+    const what = tooLarge
+      ? "η = 0.99 × your bound already diverges"
+      : "η = 1.01 × your bound still converges";
+    return {
+      passed: false,
+      message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(answers[failing])}, but ${what}: the runs turn from shrinking to growing at η ≈ ${formatNumber(bounds[failing])}. ${diagnose(answers, bounds, { truth: "largest stable rate", form: "how your bound depends on c" })}`,
+    };
+  },
+});
+
 /**
  * Checks a learner's `largestStableRate(c)` by running gradient descent on q(x) = c·x² (slopes by central
  * differences) at seeded random c: at 0.99 × the answer the iterates must shrink, at 1.01 × they must
@@ -80,62 +125,10 @@ function measuredBound(c: number): number {
  * evaluateStableRateAnswer((c) => 2 / c).message; // => "✗ At c = …: η = 0.99 × your bound … diverges … It is 2 times the largest stable rate everywhere …"
  * @see notebooks/01-derivative-as-linear-approximation.ipynb, Exercises
  */
-export function evaluateStableRateAnswer(
-  answer: (c: number) => number,
-  options: CheckStableRateOptions = {},
-): ExerciseResult {
-  const caller = "checkStableRate";
-  requireFunction(caller, "answer", answer);
-  rejectUnknownOptions(caller, options, ["points", "seed", "label", "hint"]);
-  const hint = options.hint ?? "one step multiplies x by 1 − 2cη; it must stay between −1 and 1.";
-  // c = 10^e with e uniform in [−1, 1]: log-uniform in [0.1, 10].
-  const exponents = randomTestPoints(
-    caller,
-    { dimension: 1, range: [-1, 1], points: options.points ?? 8, seed: options.seed },
-    4,
-  ).points;
-  const cs = exponents.map(([e]) => 10 ** e);
-  const answers: number[] = [];
-  for (const c of cs) {
-    const where = `at c = ${formatNumber(c)}`;
-    const called = callLearner(() => answer(c), where, hint);
-    if (called.result) return called.result;
-    const value = requireFiniteAnswer(called.value, `At c = ${formatNumber(c)}`, "bound");
-    if (typeof value !== "number") return value;
-    if (value <= 0)
-      return {
-        passed: false,
-        message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(value)}; a learning rate must be positive.`,
-      };
-    answers.push(value);
-  }
-  const failing = cs.findIndex(
-    (c, i) => !(finalDistance(c, 0.99 * answers[i]) < 1 && finalDistance(c, 1.01 * answers[i]) > 1),
-  );
-  if (failing < 0)
-    return {
-      passed: true,
-      message: `✓ Correct: at ${cs.length} random c in [0.1, 10], 0.99 × your bound converges and 1.01 × your bound diverges.`,
-    };
-  const c = cs[failing];
-  const bounds = cs.map(measuredBound);
-  const tooLarge = finalDistance(c, 0.99 * answers[failing]) >= 1;
-  const what = tooLarge
-    ? "η = 0.99 × your bound already diverges"
-    : "η = 1.01 × your bound still converges";
-  return {
-    passed: false,
-    message: `✗ At c = ${formatNumber(c)} your bound is ${formatNumber(answers[failing])}, but ${what}: the runs turn from shrinking to growing at η ≈ ${formatNumber(bounds[failing])}. ${diagnose(answers, bounds, { truth: "largest stable rate", form: "how your bound depends on c" })}`,
-  };
-}
+export const evaluateStableRateAnswer = stableRate.evaluate;
 
 /**
  * Checks a learner's largest stable learning rate (see `evaluateStableRateAnswer`) and shows the verdict or the hint.
  * @see notebooks/01-derivative-as-linear-approximation.ipynb, Exercises
  */
-export function checkStableRate(
-  answer: (c: number) => number,
-  options: CheckStableRateOptions = {},
-): void {
-  showExercise(evaluateStableRateAnswer(answer, options), options.label);
-}
+export const checkStableRate = stableRate.check;

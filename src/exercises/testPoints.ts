@@ -1,7 +1,8 @@
 /**
  * The seeded random inputs at which every checker calls a learner's function: points of one or more
  * components (`checkDerivative`, `checkStableRate`, `checkGradient`, `checkDescentStep`), with the names
- * the hints give the components, and gradients of very different lengths (`checkDescentDirection`).
+ * the hints give the components, gradients of very different lengths (`checkDescentDirection`), and the
+ * settings of the runs a checker follows step by step (`checkMomentumStep`, `checkBiasCorrection`).
  * @see notebooks/02-why-the-negative-gradient.ipynb, notebooks/03-gradient-descent-linear-neuron.ipynb (exercises)
  */
 import { InvalidArgumentError } from "../errors/errors";
@@ -65,4 +66,41 @@ export function randomTestGradients(seed: number, count: number): number[][] {
     const scale = 10 ** random.uniform(-2, 2);
     return [scale * random.normal(), scale * random.normal()];
   });
+}
+
+/** The options of a checker that follows runs of an optimiser step by step. */
+export interface RunOptions {
+  /** How many runs, each with its own random settings (default 4). */
+  points?: number;
+  /** Steps per run, 2 to 1000 (each checker has its own default). */
+  steps?: number;
+  /** Seed for the runs (each checker has its own default). */
+  seed?: number;
+}
+
+export const runOptionNames = ["points", "steps", "seed"] as const;
+
+/**
+ * The runs a step-by-step checker follows: `points` settings of `dimension` numbers, each uniform in
+ * [0, 1] (the checker scales them to its η, β, …), from the seed, and how many steps each run takes.
+ * The seed is returned for whatever else the checker draws from it.
+ * @throws InvalidArgumentError naming the checker, for steps outside 2 … 1000 or fewer than 2 runs
+ * @example
+ * randomRuns("checkMomentumStep", { steps: 3 }, { dimension: 4, steps: 8, seed: 6 }).settings.length; // => 4
+ */
+export function randomRuns(
+  caller: string,
+  options: RunOptions,
+  defaults: { dimension: number; steps: number; seed: number },
+): { settings: number[][]; steps: number; seed: number } {
+  const steps = requireInteger(caller, "steps", options.steps ?? defaults.steps, 2, 1000);
+  const seed = options.seed ?? defaults.seed;
+  const { dimension } = defaults;
+  const points = options.points ?? 4;
+  const settings = randomTestPoints(
+    caller,
+    { dimension, range: [0, 1], points, seed },
+    seed,
+  ).points;
+  return { settings, steps, seed };
 }

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { numericalGradient } from "../calculus/numericalGradient";
 import { scaledError } from "../calculus/gradcheck";
 import { createRandom } from "../random/createRandom";
-import { errorAt, TanhNetwork } from "./tanhNetwork";
+import { errorAt, requireWeights, TanhNetwork } from "./tanhNetwork";
 
 const seed = 20261123;
 
@@ -287,4 +287,21 @@ test("the module lesson 4 points at reads as its equations: Math.tanh, no block 
   // every running sum of the forward and backward passes carries its equation
   for (const line of source.split("\n").filter((l) => /\+= /.test(l) && !/passes/.test(l)))
     assert.match(line, /\/\/ .*eq\. \(\d+\)/, line.trim());
+});
+
+test("requireWeights wants M(D + 1) + K(M + 1) finite weights and shows how W is made up", () => {
+  const sizes = { inputs: 2, hiddenUnits: 3, outputs: 1 };
+  requireWeights("f", new Array(13).fill(0), sizes);
+  requireWeights("f", new Float64Array(13), sizes);
+  assert.throws(() => requireWeights("f", [1, 2], sizes), {
+    name: "ShapeError",
+    message: "f: w has length 2; expected 13 (= 3·(2 + 1) + 1·(3 + 1))",
+  });
+  assert.throws(
+    () => requireWeights("f", [1, NaN, 0, 0], { inputs: 1, hiddenUnits: 1, outputs: 1 }),
+    {
+      name: "InvalidArgumentError",
+      message: /^f: w\[1\] is NaN/,
+    },
+  );
 });

@@ -63,13 +63,14 @@ export interface PassCounts {
   backward: number;
 }
 
+/** Rows of numbers, one per example: a batch's inputs X or its targets T. */
+export type Rows = readonly (readonly number[])[];
+
 /** A batch of examples for a network: row n of X is the input xₙ, row n of T its target vector tₙ. */
 export interface NetworkData {
-  X: readonly (readonly number[])[];
-  T: readonly (readonly number[])[];
+  X: Rows;
+  T: Rows;
 }
-
-type Rows = readonly (readonly number[])[];
 
 /**
  * A two-layer tanh network: `new TanhNetwork({ inputs: 1, hiddenUnits: 3, outputs: 1, seed: 1 })`.
@@ -159,15 +160,8 @@ export class TanhNetwork {
   setParameters(w: ArrayLike<number>): void {
     const D = this.inputs,
       M = this.hiddenUnits,
-      K = this.outputs,
-      W = this.parameterCount;
-    requireVectorOfLength(
-      "TanhNetwork.setParameters",
-      "w",
-      w,
-      W,
-      `= ${M}·(${D} + 1) + ${K}·(${M} + 1)`,
-    );
+      K = this.outputs;
+    requireWeights("TanhNetwork.setParameters", w, this);
     for (let j = 0; j < M; j++) for (let i = 0; i <= D; i++) this.w1[j][i] = w[j * (D + 1) + i];
     for (let k = 0; k < K; k++)
       for (let j = 0; j <= M; j++) this.w2[k][j] = w[M * (D + 1) + k * (M + 1) + j];
@@ -296,6 +290,23 @@ export class TanhNetwork {
     }
     return { E, gradient: [...g1.flat(), ...g2.flat()] };
   }
+}
+
+/**
+ * Requires W = M(D + 1) + K(M + 1) finite weights for a network of D inputs, M hidden units and K
+ * outputs: what `setParameters` of `TanhNetwork` and of `TanhNetworkFast` check.
+ * @throws ShapeError for another length (the message shows how W is made up); InvalidArgumentError
+ *   naming the first non-finite weight
+ * @example requireWeights("TanhNetwork.setParameters", [1, 2, 3], { inputs: 1, hiddenUnits: 1, outputs: 1 }); // throws ShapeError: TanhNetwork.setParameters: w has length 3; expected 4 (= 1·(1 + 1) + 1·(1 + 1))
+ */
+export function requireWeights(
+  caller: string,
+  w: ArrayLike<number>,
+  sizes: { inputs: number; hiddenUnits: number; outputs: number },
+): void {
+  const { inputs: D, hiddenUnits: M, outputs: K } = sizes;
+  const why = `= ${M}·(${D} + 1) + ${K}·(${M} + 1)`;
+  requireVectorOfLength(caller, "w", w, M * (D + 1) + K * (M + 1), why);
 }
 
 /** `count` rows of `length` numbers, each from `value()` in order, row after row. */

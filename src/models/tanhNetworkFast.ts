@@ -24,9 +24,13 @@ import { InvalidArgumentError } from "../errors/errors";
 import { requireBatch, requireLength, requireVectorOfLength } from "../errors/validate";
 import { addProducts, BLOCK, multiply } from "./blockProducts";
 import { applyTanh } from "./tanh";
-import { TanhNetwork, type ForwardPass, type PassCounts } from "./tanhNetwork";
-
-type Rows = readonly (readonly number[])[];
+import {
+  requireWeights,
+  TanhNetwork,
+  type ForwardPass,
+  type PassCounts,
+  type Rows,
+} from "./tanhNetwork";
 
 /**
  * `TanhNetwork`'s fast twin: `new TanhNetworkFast(net)` has net's shape and (a copy of) its current
@@ -99,11 +103,7 @@ export class TanhNetworkFast {
    * the first non-finite entry.
    */
   setParameters(w: ArrayLike<number>): void {
-    const D = this.inputs,
-      M = this.hiddenUnits,
-      K = this.outputs;
-    const why = `= ${M}·(${D} + 1) + ${K}·(${M} + 1)`;
-    requireVectorOfLength("TanhNetworkFast.setParameters", "w", w, this.w.length, why);
+    requireWeights("TanhNetworkFast.setParameters", w, this);
     this.w.set(w);
   }
 

@@ -16,6 +16,7 @@ import {
 import type { Figure } from "./figure";
 import { logTicks } from "./logTicks";
 import { palette } from "./palette";
+import { surfaceColours, surfaceHover, surfaceTrace } from "./surfaceParts";
 
 /** A function of two weights, e.g. the error E(w₁, w₂). */
 export type SurfaceFunction = (w1: number, w2: number) => number;
@@ -195,12 +196,11 @@ export function contourFigure(F: SurfaceFunction, options: ContourOptions): Figu
       name: zTitle,
       ncontours: levels,
       showscale: true,
-      colorscale: "YlGnBu",
-      reversescale: true,
+      ...surfaceColours,
       contours: { coloring: "heatmap", showlines: true },
       line: { color: contourLine, width: 0.7 },
       colorbar: { title: { text: zTitle }, ...(log ? logColourBarTicks(z) : {}) },
-      hovertemplate: `w₁ %{x:.3f}<br>w₂ %{y:.3f}<br>${zTitle} %{customdata:.4g}<extra></extra>`,
+      hovertemplate: surfaceHover(["w₁", "w₂"], zTitle, "customdata"),
     },
   ];
   (options.paths ?? []).forEach((p, i) => {
@@ -428,22 +428,6 @@ function logColourBarTicks(z: number[][]): Record<string, unknown> {
     }
   const ticks = logTicks(10 ** lo, 10 ** hi);
   return { tickvals: ticks.tickvals.map(Math.log10), ticktext: ticks.ticktext };
-}
-
-function surfaceTrace(grid: Grid, zTitle: string): Record<string, unknown> {
-  return {
-    type: "surface",
-    x: grid.w1,
-    y: grid.w2,
-    z: grid.z,
-    name: zTitle,
-    colorscale: "YlGnBu",
-    reversescale: true,
-    opacity: 0.92,
-    showscale: false,
-    contours: { z: { show: true, usecolormap: true, project: { z: true } } },
-    hovertemplate: `w₁ %{x:.3f}<br>w₂ %{y:.3f}<br>${zTitle} %{z:.4g}<extra></extra>`,
-  };
 }
 
 function path3d(

@@ -10,13 +10,11 @@
 import { InvalidArgumentError } from "../errors/errors";
 import {
   evaluateFinite,
-  rejectUnknownOptions,
   requireFiniteVector,
   requireFunction,
   requireInteger,
   requireLength,
   requirePositive,
-  requireRange,
   requireVector2,
 } from "../errors/validate";
 import { formatNumber } from "../display/format";
@@ -24,46 +22,62 @@ import { levelSetTangent } from "../calculus/levelSet";
 import { contourFigure, type Range, type SurfaceFunction, surfaceGrid } from "./errorSurface";
 import type { Figure } from "./figure";
 import { palette } from "./palette";
+import { requirePlaneOptions, surfaceColours, surfaceHover, surfaceTrace } from "./surfaceParts";
 
 /** The gradient of a SurfaceFunction: (x, y) ↦ [∂F/∂x, ∂F/∂y]. */
 export type GradientFunction = (x: number, y: number) => number[];
 
-export interface GradientFieldOptions {
+/** The options both figures of F and its gradient take. */
+export interface FieldFigureOptions {
   xRange: Range;
   yRange: Range;
+  title?: string;
+  /** Axis titles (default ["x", "y"]). */
+  axisTitles?: [string, string];
+  /** Name of F, on the colour bar or the surface's axis (default "F"). */
+  zTitle?: string;
+  /** Grid points along each axis for the contours (and the surface) (default 61). */
+  points?: number;
+}
+
+/** The names of `FieldFigureOptions`: the ranges, then the others (as an unknown-option error lists them). */
+const fieldRanges: [string, string] = ["xRange", "yRange"];
+const fieldOptions = ["title", "axisTitles", "zTitle", "points"];
+
+export interface GradientFieldOptions extends FieldFigureOptions {
   /** Arrows along each axis (default 7). */
   arrowsPerAxis?: number;
   /** Draw −∇F (the descent direction) instead of ∇F (default false). */
   descent?: boolean;
-  title?: string;
-  /** Axis titles (default ["x", "y"]). */
-  axisTitles?: [string, string];
-  /** Name of F on the colour bar (default "F"). */
-  zTitle?: string;
-  /** Grid points along each axis for the contours (default 61). */
-  points?: number;
   /** Where F is least, drawn as a star in `palette.minimum` (default: not drawn). */
   minimum?: number[];
   /** The minimum's label on the map (default "minimum"), e.g. "θ* (minimum)". */
   minimumLabel?: string;
 }
 
-export interface GradientSliderOptions {
-  xRange: Range;
-  yRange: Range;
-  title?: string;
-  /** Axis titles (default ["x", "y"]). */
-  axisTitles?: [string, string];
-  /** Name of F (default "F"). */
-  zTitle?: string;
+export interface GradientSliderOptions extends FieldFigureOptions {
   /** Drawn arrow = arrowScale · ∇F (default: the longest arrow is a fifth of the narrower range). */
   arrowScale?: number;
-  /** Grid points along each axis (default 61). */
-  points?: number;
   /** The slider's label of each point (default its index), e.g. "0°", "10°", … for points on a circle. */
   labels?: string[];
   /** What the slider's current value is called (default "point "), e.g. "angle φ = ". */
   sliderPrefix?: string;
+}
+
+/**
+ * What both figures check first: F and its gradient are functions, then the options: the
+ * `FieldFigureOptions` (xRange and yRange checked by `requirePlaneOptions`) and the figure's `own`.
+ */
+function requireFieldArguments(
+  caller: string,
+  F: unknown,
+  gradient: unknown,
+  options: object | undefined,
+  own: string[],
+): void {
+  requireFunction(caller, "F", F);
+  requireFunction(caller, "gradient", gradient);
+  requirePlaneOptions(caller, options, fieldRanges, [...fieldOptions, ...own]);
 }
 
 // The current point, its drop line and the outline that keeps markers visible on dark contours are
@@ -88,22 +102,12 @@ export function gradientFieldFigure(
   options: GradientFieldOptions,
 ): Figure {
   const caller = "gradientFieldFigure";
-  requireFunction(caller, "F", F);
-  requireFunction(caller, "gradient", gradient);
-  rejectUnknownOptions(caller, options, [
-    "xRange",
-    "yRange",
+  requireFieldArguments(caller, F, gradient, options, [
     "arrowsPerAxis",
     "descent",
-    "title",
-    "axisTitles",
-    "zTitle",
-    "points",
     "minimum",
     "minimumLabel",
   ]);
-  requireRange(caller, "xRange", options?.xRange);
-  requireRange(caller, "yRange", options?.yRange);
   const minimum =
     options.minimum === undefined ? undefined : requireVector2(caller, "minimum", options.minimum);
   const count =
@@ -223,21 +227,7 @@ export function gradientSliderFigure(
   options: GradientSliderOptions,
 ): Figure {
   const caller = "gradientSliderFigure";
-  requireFunction(caller, "F", F);
-  requireFunction(caller, "gradient", gradient);
-  rejectUnknownOptions(caller, options, [
-    "xRange",
-    "yRange",
-    "title",
-    "axisTitles",
-    "zTitle",
-    "arrowScale",
-    "points",
-    "labels",
-    "sliderPrefix",
-  ]);
-  requireRange(caller, "xRange", options?.xRange);
-  requireRange(caller, "yRange", options?.yRange);
+  requireFieldArguments(caller, F, gradient, options, ["arrowScale", "labels", "sliderPrefix"]);
   if (!Array.isArray(points) || points.length === 0)
     throw new InvalidArgumentError(
       `${caller}: points is ${String(points)}; expected a non-empty array of [x, y]`,
@@ -297,6 +287,11 @@ export function gradientSliderFigure(
     const upLength = Math.hypot(c * gx, c * gy, rise - z);
     // One entry per moving trace (2–10): point, ∇F, tangent, 3-D point, drop line, ∇F on the floor,
     // steepest way up, and the two arrow heads (cones). null leaves an attribute a trace lacks alone.
+    // The x (i = 0) or y (i = 1) of each: p is the point's, q the arrow tip's, s the tangent's.
+    const coordinate = (i: 0 | 1) => {
+      const [p, q, s] = [[x, y][i], tip[i], half * t[i]];
+      return [[p], [p, q], [p - s, p + s], [p], [p, p], [p, q], [p, q], [q], [q]];
+    };
     const none = [null, null, null, null, null, null, null];
     return {
       x,
@@ -306,28 +301,8 @@ export function gradientSliderFigure(
       gy,
       t,
       traces: {
-        x: [
-          [x],
-          [x, tip[0]],
-          [x - half * t[0], x + half * t[0]],
-          [x],
-          [x, x],
-          [x, tip[0]],
-          [x, tip[0]],
-          [tip[0]],
-          [tip[0]],
-        ],
-        y: [
-          [y],
-          [y, tip[1]],
-          [y - half * t[1], y + half * t[1]],
-          [y],
-          [y, y],
-          [y, tip[1]],
-          [y, tip[1]],
-          [tip[1]],
-          [tip[1]],
-        ],
+        x: coordinate(0),
+        y: coordinate(1),
         z: [null, null, null, [z], [z, zFloor], [zFloor, zFloor], [z, rise], [zFloor], [rise]],
         u: [...none, [cone * along[0]], [(cone * c * gx) / upLength]],
         v: [...none, [cone * along[1]], [(cone * c * gy) / upLength]],
@@ -371,26 +346,12 @@ export function gradientSliderFigure(
       showscale: false,
       xaxis: "x",
       yaxis: "y",
-      colorscale: "YlGnBu",
-      reversescale: true,
+      ...surfaceColours,
       contours: { coloring: "heatmap", showlines: true },
       line: { color: "rgba(255,255,255,0.7)", width: 0.6 },
-      hovertemplate: `${xTitle} %{x:.3f}<br>${yTitle} %{y:.3f}<br>${zTitle} %{z:.4g}<extra></extra>`,
+      hovertemplate: surfaceHover([xTitle, yTitle], zTitle),
     },
-    {
-      type: "surface",
-      x: grid.w1,
-      y: grid.w2,
-      z: grid.z,
-      name: zTitle,
-      colorscale: "YlGnBu",
-      reversescale: true,
-      opacity: 0.85,
-      showscale: false,
-      scene: "scene",
-      contours: { z: { show: true, usecolormap: true, project: { z: true } } },
-      hovertemplate: `${xTitle} %{x:.3f}<br>${yTitle} %{y:.3f}<br>${zTitle} %{z:.4g}<extra></extra>`,
-    },
+    surfaceTrace(grid, zTitle, { axisTitles: [xTitle, yTitle], opacity: 0.85, scene: "scene" }),
     {
       type: "scatter",
       mode: "markers",

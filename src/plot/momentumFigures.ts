@@ -6,17 +6,12 @@
  * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.2
  */
 import { InvalidArgumentError, ShapeError } from "../errors/errors";
-import {
-  rejectUnknownOptions,
-  requireFiniteVector,
-  requireInteger,
-  requirePointList,
-  requireRange,
-} from "../errors/validate";
+import { requireFiniteVector, requireInteger, requirePointList } from "../errors/validate";
 import { formatNumber } from "../display/format";
 import { contourFigure, type Range, type SurfaceFunction } from "./errorSurface";
 import type { Figure } from "./figure";
 import { palette } from "./palette";
+import { requirePlaneOptions } from "./surfaceParts";
 
 /** One precomputed run of heavy-ball momentum for `momentumSliderFigure`. */
 export interface MomentumFrame {
@@ -80,19 +75,12 @@ const ring = { fill: "rgba(0,0,0,0)", line: palette.heavyBall };
  */
 export function momentumSliderFigure(F: SurfaceFunction, options: MomentumSliderOptions): Figure {
   const caller = "momentumSliderFigure";
-  rejectUnknownOptions(caller, options, [
-    "w1Range",
-    "w2Range",
-    "minimum",
-    "learningRates",
-    "betas",
-    "factors",
-    "frames",
-    "active",
-    "title",
-  ]);
-  requireRange(caller, "w1Range", options?.w1Range);
-  requireRange(caller, "w2Range", options?.w2Range);
+  requirePlaneOptions(
+    caller,
+    options,
+    ["w1Range", "w2Range"],
+    ["minimum", "learningRates", "betas", "factors", "frames", "active", "title"],
+  );
   const [minimum] = requirePointList(caller, "minimum", [options.minimum]);
   const etas = ascending(caller, "learningRates", options.learningRates);
   const betas = ascending(caller, "betas", options.betas);

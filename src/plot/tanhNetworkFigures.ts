@@ -545,6 +545,38 @@ function paddedLogTicks(lo: number, hi: number, mantissas: number[]) {
   return logTicks(lo / 10, hi * 10, mantissas);
 }
 
+/** A logarithmic axis with a tick, labelled in full, at each of `tickvals` (and a fixed range in log₁₀). */
+function logAxis(title: string, tickvals: number[], range?: number[]): Record<string, unknown> {
+  return {
+    title: { text: title },
+    type: "log",
+    ...(range === undefined ? {} : { range }),
+    tickvals,
+    ticktext: tickvals.map((v) => formatNumber(v)),
+  };
+}
+
+/** The layout of a figure on two log axes, its legend in a row below the plot. */
+function logLogLayout(title: string, xaxis: object, yaxis: object): Record<string, unknown> {
+  return {
+    title: { text: title },
+    height: 420,
+    xaxis,
+    yaxis,
+    legend: { orientation: "h", x: 0, y: -0.22 },
+    margin: { b: 90 },
+  };
+}
+
+/** A value on a log axis: a finite number > 0, or the error naming where it came from. */
+function logValue(caller: string, name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0)
+    throw new InvalidArgumentError(
+      `${caller}: ${name} is ${value}; expected a number > 0 (the axes are logarithmic)`,
+    );
+  return value;
+}
+
 /** One network size of `gradientCostFigure`: W and the milliseconds of E and of ∇E by two methods. */
 export interface GradientCost {
   W: number;
@@ -567,14 +599,7 @@ export function gradientCostFigure(rows: GradientCost[], title = ""): Figure {
   if (!Array.isArray(rows) || rows.length === 0)
     throw new InvalidArgumentError(`${caller}: rows is empty; expected at least one { W, … }`);
   const column = (key: keyof GradientCost) =>
-    rows.map((row, n) => {
-      const v = row?.[key];
-      if (typeof v !== "number" || !Number.isFinite(v) || v <= 0)
-        throw new InvalidArgumentError(
-          `${caller}: rows[${n}].${key} is ${v}; expected a number > 0 (the axes are logarithmic)`,
-        );
-      return v;
-    });
+    rows.map((row, n) => logValue(caller, `rows[${n}].${key}`, row?.[key]));
   const W = column("W"),
     times = [column("forward"), column("backprop"), column("differences")];
   const all = times.flat();
@@ -593,24 +618,11 @@ export function gradientCostFigure(rows: GradientCost[], title = ""): Figure {
       curve("back-propagation (∇E)", times[1], palette.gradient, "solid"),
       curve("finite differences (∇E)", times[2], palette.gradient, "dash"),
     ],
-    layout: {
-      title: { text: title },
-      height: 420,
-      xaxis: {
-        title: { text: "W (number of weights)" },
-        type: "log",
-        tickvals: W,
-        ticktext: W.map((w) => formatNumber(w)),
-      },
-      yaxis: {
-        title: { text: "milliseconds" },
-        type: "log",
-        tickvals: y.vals,
-        ticktext: y.text,
-      },
-      legend: { orientation: "h", x: 0, y: -0.22 },
-      margin: { b: 90 },
-    },
+    layout: logLogLayout(
+      title,
+      logAxis("W (number of weights)", W),
+      logAxis("milliseconds", y.vals),
+    ),
   };
 }
 
@@ -640,13 +652,7 @@ export function earlyStoppingFigure(curves: EarlyStoppingCurves): Figure {
   const positive = (name: string, values: number[]) => {
     const list = requireFiniteVector(caller, name, values);
     if (list.length === 0) throw new InvalidArgumentError(`${caller}: ${name} is empty`);
-    list.forEach((v, n) => {
-      if (v <= 0)
-        throw new InvalidArgumentError(
-          `${caller}: ${name}[${n}] is ${v}; expected a number > 0 (the axes are logarithmic)`,
-        );
-    });
-    return list;
+    return list.map((v, n) => logValue(caller, `${name}[${n}]`, v));
   };
   const step = positive("step", curves.step);
   const [training, validation] = [
@@ -693,24 +699,10 @@ export function earlyStoppingFigure(curves: EarlyStoppingCurves): Figure {
         line: { color: palette.validation, dash: "dot", width: 2 },
       },
     ],
-    layout: {
-      title: { text: curves.title },
-      height: 420,
-      xaxis: {
-        title: { text: "gradient-descent step (log scale)" },
-        type: "log",
-        range: [Math.log10(first), Math.log10(last)],
-        tickvals: xVals,
-        ticktext: xVals.map((v) => formatNumber(v)),
-      },
-      yaxis: {
-        title: { text: "RMS error (log scale)" },
-        type: "log",
-        tickvals: y.vals,
-        ticktext: y.text,
-      },
-      legend: { orientation: "h", x: 0, y: -0.22 },
-      margin: { b: 90 },
-    },
+    layout: logLogLayout(
+      curves.title,
+      logAxis("gradient-descent step (log scale)", xVals, [Math.log10(first), Math.log10(last)]),
+      logAxis("RMS error (log scale)", y.vals),
+    ),
   };
 }
