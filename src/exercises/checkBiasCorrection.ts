@@ -52,7 +52,7 @@ const ETA = 0.01,
  * @throws InvalidArgumentError for bad options (the learner's own mistakes are reported, not thrown)
  * @example
  * evaluateBiasCorrectionAnswer((m, s, t, b1, b2) => ({ mHat: m.map((x) => x / (1 - b1 ** t)), sHat: s.map((x) => x / (1 - b2 ** t)) })).passed; // => true
- * evaluateBiasCorrectionAnswer((m, s) => ({ mHat: m, sHat: s })).message; // => "✗ At step 1 … m̂/m = 1 …"
+ * evaluateBiasCorrectionAnswer((m, s) => ({ mHat: m, sHat: s })).message; // => "✗ At step t = 1 … your m̂/m = 1 and ŝ/s = 1 …"
  * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.4, eq. (10)
  */
 export function evaluateBiasCorrectionAnswer(
