@@ -2,9 +2,10 @@
 // version, checks the formatting (prettier, the files .prettierignore does not leave out), then runs
 // every test with Node's test runner: unit tests beside each module in src/, and the course-wide tests
 // in tests/ (clean notebooks, every notebook executed in the real tslab kernel).
-// `npm run test:unit` (`--unit`): only the unit tests in src/, no setup, no kernel — seconds.
+// `npm run test:unit` (`--unit`): the unit tests (src/'s and the kernel-free files of tests/, listed in
+// scripts/test-files.mjs) and the type check, at once; no setup, no kernel, no browser.
 // Other arguments are passed to `node --test`, e.g. `npm test -- --test-name-pattern=gradcheck`.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { ensureEnvironment } from "./environment.mjs";
 import { projectRoot, testFiles } from "./test-files.mjs";
@@ -16,6 +17,10 @@ const unitOnly = process.argv.includes("--unit");
 const testArgs = process.argv.slice(2).filter((a) => a !== "--unit");
 
 if (unitOnly) {
+  // The type check beside the tests (one core each): both take about the same time.
+  const tsc = path.join(projectRoot, "node_modules", "typescript", "bin", "tsc");
+  const typecheck = spawn(process.execPath, [tsc, "-p", projectRoot], { stdio: "inherit" });
+  const typed = new Promise((resolve) => typecheck.on("close", (status) => resolve(status ?? 1)));
   const args = [
     "--import",
     "tsx",
@@ -23,7 +28,11 @@ if (unitOnly) {
     path.join(projectRoot, "scripts", "unit-tests.mjs"),
   ];
   const result = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: "inherit" });
-  process.exit(result.status ?? 1);
+  const typeStatus = await typed;
+  console.log(
+    `[downhill] type check (TypeScript 5.0, as tslab compiles): ${typeStatus === 0 ? "ok" : "FAILED"}`,
+  );
+  process.exit(result.status !== 0 ? (result.status ?? 1) : typeStatus);
 }
 
 const { python, env } = ensureEnvironment({ browser: true });

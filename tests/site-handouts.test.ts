@@ -23,7 +23,6 @@ import { after, before, describe, test } from "node:test";
 import { createRequire } from "node:module";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
 import { launchBrowser, offlineContext } from "../scripts/handouts/browser.mjs";
-import { inlineMarkdown, lessonSummary } from "../scripts/handouts/index-page.mjs";
 import { cellsHtml } from "./helpers/notebook-html";
 import { executedDir, executedNotebooks } from "./helpers/executed-notebooks";
 import { pdfPages } from "./helpers/pdf-text";
@@ -264,33 +263,6 @@ const markdownHasMath = (notebook: string) =>
     (c: { cell_type: string; source: string | string[] }) =>
       c.cell_type === "markdown" && /\$/.test([c.source].flat().join("")),
   );
-
-test("a lesson's line on the course page is its first heading and the paragraph after it", () => {
-  const nb = {
-    cells: [
-      { cell_type: "code", source: "x" },
-      {
-        cell_type: "markdown",
-        source: [
-          "# 2 · Steepest descent\n",
-          "\n",
-          "*Why the gradient\n",
-          "points uphill.*\n",
-          "\n",
-          "**You will learn**",
-        ],
-      },
-    ],
-  };
-  assert.deepEqual(lessonSummary(nb), {
-    title: "2 · Steepest descent",
-    blurb: "Why the gradient points uphill.",
-  });
-  assert.equal(
-    inlineMarkdown("a *b* **c** `d<e>` $x^2$"),
-    "a <em>b</em> <strong>c</strong> <code>d&lt;e&gt;</code> $x^2$",
-  );
-});
 
 describe("the HTML handouts", () => {
   const notebooks: string[] = notebookPaths();
