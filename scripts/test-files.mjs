@@ -5,7 +5,8 @@
 // - `kernelFreeTests` is THE list of tests/ files that need no kernel, browser, hub or network: with
 //   src's unit tests they are `npm run test:unit`. tests/test-files.test.ts checks that each exists and
 //   imports none of the kernel, browser or hub helpers. A new kernel-free file belongs here.
-// - `firstTests` are the tests/ files `npm test` starts first (see scripts/test.mjs).
+// - `firstTests` are the tests/ files `npm test` starts first (see scripts/test.mjs); the other files
+//   of tests/ follow by name, then the unit tests.
 import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,11 +48,16 @@ export function unitTestFiles() {
   return [...testFiles("src"), ...kernelFreeTests];
 }
 
-/** The tests/ files `npm test` starts first, in this order. */
+/**
+ * The tests/ files `npm test` starts first, in this order (two at a time): the course's execution and
+ * the student edition's side by side (both shared with every later file), then the handouts of the
+ * course (which wait for the first), then the longest of the rest.
+ */
 export const firstTests = [
   "tests/notebooks.test.ts",
   "tests/student.test.ts",
   "tests/site-handouts.test.ts",
+  "tests/handout-fixture.test.ts",
   "tests/hub.test.ts",
 ];
 

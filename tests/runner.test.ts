@@ -8,14 +8,7 @@ import { before, describe, test } from "node:test";
 import { runNotebooks, type RunResult } from "./helpers/run-notebooks";
 
 const fixtures = path.join("tests", "fixtures", "runner");
-const names = [
-  "passes",
-  "type-error",
-  "thrown-error",
-  "infinite-loop",
-  "kernel-dies",
-  "missing-data",
-];
+const names = ["passes", "type-error", "thrown-error", "kernel-dies", "missing-data"];
 
 describe("the notebook runner", () => {
   let run: { results: RunResult[]; output: string; status: number | null };
@@ -26,7 +19,7 @@ describe("the notebook runner", () => {
     run = runNotebooks(
       names.map((n) => path.join(fixtures, `${n}.ipynb`)),
       out,
-      ["--timeout", "30"],
+      ["--timeout", "60"],
       false,
     );
   });
@@ -35,7 +28,7 @@ describe("the notebook runner", () => {
     assert.equal(run.results.length, names.length);
     assert.equal(run.status, 1);
     assert.equal(result("passes").passed, true);
-    assert.match(run.output, /1 of 6 notebooks passed/);
+    assert.match(run.output, /1 of 5 notebooks passed/);
   });
 
   test("a type error names the cell and carries the compiler's message", () => {
@@ -56,14 +49,6 @@ describe("the notebook runner", () => {
     assert.doesNotMatch(result("thrown-error").message ?? "", /node_modules\/tslab/);
   });
 
-  test("an endless loop is stopped by the timeout and named", () => {
-    assert.deepEqual(
-      [result("infinite-loop").cell, result("infinite-loop").status],
-      [2, "timeout"],
-    );
-    assert.match(result("infinite-loop").message ?? "", /ran longer than 30 s/);
-  });
-
   test("a kernel that dies is reported at the cell that killed it", () => {
     assert.deepEqual([result("kernel-dies").cell, result("kernel-dies").status], [2, "dead"]);
     assert.match(result("kernel-dies").message ?? "", /kernel died/);
@@ -76,6 +61,19 @@ describe("the notebook runner", () => {
       /DataFileError: loadCsv: cannot read \.\.\/data\/no-such-file\.csv: no such file/,
     );
   });
+});
+
+test("an endless loop is stopped by the timeout and named", () => {
+  // Alone, with a short timeout: the loop keeps a core busy until it is stopped.
+  const out = mkdtempSync(path.join(tmpdir(), "downhill-runner-"));
+  const { results } = runNotebooks(
+    [path.join(fixtures, "infinite-loop.ipynb")],
+    out,
+    ["--timeout", "15"],
+    false,
+  );
+  assert.deepEqual([results[0].cell, results[0].status], [2, "timeout"]);
+  assert.match(results[0].message ?? "", /ran longer than 15 s/);
 });
 
 test("--runs 2 restarts the kernel and runs everything again, catching state that survives a run", () => {

@@ -5,14 +5,20 @@
 // kernel: tests/student-stubs.test.ts.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
 import { STUB, buildStudentHandouts, studentNotebook } from "../scripts/student-edition.mjs";
 import { type Cell, cellsHtml, outputHtml } from "./helpers/notebook-html";
-import { executedNotebooks } from "./helpers/executed-notebooks";
-import { runNotebooks, type RunResult } from "./helpers/run-notebooks";
+import {
+  executeStudentEdition,
+  executedNotebooks,
+  studentDir,
+  studentExecutedDir,
+} from "./helpers/executed-notebooks";
+import { type RunResult } from "./helpers/run-notebooks";
 
 interface Notebook {
   cells: Cell[];
@@ -35,28 +41,45 @@ const exerciseCells = new Map<string, string[]>(
 );
 
 describe("the student edition", () => {
-  // Inside the project, as `npm run student` writes it: tslab resolves mathjs from node_modules above it.
-  const outDir = path.join("build", "student-edition");
-  const executedDir = path.join("build", "student-executed");
+  // Inside the project, as `npm run student` writes it: tslab resolves mathjs from node_modules above
+  // it. Written and executed once per `npm test` (tests/helpers/executed-notebooks.ts): the
+  // reproducibility test of tests/notebooks.test.ts compares the same executed copies with the course.
+  const outDir = studentDir;
+  const executedDir = studentExecutedDir;
   let results: RunResult[] = [];
   let fullDir = "";
   before(() => {
-    const made = spawnSync(
-      process.execPath,
-      ["scripts/student-edition.mjs", "--out", outDir, "--no-handouts"],
-      { encoding: "utf8" },
-    );
-    assert.equal(made.status, 0, made.stderr);
-    const student = notebooks.map((file) => path.join(outDir, "notebooks", path.basename(file)));
-    results = runNotebooks(student, executedDir, [], false).results;
+    results = executeStudentEdition();
     fullDir = executedNotebooks(); // the full course, executed (reused when fresh)
   });
 
-  test("`npm run student` writes every notebook, with src and ../data linked", () => {
-    for (const file of notebooks)
-      assert.ok(existsSync(path.join(outDir, "notebooks", path.basename(file))));
-    assert.ok(existsSync(path.join(outDir, "notebooks", "src", "index.ts")));
-    assert.ok(existsSync(path.join(outDir, "data", "README.md")));
+  test("`npm run student` writes every notebook, with src and ../data linked, as the tests' edition", () => {
+    const cli = mkdtempSync(path.join(tmpdir(), "downhill-student-cli-"));
+    try {
+      const made = spawnSync(
+        process.execPath,
+        ["scripts/student-edition.mjs", "--out", cli, "--no-handouts"],
+        { encoding: "utf8" },
+      );
+      assert.equal(made.status, 0, made.stderr);
+      for (const dir of [cli, outDir]) {
+        for (const file of notebooks)
+          assert.ok(existsSync(path.join(dir, "notebooks", path.basename(file))));
+        assert.ok(existsSync(path.join(dir, "notebooks", "src", "index.ts")));
+        assert.ok(existsSync(path.join(dir, "data", "README.md")));
+      }
+      for (const file of notebooks) {
+        const name = path.basename(file);
+        assert.ok(
+          readFileSync(path.join(cli, "notebooks", name)).equals(
+            readFileSync(path.join(outDir, "notebooks", name)),
+          ),
+          `${name}: the CLI's edition differs from the one the tests execute`,
+        );
+      }
+    } finally {
+      rmSync(cli, { recursive: true, force: true });
+    }
   });
 
   for (const [name, cells] of exerciseCells) {

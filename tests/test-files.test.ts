@@ -16,7 +16,7 @@ const root = path.resolve(__dirname, "..");
 
 /** What a kernel-free test must not import or call: each of these starts a kernel, browser, server or hub. */
 const heavyModules =
-  /helpers\/(jupyter|run-notebooks|executed-notebooks|free-port|lock)$|scripts\/handouts\/(browser|build)\.mjs$|^playwright-core$/;
+  /helpers\/(jupyter|run-notebooks|executed-notebooks|free-port|lock|handout-pages)$|scripts\/handouts\/(browser|build)\.mjs$|^playwright-core$/;
 const heavyCalls = /\b(startHub|launchBrowser|runLesson|buildHandouts|ensureExecuted|spawn)\(/;
 
 test("every kernel-free test file exists and imports nothing that starts a kernel, browser or hub", () => {
