@@ -33,6 +33,29 @@ const siteDir = path.join(root, "dist", "handouts");
 /** Budgets of issue 15: a single-file lesson page, and an executed notebook (plotly.js inside). */
 const maxPageBytes = 3_000_000;
 const maxExecutedNotebookBytes = 2_000_000;
+/**
+ * Runs in the page: waits until the figures' drawing has settled (none half drawn, nothing changing
+ * over a task and two animation frames), then returns each figure's state: "live" (drawn, its image
+ * hidden), "drawing" or "image". A string, not a function: the TypeScript loader's helpers do not exist
+ * in the page.
+ */
+const drawingSettled = `(async () => {
+  const state = () => Array.from(document.querySelectorAll(".downhill-figure"), (f) => {
+    if (!f.classList.contains("js-plotly-plot")) return "image";
+    const note = f.querySelector(".downhill-figure-note");
+    return !note || note.style.display === "none" ? "live" : "drawing";
+  });
+  const turn = () => new Promise((done) =>
+    setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(done)), 0));
+  for (;;) {
+    const before = state().join();
+    if (before.includes("drawing")) { await turn(); continue; }
+    await turn();
+    await turn();
+    if (state().join() === before) return state();
+  }
+})()`;
+
 describe("the HTML handouts", () => {
   const notebooks: string[] = notebookPaths();
   let browser: any;
@@ -323,8 +346,22 @@ describe("the HTML handouts", () => {
       null,
       { timeout: 60_000 },
     );
-    await page.waitForTimeout(1500);
-    assert.equal(await live(figures - 1), false, "the last figure, far below, is drawn already");
+    // Not a timer: wait until the page has drawn everything it is going to draw for this viewport
+    // (no figure half drawn, and nothing changes over a task and two frames, in which the page's queue
+    // would start its next figure), while the last figure stays far below. Only then is "not drawn
+    // yet" evidence that it waits to come near.
+    const settled: string[] = await page.evaluate(drawingSettled);
+    assert.ok(settled[0] === "live", `the first figure is drawn: ${settled.join(", ")}`);
+    assert.equal(settled[figures - 1], "image", "the last figure, far below, is drawn already");
+    assert.ok(
+      await page.evaluate(
+        (i: number) =>
+          document.querySelectorAll(".downhill-figure")[i].getBoundingClientRect().top >
+          3 * innerHeight,
+        figures - 1,
+      ),
+      "the last figure was kept far below the viewport",
+    );
     await page
       .locator(".downhill-figure")
       .nth(figures - 1)

@@ -90,21 +90,25 @@ export async function openPage(
   const blockedBefore = blocked.length;
   const started = Date.now();
   await page.goto(`file://${file}`, { waitUntil: "load", timeout: 120_000 });
-  // A handout draws each figure live when it comes near the viewport: scroll to each in turn.
-  for (let i = 0; i < expectedFigures; i++)
-    await page
-      .locator(".downhill-figure")
-      .nth(i)
-      .scrollIntoViewIfNeeded()
-      .then(() =>
-        page.waitForFunction(
-          (k: number) =>
-            document.querySelectorAll(".downhill-figure")[k].classList.contains("js-plotly-plot"),
-          i,
-          { timeout: 60_000 },
-        ),
-      )
-      .catch(() => {});
+  // A handout draws each figure live when it comes near the viewport: scroll to each in turn, and
+  // fail naming the first one that does not turn live.
+  for (let i = 0; i < expectedFigures; i++) {
+    const figure = page.locator(".downhill-figure").nth(i);
+    try {
+      await figure.scrollIntoViewIfNeeded({ timeout: 60_000 });
+      await page.waitForFunction(
+        (k: number) =>
+          document.querySelectorAll(".downhill-figure")[k]?.classList.contains("js-plotly-plot"),
+        i,
+        { timeout: 60_000 },
+      );
+    } catch (error) {
+      const label = await figure.getAttribute("aria-label").catch(() => null);
+      throw new Error(
+        `${path.basename(file)}: figure ${i + 1} of ${expectedFigures} ("${label ?? "no label"}") is not drawn live: ${(error as Error).message.split("\n")[0]}`,
+      );
+    }
+  }
   await page.evaluate(() => window.scrollTo(0, 0));
   const millisecondsToFigures = Date.now() - started;
   const text: string = await page.evaluate(narrativeTextScript);
