@@ -1,15 +1,16 @@
 // `npm test`: installs what is missing (see environment.mjs); type-checks src with tslab's TypeScript
 // version and checks the formatting (prettier, the files .prettierignore does not leave out), both at
-// once; then runs every test with Node's test runner, two files at a time (--test-concurrency=2, one
-// per core): the unit tests in one process (scripts/unit-tests.mjs: src/'s tests and the kernel-free
-// files of tests/), and each other file of tests/ (scripts/test-files.mjs says which, in which order).
-// What several files need is made once and shared, whichever file asks first: the executed course and
-// student edition (tests/helpers/executed-notebooks.ts, under a lock), the plotly.js bundle (built
-// atomically by src/plot/plotlyBundle.ts). No two files write the same build folder.
+// once; then runs every test with Node's test runner, two files at a time, one per core
+// (scripts/run-tests.mjs): the unit tests in one process (scripts/unit-tests.mjs: src/'s tests and the
+// kernel-free files of tests/), and each other file of tests/ (scripts/test-files.mjs: which, in which
+// order). What several files need is made once and shared, whichever file asks first: the executed
+// course and student edition (tests/helpers/executed-notebooks.ts, under a lock), the plotly.js bundle
+// (built atomically by src/plot/plotlyBundle.ts). No two files write the same build folder.
 // `npm run test:unit` (`--unit`): the unit tests and the type check, at once — no kernel, no browser.
-// Other arguments are passed to `node --test`, e.g. `npm test -- --test-name-pattern=gradcheck`.
+// Other arguments are Node options for each test file's process, e.g.
+// `npm test -- --test-name-pattern=gradcheck`.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ensureEnvironment } from "./environment.mjs";
 import { courseTestFiles, projectRoot } from "./test-files.mjs";
@@ -65,36 +66,19 @@ const statuses = await Promise.all([
 ]);
 if (statuses.some((s) => s !== 0)) process.exit(1);
 
-// The course's files first (the two executions of the course side by side), the unit tests last: they
-// fill the second core while the longest file finishes.
+// In the order of scripts/test-files.mjs, two at a time (scripts/run-tests.mjs; `node --test` would
+// sort the files by name): the course's files first (the two executions side by side), the unit tests
+// last, filling the second core while the longest file finishes.
 const files = [...courseTestFiles(), path.relative(projectRoot, unitTests)];
-// TAP on the terminal as before, and when each file ran in build/test-timings.txt (shown at the end).
 const timings = path.join(projectRoot, "build", "test-timings.txt");
-const reporters = testArgs.some((a) => a.startsWith("--test-reporter"))
-  ? []
-  : [
-      "--test-reporter=tap",
-      "--test-reporter-destination=stdout",
-      `--test-reporter=${path.join(projectRoot, "scripts", "test-timings.mjs")}`,
-      `--test-reporter-destination=${timings}`,
-    ];
-mkdirSync(path.dirname(timings), { recursive: true });
-const args = [
-  "--import",
-  "tsx",
-  "--test",
-  "--test-concurrency=2",
-  ...reporters,
-  ...testArgs,
-  ...files,
-];
-const result = spawnSync(process.execPath, args, {
+const runner = path.join(projectRoot, "scripts", "run-tests.mjs");
+const result = spawnSync(process.execPath, ["--import", "tsx", ...testArgs, runner, ...files], {
   cwd: projectRoot,
-  env: childEnv,
+  env: { ...childEnv, DOWNHILL_TEST_TIMINGS: timings },
   stdio: "inherit",
 });
-if (reporters.length > 0 && existsSync(timings))
+if (existsSync(timings))
   console.log(
-    `[downhill] when each test file ran (${path.relative(projectRoot, timings)}):\n${readFileSync(timings, "utf8")}`,
+    `[downhill] when each test file ran, in seconds (${path.relative(projectRoot, timings)}):\n${readFileSync(timings, "utf8")}`,
   );
 process.exit(result.status ?? 1);
