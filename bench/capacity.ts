@@ -11,7 +11,7 @@
 import { readdirSync } from "node:fs";
 import os from "node:os";
 import { ensureEnvironment, ensureHub } from "../scripts/environment.mjs";
-import { hubProcesses, runLesson, startPrivateHub } from "../scripts/hub/hub.mjs";
+import { hubClient, hubProcesses, runLesson, startPrivateHub } from "../scripts/hub/hub.mjs";
 import { kernelspec } from "../scripts/notebook-format.mjs";
 import { notebooksDir } from "../scripts/paths.mjs";
 import { median } from "./timing";
@@ -81,125 +81,152 @@ export async function measureCapacity(
 ): Promise<CapacityResult> {
   const { python } = ensureEnvironment();
   ensureHub(python);
-  const loadAverageAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
   const port = 18000 + Math.floor(Math.random() * 2000);
-  const { stateDir, token, baseUrl, api, stop } = await startPrivateHub({
+  const { stateDir, token, baseUrl, stop } = await startPrivateHub({
     python,
     port,
     internalPort: port + 1,
     proxyApiPort: port + 2,
     name: "downhill-capacity",
   });
-  const headers = { Authorization: `token ${token}`, "Content-Type": "application/json" };
   try {
-    const lesson = quick
-      ? "quick.ipynb"
-      : readdirSync(notebooksDir).find((n) => n.startsWith("01-"))!;
-    const notebook = `notebooks/${lesson}`;
-    const started: string[] = [];
-    const learners = async (k: number) => {
-      const names = Array.from({ length: k }, (_, i) => `learner${i + 1}`);
-      const fresh = names.filter((n) => !started.includes(n));
-      if (fresh.length > 0) {
-        await api.createUsers(fresh);
-        await api.startServers(fresh);
-        started.push(...fresh);
-        if (quick)
-          for (const n of fresh)
-            await fetch(`${baseUrl}/user/${n}/api/contents/${notebook}`, {
-              method: "PUT",
-              headers,
-              body: JSON.stringify({ type: "notebook", format: "json", content: quickNotebook() }),
-            });
-      }
-      return names;
-    };
-    const closeKernels = async (names: string[]) => {
-      for (const n of names) {
-        const r = await fetch(`${baseUrl}/user/${n}/api/sessions`, { headers });
-        for (const s of (await r.json()) as { id: string }[])
-          await fetch(`${baseUrl}/user/${n}/api/sessions/${s.id}`, { method: "DELETE", headers });
-      }
-    };
-    const round = async (k: number) => {
-      const names = await learners(k);
-      log(`  ${k} learner(s) running ${lesson} at once`);
-      const report = await runLesson({
-        python,
-        baseUrl,
-        token,
-        notebook,
-        users: names,
-        keep: true,
-      });
-      const ps = hubProcesses(stateDir);
-      const per = (kind: string, key: "rssBytes" | "pssBytes" | "cpuSeconds") =>
-        median(
-          names.map((n) =>
-            ps
-              .filter((p) => p.user === n && p.kind === kind)
-              .reduce((sum, p) => sum + (p[key] ?? p.rssBytes), 0),
-          ),
-        );
-      const hubPss = ps
-        .filter((p) => p.kind === "jupyterhub" || p.kind === "configurable-http-proxy")
-        .reduce((sum, p) => sum + (p.pssBytes ?? p.rssBytes), 0);
-      await closeKernels(names);
-      const seconds = report.users.map((u) => u.seconds ?? NaN);
-      return {
-        hubPss,
-        failures: report.users.filter((u) => !u.ok),
-        row: {
-          learners: k,
-          meanSeconds: seconds.reduce((a, b) => a + b, 0) / k,
-          maxSeconds: Math.max(...seconds),
-          slowdown: NaN,
-          passed: report.users.every((u) => u.ok),
-          serverRssBytes: per("jupyterhub-singleuser", "rssBytes"),
-          kernelRssBytes: per("tslab", "rssBytes"),
-          serverPssBytes: per("jupyterhub-singleuser", "pssBytes"),
-          kernelPssBytes: per("tslab", "pssBytes"),
-          kernelCpuSeconds: per("tslab", "cpuSeconds"),
-        } as CapacityRound,
-      };
-    };
-
-    log("  warm-up: one learner (file caches, first compile)");
-    await round(1);
-    const rounds: CapacityRound[] = [];
-    let hubPssBytes = 0;
-    // At least 1, 2, 4, 8 (the curve), then doubling on while a lesson still takes ≤ 2× as long.
-    const [always, most] = quick ? [2, 2] : [8, 32];
-    for (let k = 1; k <= most; k *= 2) {
-      const { row, hubPss, failures } = await round(k);
-      row.slowdown = row.meanSeconds / (rounds[0]?.meanSeconds ?? row.meanSeconds);
-      rounds.push(row);
-      hubPssBytes = hubPss;
-      log(`    mean ${row.meanSeconds.toFixed(1)} s, slowdown ${row.slowdown.toFixed(2)}`);
-      if (!row.passed)
-        throw new Error(
-          `a learner's lesson failed with ${k} learners at once: ${JSON.stringify(failures)}`,
-        );
-      if (k >= always && row.slowdown > capacitySlowdownLimit) break;
-    }
-    const within = rounds.filter((r) => r.slowdown <= capacitySlowdownLimit);
-    const learnersWithinLimit = Math.max(...within.map((r) => r.learners));
-    const last = rounds[rounds.length - 1];
-    const bytesPerLearner = last.serverPssBytes + last.kernelPssBytes;
-    return {
-      notebook: lesson,
-      rounds,
-      hubPssBytes,
-      learnersWithinLimit,
-      learnersPerCore: learnersWithinLimit / os.cpus().length,
-      bytesPerLearner,
-      learnersPerGiB: GiB / bytesPerLearner,
-      memoryBound: Math.floor((os.totalmem() - hubPssBytes) / bytesPerLearner),
-      loadAverageAtStart,
-    };
+    return await measureCapacityOn({ baseUrl, token, stateDir, python }, quick, log);
   } finally {
     await stop(60);
   }
+}
+
+/** A running hub: its URL, a service token with admin rights, its state folder, its Python. */
+export interface RunningHub {
+  baseUrl: string;
+  token: string;
+  stateDir: string;
+  python: string;
+}
+
+/**
+ * The rounds on a hub that is already up (tests/hub.test.ts measures on its own hub at `--quick`):
+ * learners `learner1`, `learner2`, … are created and their servers started and left running.
+ */
+export async function measureCapacityOn(
+  { baseUrl, token, stateDir, python }: RunningHub,
+  quick: boolean,
+  log: (m: string) => void,
+): Promise<CapacityResult> {
+  const loadAverageAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  const headers = { Authorization: `token ${token}`, "Content-Type": "application/json" };
+  const api = hubClient(baseUrl, token);
+  const lesson = quick
+    ? "quick.ipynb"
+    : readdirSync(notebooksDir).find((n) => n.startsWith("01-"))!;
+  const notebook = `notebooks/${lesson}`;
+  const started: string[] = [];
+  const learners = async (k: number) => {
+    const names = Array.from({ length: k }, (_, i) => `learner${i + 1}`);
+    const fresh = names.filter((n) => !started.includes(n));
+    if (fresh.length > 0) {
+      await api.createUsers(fresh);
+      await api.startServers(fresh);
+      started.push(...fresh);
+      if (quick)
+        for (const n of fresh)
+          await fetch(`${baseUrl}/user/${n}/api/contents/${notebook}`, {
+            method: "PUT",
+            headers,
+            body: JSON.stringify({ type: "notebook", format: "json", content: quickNotebook() }),
+          });
+    }
+    return names;
+  };
+  const closeKernels = async (names: string[]) => {
+    for (const n of names) {
+      const r = await fetch(`${baseUrl}/user/${n}/api/sessions`, { headers });
+      for (const s of (await r.json()) as { id: string }[])
+        await fetch(`${baseUrl}/user/${n}/api/sessions/${s.id}`, { method: "DELETE", headers });
+    }
+  };
+  const round = async (k: number) => {
+    const names = await learners(k);
+    log(`  ${k} learner(s) running ${lesson} at once`);
+    const report = await runLesson({
+      python,
+      baseUrl,
+      token,
+      notebook,
+      users: names,
+      keep: true,
+    });
+    const ps = hubProcesses(stateDir) as {
+      kind: string;
+      user?: string;
+      rssBytes: number;
+      pssBytes?: number;
+      cpuSeconds: number;
+    }[];
+    const per = (kind: string, key: "rssBytes" | "pssBytes" | "cpuSeconds") =>
+      median(
+        names.map((n) =>
+          ps
+            .filter((p) => p.user === n && p.kind === kind)
+            .reduce((sum, p) => sum + (p[key] ?? p.rssBytes), 0),
+        ),
+      );
+    const hubPss = ps
+      .filter((p) => p.kind === "jupyterhub" || p.kind === "configurable-http-proxy")
+      .reduce((sum, p) => sum + (p.pssBytes ?? p.rssBytes), 0);
+    await closeKernels(names);
+    const seconds = report.users.map((u: { seconds?: number }) => u.seconds ?? NaN);
+    return {
+      hubPss,
+      failures: report.users.filter((u: { ok: boolean }) => !u.ok),
+      row: {
+        learners: k,
+        meanSeconds: seconds.reduce((a: number, b: number) => a + b, 0) / k,
+        maxSeconds: Math.max(...seconds),
+        slowdown: NaN,
+        passed: report.users.every((u: { ok: boolean }) => u.ok),
+        serverRssBytes: per("jupyterhub-singleuser", "rssBytes"),
+        kernelRssBytes: per("tslab", "rssBytes"),
+        serverPssBytes: per("jupyterhub-singleuser", "pssBytes"),
+        kernelPssBytes: per("tslab", "pssBytes"),
+        kernelCpuSeconds: per("tslab", "cpuSeconds"),
+      } as CapacityRound,
+    };
+  };
+
+  log("  warm-up: one learner (file caches, first compile)");
+  await round(1);
+  const rounds: CapacityRound[] = [];
+  let hubPssBytes = 0;
+  // At least 1, 2, 4, 8 (the curve), then doubling on while a lesson still takes ≤ 2× as long.
+  const [always, most] = quick ? [2, 2] : [8, 32];
+  for (let k = 1; k <= most; k *= 2) {
+    const { row, hubPss, failures } = await round(k);
+    row.slowdown = row.meanSeconds / (rounds[0]?.meanSeconds ?? row.meanSeconds);
+    rounds.push(row);
+    hubPssBytes = hubPss;
+    log(`    mean ${row.meanSeconds.toFixed(1)} s, slowdown ${row.slowdown.toFixed(2)}`);
+    if (!row.passed)
+      throw new Error(
+        `a learner's lesson failed with ${k} learners at once: ${JSON.stringify(failures)}`,
+      );
+    if (k >= always && row.slowdown > capacitySlowdownLimit) break;
+  }
+  const within = rounds.filter((r) => r.slowdown <= capacitySlowdownLimit);
+  const learnersWithinLimit = Math.max(...within.map((r) => r.learners));
+  const last = rounds[rounds.length - 1];
+  const bytesPerLearner = last.serverPssBytes + last.kernelPssBytes;
+  return {
+    notebook: lesson,
+    rounds,
+    hubPssBytes,
+    learnersWithinLimit,
+    learnersPerCore: learnersWithinLimit / os.cpus().length,
+    bytesPerLearner,
+    learnersPerGiB: GiB / bytesPerLearner,
+    memoryBound: Math.floor((os.totalmem() - hubPssBytes) / bytesPerLearner),
+    loadAverageAtStart,
+  };
 }
 
 /** The capacity in one sentence per figure, for the report. */

@@ -269,34 +269,7 @@ export function markdown(r: Results): string {
   );
 
   parts.push(optimizersMarkdown(r.optimizers));
-  const c = r.capacity;
-  const mib = (b: number) => (b / 2 ** 20).toFixed(0);
-  parts.push(
-    c.skipped
-      ? `**8. Class capacity** — skipped: ${c.note}.`
-      : `**8. Class capacity** — k learners running \`${c.notebook}\` at once on one JupyterHub, each in their own server and kernel; a learner's time from opening the lesson to its last cell (load average at start ${c.loadAverageAtStart.join(" / ")})\n\n` +
-          table(
-            [
-              "learners",
-              "mean time (s)",
-              "slowest (s)",
-              "slowdown",
-              "server RSS / PSS (MiB)",
-              "kernel RSS / PSS (MiB)",
-              "kernel CPU (s)",
-            ],
-            c.rounds.map((x) => [
-              String(x.learners),
-              fixed(x.meanSeconds, 1),
-              fixed(x.maxSeconds, 1),
-              `**${fixed(x.slowdown)}**${x.slowdown > capacitySlowdownLimit ? " (> 2)" : ""}${x.passed ? "" : " (a cell failed)"}`,
-              `${mib(x.serverRssBytes)} / ${mib(x.serverPssBytes)}`,
-              `${mib(x.kernelRssBytes)} / ${mib(x.kernelPssBytes)}`,
-              fixed(x.kernelCpuSeconds, 1),
-            ]),
-          ) +
-          `\n\n${capacitySummary(c, r.machine.cores)}.`,
-  );
+  parts.push(capacityMarkdown(r.capacity, r.machine.cores));
 
   parts.push(
     `Targets met: ${Object.entries(r.targetsMet)
@@ -304,6 +277,35 @@ export function markdown(r: Results): string {
       .join(", ")}`,
   );
   return parts.join("\n\n") + "\n";
+}
+
+/** Measure 8's section of the report (tests/hub.test.ts checks it on a measure of its own hub). */
+export function capacityMarkdown(c: Results["capacity"], cores: number): string {
+  const mib = (b: number) => (b / 2 ** 20).toFixed(0);
+  return c.skipped
+    ? `**8. Class capacity** — skipped: ${c.note}.`
+    : `**8. Class capacity** — k learners running \`${c.notebook}\` at once on one JupyterHub, each in their own server and kernel; a learner's time from opening the lesson to its last cell (load average at start ${c.loadAverageAtStart.join(" / ")})\n\n` +
+        table(
+          [
+            "learners",
+            "mean time (s)",
+            "slowest (s)",
+            "slowdown",
+            "server RSS / PSS (MiB)",
+            "kernel RSS / PSS (MiB)",
+            "kernel CPU (s)",
+          ],
+          c.rounds.map((x) => [
+            String(x.learners),
+            fixed(x.meanSeconds, 1),
+            fixed(x.maxSeconds, 1),
+            `**${fixed(x.slowdown)}**${x.slowdown > capacitySlowdownLimit ? " (> 2)" : ""}${x.passed ? "" : " (a cell failed)"}`,
+            `${mib(x.serverRssBytes)} / ${mib(x.serverPssBytes)}`,
+            `${mib(x.kernelRssBytes)} / ${mib(x.kernelPssBytes)}`,
+            fixed(x.kernelCpuSeconds, 1),
+          ]),
+        ) +
+        `\n\n${capacitySummary(c, cores)}.`;
 }
 
 /** The η (and β or ρ) range a method searched, e.g. "η 0.000977–11.3, β 0.1–0.995". */

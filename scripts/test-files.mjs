@@ -1,12 +1,25 @@
-// Which files are tests: every `*.test.ts` below a folder, not following symbolic links (notebooks/src
-// links back to src/: the same tests, found again). Paths relative to the project, sorted.
+// Which files are tests, and how `npm test` and `npm run test:unit` group them.
+// - Every `*.test.ts` below src/ and tests/ is a test, found by walking the folders (not following
+//   symbolic links: notebooks/src links back to src/, the same tests again). A new file is picked up
+//   by `npm test` with nothing to register.
+// - `kernelFreeTests` is THE list of tests/ files that need no kernel, browser, hub or network: with
+//   src's unit tests they are `npm run test:unit`. tests/test-files.test.ts checks that each exists and
+//   imports none of the kernel, browser or hub helpers. A new kernel-free file belongs here.
+// - `firstTests` are the tests/ files `npm test` starts first (see scripts/test.mjs); the other files
+//   of tests/ follow by name, then the unit tests.
 import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectRoot } from "./paths.mjs";
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export { projectRoot };
 
+/**
+ * Every `*.test.ts` below `folder` (relative to the project), sorted.
+ * @param {string} folder
+ * @returns {string[]}
+ */
 export function testFiles(folder) {
+  /** @type {(dir: string) => string[]} */
   const walk = (dir) =>
     readdirSync(dir).flatMap((name) => {
       const full = path.join(dir, name);
@@ -16,4 +29,59 @@ export function testFiles(folder) {
       return name.endsWith(".test.ts") ? [path.relative(projectRoot, full)] : [];
     });
   return walk(path.join(projectRoot, folder)).sort();
+}
+
+/** The files of tests/ that need no kernel, browser, hub or network (`npm run test:unit` runs them). */
+export const kernelFreeTests = [
+  "tests/answer-markers.test.ts",
+  "tests/bad-input.test.ts",
+  "tests/bench-docs.test.ts",
+  "tests/core-path.test.ts",
+  "tests/data.test.ts",
+  "tests/doc-examples.test.ts",
+  "tests/docs.test.ts",
+  "tests/figure-colours-table.test.ts",
+  "tests/figure-labels-rules.test.ts",
+  "tests/grade-report.test.ts",
+  "tests/handout-functions.test.ts",
+  "tests/hub-state.test.ts",
+  "tests/learner-copy.test.ts",
+  "tests/notebooks-clean.test.ts",
+  "tests/one-home.test.ts",
+  "tests/public-api.test.ts",
+  "tests/readme.test.ts",
+  "tests/setup-plan.test.ts",
+  "tests/student-leaks.test.ts",
+  "tests/student-stubs.test.ts",
+  "tests/test-files.test.ts",
+  "tests/typed-scripts.test.ts",
+];
+
+/** Unit tests: every test of src/ and the kernel-free files of tests/. */
+export function unitTestFiles() {
+  return [...testFiles("src"), ...kernelFreeTests];
+}
+
+/**
+ * The tests/ files `npm test` starts first, in this order (two at a time): the course's execution and
+ * the student edition's side by side (both shared with every later file), then the handouts of the
+ * course (which wait for the first), then the longest of the rest.
+ */
+export const firstTests = [
+  "tests/notebooks.test.ts",
+  "tests/student.test.ts",
+  "tests/site-handouts.test.ts",
+  "tests/handout-fixture.test.ts",
+  "tests/hub.test.ts",
+];
+
+/**
+ * The files of `npm test` beside the unit tests, in the order they start: `firstTests`, then every
+ * other file of tests/ that is not kernel-free (new files included), by name.
+ */
+export function courseTestFiles() {
+  const all = testFiles("tests");
+  const kernelFree = new Set(kernelFreeTests);
+  const rest = all.filter((f) => !kernelFree.has(f) && !firstTests.includes(f));
+  return [...firstTests.filter((f) => all.includes(f)), ...rest];
 }

@@ -1,56 +1,84 @@
-// `npm test`: installs what is missing (see environment.mjs), type-checks src with tslab's TypeScript
-// version, checks the formatting (prettier, the files .prettierignore does not leave out), then runs
-// every test with Node's test runner: unit tests beside each module in src/, and the course-wide tests
-// in tests/ (clean notebooks, every notebook executed in the real tslab kernel).
-// `npm run test:unit` (`--unit`): only the unit tests in src/, no setup, no kernel — seconds.
-// Other arguments are passed to `node --test`, e.g. `npm test -- --test-name-pattern=gradcheck`.
-import { spawnSync } from "node:child_process";
+// `npm test`: installs what is missing (see environment.mjs); type-checks src with tslab's TypeScript
+// version and checks the formatting (prettier, the files .prettierignore does not leave out), both at
+// once; then runs every test with Node's test runner, two files at a time, one per core
+// (scripts/run-tests.mjs): the unit tests in one process (scripts/unit-tests.mjs: src/'s tests and the
+// kernel-free files of tests/), and each other file of tests/ (scripts/test-files.mjs: which, in which
+// order). What several files need is made once and shared, whichever file asks first: the executed
+// course and student edition (tests/helpers/executed-notebooks.ts, under a lock), the plotly.js bundle
+// (built atomically by src/plot/plotlyBundle.ts). No two files write the same build folder.
+// `npm run test:unit` (`--unit`): the unit tests and the type check, at once — no kernel, no browser.
+// Other arguments are Node options for each test file's process, e.g.
+// `npm test -- --test-name-pattern=gradcheck`.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ensureEnvironment } from "./environment.mjs";
-import { projectRoot, testFiles } from "./test-files.mjs";
+import { courseTestFiles, projectRoot } from "./test-files.mjs";
 
 // The folders prettier checks: the same as package.json's `format` and `format:check`.
 const formattedFolders = ["src", "scripts", "tests", "bench"];
 
 const unitOnly = process.argv.includes("--unit");
 const testArgs = process.argv.slice(2).filter((a) => a !== "--unit");
+const unitTests = path.join(projectRoot, "scripts", "unit-tests.mjs");
+
+/** Runs a command, its output kept until it ends (so two at once do not interleave); resolves its status. */
+function run(label, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: projectRoot, ...options });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("close", (status) => {
+      console.log(`[downhill] ${label}: ${status === 0 ? "ok" : "FAILED"}`);
+      if (output.trim()) process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
+      resolve(status ?? 1);
+    });
+  });
+}
+
+const tsc = path.join(projectRoot, "node_modules", "typescript", "bin", "tsc");
+const typecheck = () => run("type check (TypeScript 5.0, as tslab compiles)", [tsc, "-p", "."]);
 
 if (unitOnly) {
-  const args = [
-    "--import",
-    "tsx",
-    ...testArgs,
-    path.join(projectRoot, "scripts", "unit-tests.mjs"),
-  ];
-  const result = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: "inherit" });
-  process.exit(result.status ?? 1);
+  // The type check beside the tests: the two take about the same time, one core each.
+  const checking = typecheck();
+  const tests = spawnSync(process.execPath, ["--import", "tsx", ...testArgs, unitTests], {
+    cwd: projectRoot,
+    stdio: "inherit",
+  });
+  const typed = await checking;
+  process.exit(tests.status !== 0 ? (tests.status ?? 1) : typed);
 }
 
 const { python, env } = ensureEnvironment({ browser: true });
 const childEnv = { ...env, DOWNHILL_PYTHON: python };
 
-console.log("[downhill] type check (TypeScript 5.0, as tslab compiles)");
-const tsc = path.join(projectRoot, "node_modules", "typescript", "bin", "tsc");
-const typecheck = spawnSync(process.execPath, [tsc, "-p", projectRoot], { stdio: "inherit" });
-if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
-
-console.log("[downhill] formatting (prettier; `npm run format` fixes it)");
 const prettier = path.join(projectRoot, "node_modules", "prettier", "bin", "prettier.cjs");
-const format = spawnSync(
-  process.execPath,
-  [prettier, "--check", "--log-level=warn", ...formattedFolders],
-  {
-    cwd: projectRoot,
-    stdio: "inherit",
-  },
-);
-if (format.status !== 0) process.exit(format.status ?? 1);
+const statuses = await Promise.all([
+  typecheck(),
+  run("formatting (prettier; `npm run format` fixes it)", [
+    prettier,
+    "--check",
+    "--log-level=warn",
+    ...formattedFolders,
+  ]),
+]);
+if (statuses.some((s) => s !== 0)) process.exit(1);
 
-const files = [...testFiles("src"), ...testFiles("tests")];
-const args = ["--import", "tsx", "--test", "--test-concurrency=1", ...testArgs, ...files];
-const result = spawnSync(process.execPath, args, {
+// In the order of scripts/test-files.mjs, two at a time (scripts/run-tests.mjs; `node --test` would
+// sort the files by name): the course's files first (the two executions side by side), the unit tests
+// last, filling the second core while the longest file finishes.
+const files = [...courseTestFiles(), path.relative(projectRoot, unitTests)];
+const timings = path.join(projectRoot, "build", "test-timings.txt");
+const runner = path.join(projectRoot, "scripts", "run-tests.mjs");
+const result = spawnSync(process.execPath, ["--import", "tsx", ...testArgs, runner, ...files], {
   cwd: projectRoot,
-  env: childEnv,
+  env: { ...childEnv, DOWNHILL_TEST_TIMINGS: timings },
   stdio: "inherit",
 });
+if (existsSync(timings))
+  console.log(
+    `[downhill] when each test file ran, in seconds (${path.relative(projectRoot, timings)}):\n${readFileSync(timings, "utf8")}`,
+  );
 process.exit(result.status ?? 1);

@@ -1,5 +1,7 @@
 // `npm run bench` at a tiny size (--quick): it runs, and its results file has the expected shape with
 // finite positive figures. No timing thresholds: how fast the code is, is the benchmark's business.
+// Measure 8 (class capacity) needs a JupyterHub: tests/hub.test.ts runs it at --quick on the hub it
+// starts anyway (one hub per `npm test`), so here it is skipped (--skip-capacity).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -20,8 +22,7 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
     const out = path.join(dir, "results.json");
     const run = spawnSync(
       process.execPath,
-      ["--import", "tsx", "bench/run.ts", "--quick", "--out", out],
-      // Measure 8 starts a JupyterHub and two learners' servers even at --quick: a minute on 2 cores.
+      ["--import", "tsx", "bench/run.ts", "--quick", "--skip-capacity", "--out", out],
       { encoding: "utf8", timeout: 300_000 },
     );
     assert.equal(run.status, 0, `bench/run.ts --quick failed:\n${run.stdout}${run.stderr}`);
@@ -130,35 +131,7 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
       readFileSync(path.join(dir, "results.md"), "utf8"),
       /\*\*7\. Optimisers: steps to a tolerance\*\*[^\n]*\n\n\*linear neuron[^\n]*\n\n\| method \| best setting \| searched \| steps \| vs plain descent \|/,
     );
-    assert.equal(r.capacity.skipped, false, `capacity: ${r.capacity.note}`);
-    assert.deepEqual(
-      r.capacity.rounds.map((c: { learners: number }) => c.learners),
-      [1, 2],
-    );
-    for (const c of r.capacity.rounds) {
-      assert.equal(c.passed, true, `capacity: every cell ok with ${c.learners} learner(s)`);
-      for (const key of [
-        "meanSeconds",
-        "maxSeconds",
-        "slowdown",
-        "serverRssBytes",
-        "kernelRssBytes",
-        "serverPssBytes",
-        "kernelPssBytes",
-        "kernelCpuSeconds",
-      ])
-        positive(c[key], `capacity ${c.learners} learners.${key}`);
-    }
-    assert.equal(r.capacity.rounds[0].slowdown, 1);
-    for (const key of [
-      "hubPssBytes",
-      "learnersWithinLimit",
-      "learnersPerCore",
-      "bytesPerLearner",
-      "learnersPerGiB",
-      "memoryBound",
-    ])
-      positive(r.capacity[key], `capacity.${key}`);
+    assert.deepEqual(r.capacity, { skipped: true, note: "--skip-capacity" });
     assert.equal(r.course.skipped, true);
     assert.equal(r.handouts.skipped, true);
     assert.match(
@@ -183,7 +156,7 @@ test("the benchmark runs at a tiny size and writes results with finite positive 
     );
     assert.match(
       readFileSync(path.join(dir, "results.md"), "utf8"),
-      /\*\*8\. Class capacity\*\*[^\n]*\n\n\| learners \| mean time \(s\) \|/,
+      /\*\*8\. Class capacity\*\* — skipped: --skip-capacity\./,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

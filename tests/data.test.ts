@@ -1,11 +1,24 @@
 // Every data set is made by a committed, seeded script: running the script again must reproduce the
-// committed files byte for byte (if it does not, the originals are put back and the test fails).
+// committed files byte for byte. The script runs from a copy in a scratch folder (its `../src` linked
+// to src/), so it writes its data there: the committed files are never touched, not even their times
+// (the executed notebooks count as stale when data/ changes: scripts/handouts/executed.mjs).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { loadCsv } from "../src/index";
+
+const root = path.resolve(__dirname, "..");
 
 const scripts: [string, string][] = [
   ["scripts/make-line-fit-data.ts", "data/line-fit"],
@@ -17,14 +30,27 @@ for (const [script, folder] of scripts) {
     const files = readdirSync(folder)
       .filter((f) => f.endsWith(".csv"))
       .map((f) => path.join(folder, f));
-    const before = new Map(files.map((f) => [f, readFileSync(f)]));
-    const run = spawnSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8" });
+    const scratch = mkdtempSync(path.join(tmpdir(), "downhill-data-"));
     try {
+      mkdirSync(path.join(scratch, "scripts"));
+      copyFileSync(path.join(root, script), path.join(scratch, script));
+      symlinkSync(path.join(root, "src"), path.join(scratch, "src"));
+      const run = spawnSync(process.execPath, ["--import", "tsx", path.join(scratch, script)], {
+        cwd: root,
+        encoding: "utf8",
+      });
       assert.equal(run.status, 0, run.stderr);
-      for (const [file, bytes] of before)
-        assert.ok(readFileSync(file).equals(bytes), `${file} changed when regenerated`);
+      for (const file of files) {
+        const made = path.join(scratch, file);
+        assert.ok(
+          readFileSync(made).equals(readFileSync(file)),
+          `${file} changed when regenerated`,
+        );
+      }
+      const madeFiles = readdirSync(path.join(scratch, folder)).filter((f) => f.endsWith(".csv"));
+      assert.deepEqual(madeFiles.sort(), files.map((f) => path.basename(f)).sort());
     } finally {
-      for (const [file, bytes] of before) writeFileSync(file, bytes);
+      rmSync(scratch, { recursive: true, force: true });
     }
   });
   test(`every file in ${folder} loads as a table of finite numbers`, () => {

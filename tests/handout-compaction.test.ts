@@ -12,9 +12,10 @@ import { asciiOnly } from "../scripts/handouts/ascii.mjs";
 import { pruneStyles } from "../scripts/handouts/css.mjs";
 import { packFigureData, packedFigureDataId } from "../scripts/handouts/figure-data.mjs";
 import { packText } from "../scripts/src.mjs";
-import { compactHighlighting, highlightClasses } from "../scripts/handouts/highlighting.mjs";
+import { compactHighlighting } from "../scripts/handouts/highlighting.mjs";
 import { typesetPage } from "../scripts/handouts/math.mjs";
 import { jupyterPython } from "./helpers/jupyter";
+import { codePage } from "./helpers/highlighted-code";
 import { pixelDiff } from "./helpers/pixel-diff";
 
 interface Rendering {
@@ -132,22 +133,6 @@ describe("the handout compactions change nothing a reader sees", () => {
     assert.ok(b.png.equals(a.png), "the escaped page draws other pixels");
   });
 
-  // Pygments' markup as nbconvert writes it, with the light theme's rules for these classes.
-  const styles =
-    `<style>.highlight pre { font: 14px/1.3 monospace; margin: 0 } ` +
-    `.highlight .k { color: #008000; font-weight: bold } .highlight .p { color: #05a } ` +
-    `.highlight .o { color: #a120f2; font-weight: bold } .highlight .w { color: #212121 } ` +
-    `.highlight .mf { color: #007e00 } .highlight .err { border: 1px solid #f00 }</style>`;
-  const code =
-    `<div class=" highlight hl-typescript"><pre><span></span><span class="k">const</span>` +
-    `<span class="w"> </span><span class="nx">step</span><span class="w"> </span><span class="o">=</span>` +
-    `<span class="w"> </span><span class="nx">w</span><span class="p">.</span><span class="nx">map</span>` +
-    `<span class="p">((</span><span class="nx">wi</span><span class="p">)</span><span class="w"> </span>` +
-    `<span class="p">=&gt;</span><span class="w"> </span><span class="nx">wi</span><span class="w"> </span>` +
-    `<span class="o">-</span><span class="w"> </span><span class="mf">0.1</span><span class="p">)</span>` +
-    `<span class="p">;</span><span class="err"> </span><span class="err"> </span>\n</pre></div>`;
-  const codePage = `<!DOCTYPE html><html><head>${styles}</head><body>${code}</body></html>`;
-
   test("compactHighlighting: fewer spans, the same code in the same colours", async () => {
     const compacted = compactHighlighting(codePage);
     const [a, b] = [await render(codePage), await render(compacted)];
@@ -163,13 +148,6 @@ describe("the handout compactions change nothing a reader sees", () => {
     assert.equal(/class="(nx|w)"/.test(compacted), false);
     assert.equal((compacted.match(/<span class="err"> <\/span>/g) ?? []).length, 2);
     assert.match(compacted, /<span class="p">\);<\/span>/);
-  });
-
-  test("highlightClasses reads which classes the sheet styles, and how", () => {
-    const classes = highlightClasses(codePage);
-    assert.equal(classes.get("k"), "colour");
-    assert.equal(classes.get("err"), "other");
-    assert.equal(classes.has("nx"), false);
   });
 
   test("pruneStyles: JupyterLab's stylesheet keeps only what the page uses, every element styled the same", async () => {

@@ -1,14 +1,17 @@
 // `npm run hub`'s JupyterHub on this machine: three learners created through the hub's REST API, their
 // servers started, lesson 1 run in the three kernels at the same time through the servers' kernel API
 // (every cell must reply "ok" with no error), each learner's copy of the notebooks their own; then the
-// hub stops and leaves no process behind. 80–115 s on the (loaded) 2-core machine.
+// hub stops and leaves no process behind. Bench's measure 8 (class capacity) runs at --quick on the same
+// hub (one hub start per `npm test`; tests/bench.test.ts skips it). 80–115 s on the (loaded) 2-core machine.
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
+import { capacityMarkdown } from "../bench/report";
+import { measureCapacityOn } from "../bench/capacity";
 import { ensureHub, projectRoot } from "../scripts/environment.mjs";
 import {
   hubClient,
@@ -358,6 +361,53 @@ test(
   },
 );
 
+test("bench's measure 8, class capacity (--quick: a one-cell lesson for 1 and 2 learners), runs on this hub", async () => {
+  const capacity = await measureCapacityOn(
+    { baseUrl, token, stateDir, python: jupyterPython() },
+    true,
+    (line) => console.log(`# ${line}`),
+  );
+  const positive = (value: unknown, name: string) =>
+    assert.ok(
+      typeof value === "number" && Number.isFinite(value) && value > 0,
+      `${name} is ${value}; expected a finite number > 0`,
+    );
+  assert.deepEqual(
+    capacity.rounds.map((c: { learners: number }) => c.learners),
+    [1, 2],
+  );
+  for (const c of capacity.rounds as unknown as Record<string, number>[]) {
+    assert.equal(c.passed, true, `capacity: every cell ok with ${c.learners} learner(s)`);
+    for (const key of [
+      "meanSeconds",
+      "maxSeconds",
+      "slowdown",
+      "serverRssBytes",
+      "kernelRssBytes",
+      "serverPssBytes",
+      "kernelPssBytes",
+      "kernelCpuSeconds",
+    ])
+      positive(c[key], `capacity ${c.learners} learners.${key}`);
+  }
+  assert.equal(capacity.rounds[0].slowdown, 1);
+  for (const key of [
+    "hubPssBytes",
+    "learnersWithinLimit",
+    "learnersPerCore",
+    "bytesPerLearner",
+    "learnersPerGiB",
+    "memoryBound",
+  ])
+    positive((capacity as unknown as Record<string, number>)[key], `capacity.${key}`);
+  assert.match(
+    capacityMarkdown({ skipped: false, ...capacity }, os.cpus().length),
+    /^\*\*8\. Class capacity\*\*[^\n]*\n\n\| learners \| mean time \(s\) \|/,
+  );
+  // Its learners' servers stop: the last test counts the class's own.
+  await api.stopServers(["learner1", "learner2"]);
+});
+
 test("stopping the hub stops the proxy, every server and every kernel", async () => {
   const running = hubProcesses(stateDir);
   const kinds = (ps: { kind: string }[]) => [...new Set(ps.map((p) => p.kind))].sort();
@@ -370,9 +420,14 @@ test("stopping the hub stops the proxy, every server and every kernel", async ()
   ]);
   assert.equal(running.filter((p) => p.kind === "jupyterhub-singleuser").length, learners.length);
   await stopHub(hub, 60);
-  await new Promise((r) => setTimeout(r, 1000)); // kernels are stopped by their servers as they exit
-  const left = hubProcesses(stateDir);
-  assert.deepEqual(left, [], `left behind: ${JSON.stringify(left)}`);
+  // Kernels are stopped by their servers as they exit: wait (up to 30 s) until none is left.
+  const deadline = Date.now() + 30_000;
+  let left = hubProcesses(stateDir);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    left = hubProcesses(stateDir);
+  }
+  assert.deepEqual(left, [], `left behind 30 s after the hub stopped: ${JSON.stringify(left)}`);
   const alive = (pid: number) => {
     try {
       return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, "utf8")); // a zombie has exited

@@ -31,6 +31,21 @@ for (const file of notebookPaths() as string[]) {
       );
     assert.deepEqual(long, []);
   });
+
+  test(`${path.basename(file)} writes no file: a second run finds nothing the first one left`, () => {
+    // npm test runs each lesson once more, in another folder (tests/reproducible.test.ts), not twice in
+    // one: a file a cell wrote would survive to a learner's "Restart & Run All" unseen by that check.
+    const code = (
+      JSON.parse(readFileSync(file, "utf8")).cells as { cell_type: string; source: string[] }[]
+    )
+      .filter((cell) => cell.cell_type === "code")
+      .map((cell) => [cell.source].flat().join(""))
+      .join("\n");
+    assert.doesNotMatch(
+      code,
+      /\b(writeFileSync|appendFileSync|writeFile|appendFile|mkdirSync|createWriteStream|rmSync|unlinkSync|renameSync)\b|from "(node:)?fs/,
+    );
+  });
 }
 
 test("the clean check finds outputs, execution counts, missing ids and another kernel, and clean() fixes them", () => {

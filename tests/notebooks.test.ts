@@ -1,24 +1,25 @@
-// Every notebook executed top to bottom in the real tslab kernel under Jupyter (nbclient), twice in one
-// kernel session ("Restart & Run All" two times), through the same runner a contributor uses. A notebook's claims are checkClose/checkThat calls that throw when
+// Every notebook executed top to bottom in the real tslab kernel under Jupyter (nbclient), through the
+// same runner a contributor uses. A notebook's claims are checkClose/checkThat calls that throw when
 // false, so a passing run means every claim held; this test also requires that they were shown.
+// The course is executed once per `npm test` and shared (tests/helpers/executed-notebooks.ts); that its
+// outputs are reproducible is tests/reproducible.test.ts.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
 import { passColour } from "../src/internal";
-import { executedDir } from "./helpers/executed-notebooks";
-import { cellsHtml } from "./helpers/notebook-html";
-import { runNotebooks, type RunResult } from "./helpers/run-notebooks";
+import { executeCourse, executedDir, type Execution } from "./helpers/executed-notebooks";
+import { type Cell, cellsHtml } from "./helpers/notebook-html";
 
 const notebooks: string[] = notebookPaths();
-const outDir = executedDir; // where the other tests and the handouts look for executed copies
+const read = (file: string): { cells: (Cell & { metadata?: { tags?: string[] } })[] } =>
+  JSON.parse(readFileSync(file, "utf8"));
 
 describe("the notebooks run in the tslab kernel", () => {
-  let results: RunResult[] = [];
+  let results: Execution[] = [];
   before(() => {
-    results = runNotebooks(notebooks, outDir, ["--runs", "2"]).results;
+    results = executeCourse();
   });
 
   test("the lessons are numbered 01, 02, … without a gap, and the runner ran each of them", () => {
@@ -39,8 +40,7 @@ describe("the notebooks run in the tslab kernel", () => {
       const result = results.find((r) => path.basename(r.notebook) === name);
       assert.ok(result, `no result for ${name}`);
       assert.ok(result.passed, `${name} failed at cell ${result.cell}: ${result.message}`);
-      const executed = JSON.parse(readFileSync(path.join(outDir, name), "utf8"));
-      const html = cellsHtml(executed.cells);
+      const html = cellsHtml(read(path.join(executedDir, name)).cells);
       const passedChecks =
         html.match(new RegExp(`class="downhill-check" style="color:${passColour}">✓`, "g"))
           ?.length ?? 0;

@@ -1,310 +1,70 @@
-// The HTML handouts (`npm run handouts`), opened from disk in real Chromium with the network cut off:
-// every page loads with no request leaving file://, no console error, every figure drawn live, every
-// formula typeset at build time (SVG, no MathJax runtime, shown with scripts off too), links that
-// resolve, figure images for print, the weight budget (page ≤ 3 MB, executed notebook ≤ 2 MB), and no
-// serious or critical axe-core violation (WCAG 2 A/AA and best practices); two builds are byte-identical.
-// The pages are built from the executed notebooks of tests/helpers/executed-notebooks.ts (fresh copies
-// reused, the rest executed first), so the test does not depend on another test file having run.
-// Screenshots for review: build/handouts/screenshots/<page>.png (screen) and <page>.print.png (print).
+// The HTML handouts of the course (`npm run handouts --pdf`: dist/handouts), opened from disk in real
+// Chromium with the network cut off: every page loads with no request leaving file://, no console
+// error, every figure drawn live, every formula typeset at build time (SVG, no MathJax runtime, shown
+// with scripts off too), links that resolve, figure images for print, the weight budget (page ≤ 3 MB,
+// executed notebook ≤ 2 MB), the PDFs, and no serious or critical axe-core violation (WCAG 2 A/AA and
+// best practices). Built once, from the executed notebooks of tests/helpers/executed-notebooks.ts
+// (shared with the other tests: fresh copies reused, the rest executed first), so the test does not
+// depend on another test file having run. The fixture notebook's builds (slider, animation, no-code
+// page, --shared, byte-identical builds): tests/handout-fixture.test.ts. Page checks:
+// tests/helpers/handout-pages.ts. Screenshots for review: build/handouts/screenshots/<page>.png
+// (screen) and <page>.print.png (print).
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-} from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { createRequire } from "node:module";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
 import { launchBrowser, offlineContext } from "../scripts/handouts/browser.mjs";
-import { inlineMarkdown, lessonSummary } from "../scripts/handouts/index-page.mjs";
 import { cellsHtml } from "./helpers/notebook-html";
 import { executedDir, executedNotebooks } from "./helpers/executed-notebooks";
+import {
+  axeViolations,
+  build,
+  checkHandout,
+  checkWithoutScripts,
+  figureCount,
+  markdownHasMath,
+  root,
+  screenshotDir,
+} from "./helpers/handout-pages";
 import { pdfPages } from "./helpers/pdf-text";
 
-const root = path.resolve(__dirname, "..");
 const siteDir = path.join(root, "dist", "handouts");
-const screenshotDir = path.join(root, "build", "handouts", "screenshots");
-const fixtureDir = path.join(root, "build", "handouts-fixture");
-const fixtureName = "90-handout-fixture";
 /** Budgets of issue 15: a single-file lesson page, and an executed notebook (plotly.js inside). */
 const maxPageBytes = 3_000_000;
 const maxExecutedNotebookBytes = 2_000_000;
-const axeSource = readFileSync(createRequire(__filename).resolve("axe-core/axe.min.js"), "utf8");
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's violations on the open page (all its rules: WCAG 2 A/AA and best practices). */
-async function axeViolations(page: any): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n: any) => ({ target: n.target })),
-    }));
+/**
+ * Runs in the page: waits until the figures' drawing has settled (none half drawn, nothing changing
+ * over a task and two animation frames), then returns each figure's state: "live" (drawn, its image
+ * hidden), "drawing" or "image". A string, not a function: the TypeScript loader's helpers do not exist
+ * in the page.
+ */
+const drawingSettled = `(async () => {
+  const state = () => Array.from(document.querySelectorAll(".downhill-figure"), (f) => {
+    if (!f.classList.contains("js-plotly-plot")) return "image";
+    const note = f.querySelector(".downhill-figure-note");
+    return !note || note.style.display === "none" ? "live" : "drawing";
   });
-}
-
-function build(args: string[]): void {
-  const run = spawnSync(
-    process.execPath,
-    [path.join(root, "scripts", "handouts", "build.mjs"), ...args],
-    { cwd: root, encoding: "utf8" },
-  );
-  assert.equal(run.status, 0, `the handouts build failed:\n${run.stdout}\n${run.stderr}`);
-}
-
-const stagedFixture = path.join(fixtureDir, "notebooks", `${fixtureName}.ipynb`);
-
-/** The fixture notebook staged beside a `src` link (as in notebooks/), built into fixtureDir/<label>. */
-function buildFixture(label: string, options: string[] = []): string {
-  const staged = path.dirname(stagedFixture);
-  mkdirSync(staged, { recursive: true });
-  copyFileSync(
-    path.join(root, "tests", "fixtures", "handout-fixture.ipynb"),
-    path.join(staged, `${fixtureName}.ipynb`),
-  );
-  if (!existsSync(path.join(staged, "src")))
-    symlinkSync(path.relative(staged, path.join(root, "src")), path.join(staged, "src"));
-  const out = path.join(fixtureDir, label);
-  rmSync(out, { recursive: true, force: true });
-  build([
-    ...options,
-    "--out",
-    path.join(out, "site"),
-    "--executed",
-    path.join(out, "executed"),
-    "--work",
-    path.join(out, "work"),
-    stagedFixture,
-  ]);
-  return out;
-}
-
-/** How many figures the executed notebook shows (counted in its outputs, independently of the builder). */
-function figureCount(executedNotebook: string): number {
-  const html = cellsHtml(JSON.parse(readFileSync(executedNotebook, "utf8")).cells);
-  return (html.match(/<div id="downhill-figure-[^"]+" class="downhill-figure"/g) ?? []).length;
-}
-
-interface PageReport {
-  blocked: string[];
-  failed: string[];
-  errors: string[];
-  plots: number;
-  mathContainers: number;
-  mathErrors: number;
-  rawTex: string[];
-  links: string[];
-  millisecondsToFigures: number;
-}
-
-// Visible text of the narrative (markdown cells and the index page), with typeset math taken out.
-const narrativeTextScript = () => {
-  const parts = Array.from(
-    document.querySelectorAll(".jp-RenderedMarkdown, body:not(.jp-Notebook)"),
-  ).map((element) => {
-    const copy = element.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll("mjx-container, script, style, pre, code").forEach((e) => e.remove());
-    return copy.textContent ?? "";
-  });
-  return parts.join("\n");
-};
-
-async function openPage(
-  context: any,
-  blocked: string[],
-  file: string,
-  expectedFigures: number,
-): Promise<{ page: any; report: PageReport }> {
-  const page = await context.newPage();
-  const failed: string[] = [];
-  const errors: string[] = [];
-  page.on("requestfailed", (request: any) =>
-    failed.push(`${request.url().slice(0, 120)} (${request.failure()?.errorText})`),
-  );
-  page.on("console", (message: any) => message.type() === "error" && errors.push(message.text()));
-  page.on("pageerror", (error: Error) => errors.push(String(error)));
-  const blockedBefore = blocked.length;
-  const started = Date.now();
-  await page.goto(`file://${file}`, { waitUntil: "load", timeout: 120_000 });
-  // A handout draws each figure live when it comes near the viewport: scroll to each in turn.
-  for (let i = 0; i < expectedFigures; i++)
-    await page
-      .locator(".downhill-figure")
-      .nth(i)
-      .scrollIntoViewIfNeeded()
-      .then(() =>
-        page.waitForFunction(
-          (k: number) =>
-            document.querySelectorAll(".downhill-figure")[k].classList.contains("js-plotly-plot"),
-          i,
-          { timeout: 60_000 },
-        ),
-      )
-      .catch(() => {});
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const millisecondsToFigures = Date.now() - started;
-  const text: string = await page.evaluate(narrativeTextScript);
-  const rawTex = [
-    ...(text.match(
-      /\$\$|\$[^$\n]+\$|\\(frac|lim|sum|partial|mathbf|alpha|eta|cdot|approx|begin|left|right|tag|[()[\]])/g,
-    ) ?? []),
-  ];
-  const report: PageReport = {
-    blocked: blocked.slice(blockedBefore),
-    failed,
-    errors,
-    plots: await page.locator(".js-plotly-plot").count(),
-    mathContainers: await page.locator("mjx-container").count(),
-    mathErrors: await page.locator("mjx-merror, [data-mjx-error]").count(),
-    rawTex,
-    links: await page.evaluate(() =>
-      Array.from(document.querySelectorAll("a[href]")).map((a) => a.getAttribute("href") ?? ""),
-    ),
-    millisecondsToFigures,
-  };
-  return { page, report };
-}
-
-/** Checks one handout page and saves its screen and print screenshots; returns the page, still open. */
-async function checkHandout(
-  context: any,
-  blocked: string[],
-  file: string,
-  expectedFigures: number,
-  notebookHasMath: boolean,
-): Promise<any> {
-  const name = path.basename(file);
-  const { page, report } = await openPage(context, blocked, file, expectedFigures);
-  const weight = (statSync(file).size / 1e6).toFixed(1);
-  console.log(
-    `# ${name}: ${weight} MB, ${report.plots} figure(s) and ${report.mathContainers} formula(s) ready in ${report.millisecondsToFigures} ms`,
-  );
-  assert.deepEqual(report.blocked, [], `${name} tried to reach the network`);
-  assert.deepEqual(report.failed, [], `${name} has failed requests`);
-  assert.deepEqual(report.errors, [], `${name} logged errors`);
-  assert.equal(report.plots, expectedFigures, `${name}: live figures drawn`);
-  if (notebookHasMath) assert.ok(report.mathContainers > 0, `${name} has no typeset math`);
-  assert.equal(report.mathErrors, 0, `${name} has MathJax errors`);
-  assert.deepEqual(report.rawTex, [], `${name} shows raw TeX`);
-  for (const href of report.links.filter((h) => !/^(#|https?:|mailto:)/.test(h))) {
-    assert.ok(
-      existsSync(path.join(path.dirname(file), decodeURIComponent(href.split("#")[0]))),
-      `${name} links to ${href}, which is not there`,
-    );
+  const turn = () => new Promise((done) =>
+    setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(done)), 0));
+  for (;;) {
+    const before = state().join();
+    if (before.includes("drawing")) { await turn(); continue; }
+    await turn();
+    await turn();
+    if (state().join() === before) return state();
   }
-  const structure = await page.evaluate(() => ({
-    lang: document.documentElement.getAttribute("lang"),
-    h1: document.querySelectorAll("h1").length,
-    main: document.querySelectorAll("main").length,
-    unlabelledFigures: Array.from(document.querySelectorAll(".downhill-figure")).filter(
-      (f) => !/\S/.test(f.getAttribute("aria-label") ?? ""),
-    ).length,
-  }));
-  assert.deepEqual(
-    structure,
-    { lang: "en", h1: 1, main: 1, unlabelledFigures: 0 },
-    `${name}: lang, one h1, one main landmark, a text alternative on every figure`,
-  );
-  const violations = await axeViolations(page);
-  const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  console.log(
-    `# ${name}: axe-core ${violations.length ? violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length}+)`).join(", ") : "no violation"}`,
-  );
-  assert.deepEqual(grave, [], `${name}: serious or critical accessibility violations`);
-  mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({
-    path: path.join(screenshotDir, `${name.replace(/\.html$/, "")}.png`),
-    fullPage: true,
-  });
-  await page.emulateMedia({ media: "print" });
-  const print = await page.evaluate(() => ({
-    images: Array.from(document.querySelectorAll(".downhill-figure-note img")).filter(
-      (img) =>
-        (img as HTMLImageElement).naturalWidth > 0 && (img as HTMLElement).offsetParent !== null,
-    ).length,
-    livePlots: Array.from(document.querySelectorAll(".downhill-figure > .plot-container")).filter(
-      (e) => (e as HTMLElement).offsetParent !== null,
-    ).length,
-    unwrapped: Array.from(document.querySelectorAll(".jp-InputArea pre")).filter(
-      (e) => getComputedStyle(e).whiteSpace !== "pre-wrap",
-    ).length,
-  }));
-  assert.deepEqual(
-    print,
-    { images: expectedFigures, livePlots: 0, unwrapped: 0 },
-    `${name} in print: figure images shown, live plots hidden, code wrapped`,
-  );
-  await page.setViewportSize({ width: 800, height: 1000 });
-  await page.screenshot({
-    path: path.join(screenshotDir, `${name.replace(/\.html$/, "")}.print.png`),
-    fullPage: true,
-  });
-  await page.emulateMedia({ media: "screen" });
-  return page;
-}
-
-const markdownHasMath = (notebook: string) =>
-  JSON.parse(readFileSync(notebook, "utf8")).cells.some(
-    (c: { cell_type: string; source: string | string[] }) =>
-      c.cell_type === "markdown" && /\$/.test([c.source].flat().join("")),
-  );
-
-test("a lesson's line on the course page is its first heading and the paragraph after it", () => {
-  const nb = {
-    cells: [
-      { cell_type: "code", source: "x" },
-      {
-        cell_type: "markdown",
-        source: [
-          "# 2 · Steepest descent\n",
-          "\n",
-          "*Why the gradient\n",
-          "points uphill.*\n",
-          "\n",
-          "**You will learn**",
-        ],
-      },
-    ],
-  };
-  assert.deepEqual(lessonSummary(nb), {
-    title: "2 · Steepest descent",
-    blurb: "Why the gradient points uphill.",
-  });
-  assert.equal(
-    inlineMarkdown("a *b* **c** `d<e>` $x^2$"),
-    "a <em>b</em> <strong>c</strong> <code>d&lt;e&gt;</code> $x^2$",
-  );
-});
+})()`;
 
 describe("the HTML handouts", () => {
   const notebooks: string[] = notebookPaths();
   let browser: any;
   let context: any;
   let blocked: string[] = [];
-  let fixtureA = "";
-  let fixtureB = "";
 
   before(async () => {
     executedNotebooks();
     build(["--pdf"]);
-    fixtureA = buildFixture("a");
-    fixtureB = buildFixture("b");
     browser = await launchBrowser();
     ({ context, blocked } = await offlineContext(browser, {
       viewport: { width: 1200, height: 900 },
@@ -519,22 +279,6 @@ describe("the HTML handouts", () => {
     }
   });
 
-  test("the fixture's handout draws its slider and plays its animation", async () => {
-    const file = path.join(fixtureA, "site", `${fixtureName}.html`);
-    const page = await checkHandout(context, blocked, file, 2, true);
-    assert.equal(await page.locator(".js-plotly-plot .slider-container").count(), 1);
-    const lastY = () =>
-      page.evaluate(() => (document.querySelectorAll(".js-plotly-plot")[1] as any).data[0].y[40]);
-    assert.equal(await lastY(), 0);
-    await page.locator(".js-plotly-plot .updatemenu-button").first().click();
-    await page.waitForFunction(
-      () => (document.querySelectorAll(".js-plotly-plot")[1] as any).data[0].y[40] === 4,
-      null,
-      { timeout: 10_000 },
-    );
-    await page.close();
-  });
-
   test("with scripts on, every figure shows its image before plotly.js is ready, in the box the live figure takes, and turns live only near the viewport", async () => {
     const lazy = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     await lazy.route(/^(?!file:|data:|blob:)/, (route: any) => route.abort());
@@ -602,8 +346,22 @@ describe("the HTML handouts", () => {
       null,
       { timeout: 60_000 },
     );
-    await page.waitForTimeout(1500);
-    assert.equal(await live(figures - 1), false, "the last figure, far below, is drawn already");
+    // Not a timer: wait until the page has drawn everything it is going to draw for this viewport
+    // (no figure half drawn, and nothing changes over a task and two frames, in which the page's queue
+    // would start its next figure), while the last figure stays far below. Only then is "not drawn
+    // yet" evidence that it waits to come near.
+    const settled: string[] = await page.evaluate(drawingSettled);
+    assert.ok(settled[0] === "live", `the first figure is drawn: ${settled.join(", ")}`);
+    assert.equal(settled[figures - 1], "image", "the last figure, far below, is drawn already");
+    assert.ok(
+      await page.evaluate(
+        (i: number) =>
+          document.querySelectorAll(".downhill-figure")[i].getBoundingClientRect().top >
+          3 * innerHeight,
+        figures - 1,
+      ),
+      "the last figure was kept far below the viewport",
+    );
     await page
       .locator(".downhill-figure")
       .nth(figures - 1)
@@ -636,78 +394,15 @@ describe("the HTML handouts", () => {
     await lazy.close();
   });
 
-  test("the no-code handout shows no code but keeps the narrative, math and figures", async () => {
-    const html = readFileSync(path.join(fixtureA, "site", `${fixtureName}.no-code.html`), "utf8");
-    assert.equal(/class="[^"]*jp-InputArea-editor/.test(html), false, "the no-code page has code");
-    const page = await checkHandout(
-      context,
-      blocked,
-      path.join(fixtureA, "site", `${fixtureName}.no-code.html`),
-      2,
-      true,
-    );
-    // Read in the page: the file writes the "·" as a character reference (ascii.mjs). textContent, not
-    // innerText: the heading's cell is scrolled far away by now, and content-visibility skips it.
-    assert.equal(await page.title(), "90 · Handout fixture", "the no-code page lost its title");
-    const heading: string = await page.evaluate(
-      () => document.querySelector("h1")?.textContent ?? "",
-    );
-    assert.match(heading, /^90 · Handout fixture/, "the no-code page lost its heading");
-    await page.close();
-  });
-
   test("where scripts do not run, every figure shows its static image and every formula its SVG", async () => {
-    const noScripts = await browser.newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 1200, height: 900 },
-    });
-    await noScripts.route(/^(?!file:|data:|blob:)/, (route: any) => route.abort());
-    const pages = [
-      ...readdirSync(siteDir)
-        .filter((n) => n.endsWith(".html") && n !== "index.html")
-        .map((n) => path.join(siteDir, n)),
-      path.join(fixtureA, "site", `${fixtureName}.html`),
-    ];
-    for (const file of pages) {
-      const page = await noScripts.newPage();
-      await page.goto(`file://${file}`);
-      const shown = await page.evaluate(
-        () =>
-          Array.from(document.querySelectorAll(".downhill-figure-note img")).filter(
-            (img) =>
-              (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
-          ).length,
-      );
-      const expected = (
-        readFileSync(file, "utf8").match(
-          /<div id="downhill-figure-[^"]+" class="downhill-figure"/g,
-        ) ?? []
-      ).length;
-      assert.equal(shown, expected, `${path.basename(file)}: static images shown without scripts`);
-      const rawTex = (await page.evaluate(narrativeTextScript)).match(/\$[^$\n]+\$|\\frac/g);
-      assert.equal(rawTex, null, `${path.basename(file)} shows raw TeX without scripts`);
-      const lesson = path.join(
-        root,
-        "notebooks",
-        path.basename(file).replace(/(\.no-code)?\.html$/, ".ipynb"),
-      );
-      if (path.basename(file).startsWith(fixtureName) || markdownHasMath(lesson))
-        assert.ok(
-          (await page.locator("mjx-container svg").count()) > 0,
-          `${path.basename(file)}: no formula drawn without scripts`,
-        );
-      if (
-        [`${fixtureName}.html`, "03-gradient-descent-linear-neuron.html"].includes(
-          path.basename(file),
-        )
-      )
-        await page.screenshot({
-          path: path.join(screenshotDir, path.basename(file).replace(/\.html$/, ".no-scripts.png")),
-          fullPage: true,
-        });
-      await page.close();
-    }
-    await noScripts.close();
+    const pages = readdirSync(siteDir)
+      .filter((n) => n.endsWith(".html") && n !== "index.html")
+      .map((n) => path.join(siteDir, n));
+    const lesson = (file: string) =>
+      path.join(root, "notebooks", path.basename(file).replace(/(\.no-code)?\.html$/, ".ipynb"));
+    await checkWithoutScripts(browser, pages, (file) => markdownHasMath(lesson(file)), [
+      "03-gradient-descent-linear-neuron.html",
+    ]);
   });
 
   test("the executed copies the build keeps to publish carry each figure's image in its note", () => {
@@ -719,40 +414,6 @@ describe("the HTML handouts", () => {
         /<p class="downhill-figure-note"[^>]*><img src="data:image\/(svg\+xml|webp)[^"]+" alt="Figure[^"]*"/g,
       );
       assert.equal(images?.length ?? 0, figureCount(path.join(executedDir, name)), name);
-    }
-  });
-
-  test("with --shared, pages load plotly.js from assets/ beside them and still work offline", async () => {
-    const shared = path.join(fixtureDir, "shared");
-    rmSync(shared, { recursive: true, force: true });
-    build([
-      "--shared",
-      "--out",
-      path.join(shared, "site"),
-      "--executed",
-      path.join(fixtureA, "executed"),
-      "--work",
-      path.join(shared, "work"),
-      stagedFixture,
-    ]);
-    assert.deepEqual(readdirSync(path.join(shared, "site", "assets")).sort(), ["plotly.min.js"]);
-    const file = path.join(shared, "site", `${fixtureName}.html`);
-    assert.ok(statSync(file).size < 500_000, "a shared page carries no library");
-    const page = await checkHandout(context, blocked, file, 2, true);
-    await page.close();
-  });
-
-  test("two builds of the same notebook are byte-identical", () => {
-    for (const folder of ["site", "executed", path.join("work", "notebooks")]) {
-      const files = readdirSync(path.join(fixtureA, folder)).sort();
-      assert.deepEqual(readdirSync(path.join(fixtureB, folder)).sort(), files);
-      for (const file of files) {
-        const a = readFileSync(path.join(fixtureA, folder, file));
-        assert.ok(
-          a.equals(readFileSync(path.join(fixtureB, folder, file))),
-          `${folder}/${file} differs between two builds`,
-        );
-      }
     }
   });
 });

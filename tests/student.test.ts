@@ -1,22 +1,24 @@
 // The student edition (`npm run student`): every reference solution is replaced by the yourTurn() stub,
 // the edition executes top to bottom in the real tslab kernel through the course's runner, and each
 // exercise's checker rejects the stub with "Not answered yet" and its hint, while the full course's
-// executed copy shows the same checker accepting the reference solution.
+// executed copy shows the same checker accepting the reference solution. The edition's text without a
+// kernel: tests/student-stubs.test.ts.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
-import {
-  STUB,
-  buildStudentHandouts,
-  studentNotebook,
-  studentSource,
-} from "../scripts/student-edition.mjs";
+import { STUB, buildStudentHandouts, studentNotebook } from "../scripts/student-edition.mjs";
 import { type Cell, cellsHtml, outputHtml } from "./helpers/notebook-html";
-import { executedNotebooks } from "./helpers/executed-notebooks";
-import { runNotebooks, type RunResult } from "./helpers/run-notebooks";
+import {
+  executeStudentEdition,
+  executedNotebooks,
+  studentDir,
+  studentExecutedDir,
+} from "./helpers/executed-notebooks";
+import { type RunResult } from "./helpers/run-notebooks";
 
 interface Notebook {
   cells: Cell[];
@@ -38,69 +40,46 @@ const exerciseCells = new Map<string, string[]>(
   ]),
 );
 
-test("the stub replaces a solution region at its indentation, and bad markers are named", () => {
-  const solved =
-    "const f = (x: number): number => {\n  // BEGIN SOLUTION\n  const y = 2 * x;\n  return y;\n  // END SOLUTION\n};\ncheckDerivative(f, g);";
-  assert.deepEqual(studentSource(solved), {
-    source: `const f = (x: number): number => {\n  ${STUB}\n};\ncheckDerivative(f, g);`,
-    regions: 1,
-  });
-  assert.throws(
-    () => studentSource("// BEGIN SOLUTION\nreturn 1;", "02.ipynb, cell 5"),
-    /02.ipynb, cell 5, line 1: "\/\/ BEGIN SOLUTION" is never closed/,
-  );
-  assert.throws(
-    () => studentSource("return 1;\n// END SOLUTION"),
-    /line 2: "\/\/ END SOLUTION" without a "\/\/ BEGIN SOLUTION"/,
-  );
-  assert.throws(
-    () => studentSource("// BEGIN SOLUTION\n// BEGIN SOLUTION\n// END SOLUTION"),
-    /line 2: .* inside the region opened at line 1/,
-  );
-});
-
-for (const [name, cells] of exerciseCells) {
-  test(`${name} has at least three exercises, each with its solution between markers and a checker call`, () => {
-    assert.ok(cells.length >= 3, `${name} has ${cells.length} solution regions`);
-    const nb = read(notebooks.find((f) => path.basename(f) === name)!);
-    const exerciseSources = nb.cells.filter((c) => cells.includes(c.id)).map(sourceOf);
-    // The checker is called in the cell of the solution or in the next code cell.
-    for (const id of cells) {
-      const at = nb.cells.findIndex((c) => c.id === id);
-      const next = nb.cells.slice(at + 1).find((c) => c.cell_type === "code");
-      assert.match(
-        sourceOf(nb.cells[at]) + (next ? sourceOf(next) : ""),
-        /check\w+\(/,
-        `${name}, cell ${id}: no checker call after the solution`,
-      );
-    }
-    assert.equal(exerciseSources.length, cells.length);
-  });
-}
-
 describe("the student edition", () => {
-  // Inside the project, as `npm run student` writes it: tslab resolves mathjs from node_modules above it.
-  const outDir = path.join("build", "student-edition");
-  const executedDir = path.join("build", "student-executed");
+  // Inside the project, as `npm run student` writes it: tslab resolves mathjs from node_modules above
+  // it. Written and executed once per `npm test` (tests/helpers/executed-notebooks.ts): the
+  // reproducibility test of tests/notebooks.test.ts compares the same executed copies with the course.
+  const outDir = studentDir;
+  const executedDir = studentExecutedDir;
   let results: RunResult[] = [];
   let fullDir = "";
   before(() => {
-    const made = spawnSync(
-      process.execPath,
-      ["scripts/student-edition.mjs", "--out", outDir, "--no-handouts"],
-      { encoding: "utf8" },
-    );
-    assert.equal(made.status, 0, made.stderr);
-    const student = notebooks.map((file) => path.join(outDir, "notebooks", path.basename(file)));
-    results = runNotebooks(student, executedDir, [], false).results;
+    results = executeStudentEdition();
     fullDir = executedNotebooks(); // the full course, executed (reused when fresh)
   });
 
-  test("`npm run student` writes every notebook, with src and ../data linked", () => {
-    for (const file of notebooks)
-      assert.ok(existsSync(path.join(outDir, "notebooks", path.basename(file))));
-    assert.ok(existsSync(path.join(outDir, "notebooks", "src", "index.ts")));
-    assert.ok(existsSync(path.join(outDir, "data", "README.md")));
+  test("`npm run student` writes every notebook, with src and ../data linked, as the tests' edition", () => {
+    const cli = mkdtempSync(path.join(tmpdir(), "downhill-student-cli-"));
+    try {
+      const made = spawnSync(
+        process.execPath,
+        ["scripts/student-edition.mjs", "--out", cli, "--no-handouts"],
+        { encoding: "utf8" },
+      );
+      assert.equal(made.status, 0, made.stderr);
+      for (const dir of [cli, outDir]) {
+        for (const file of notebooks)
+          assert.ok(existsSync(path.join(dir, "notebooks", path.basename(file))));
+        assert.ok(existsSync(path.join(dir, "notebooks", "src", "index.ts")));
+        assert.ok(existsSync(path.join(dir, "data", "README.md")));
+      }
+      for (const file of notebooks) {
+        const name = path.basename(file);
+        assert.ok(
+          readFileSync(path.join(cli, "notebooks", name)).equals(
+            readFileSync(path.join(outDir, "notebooks", name)),
+          ),
+          `${name}: the CLI's edition differs from the one the tests execute`,
+        );
+      }
+    } finally {
+      rmSync(cli, { recursive: true, force: true });
+    }
   });
 
   for (const [name, cells] of exerciseCells) {

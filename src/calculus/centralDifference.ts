@@ -19,7 +19,7 @@ import { centralStep } from "./steps";
  * @throws InvalidArgumentError when x or h is not finite, or h ≤ 0
  * @throws NonFiniteValueError when f returns NaN, ∞ or a non-number
  * @example
- * centralDifference((x) => x * x * x, 2, 0.1); // => 12.01  (the exact 12 plus h²)
+ * centralDifference((x) => x * x * x, 2, 0.1); // => 12.01 (to rounding: the exact 12 plus h²)
  * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.4 (the central difference); its error is the half-difference of §1.3, eq. (5)
  */
 export function centralDifference(f: (x: number) => number, x: number, h?: number): number {

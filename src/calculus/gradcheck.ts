@@ -49,7 +49,7 @@ export interface GradcheckReport {
  * are both nearly zero would otherwise fail on rounding noise alone. Below the floor it is therefore
  * not a relative error (see `relativeError`).
  * @example scaledError(2, 2.000001)  // => 4.99999...e-7 (relative, |a| > 1)
- * @example scaledError(1.8e-5, 1.80002e-5)  // => 1.8e-10 (absolute: the true relative error is 1e-5)
+ * @example scaledError(1.8e-5, 1.80002e-5)  // => 2.0000…e-10 (absolute: the true relative error is 1.1e-5)
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.3 (the gradient check)
  */
 export function scaledError(analytic: number, numeric: number, floor = 1): number {
@@ -63,7 +63,7 @@ export function scaledError(analytic: number, numeric: number, floor = 1): numbe
  *
  * For components near zero it is dominated by rounding noise, which is why gradient checks pass or
  * fail on `scaledError` and show this one beside it.
- * @example relativeError(1.8e-5, 1.80002e-5) // => 1e-5 (to rounding)
+ * @example relativeError(1.8e-5, 1.80002e-5) // => 1.111…e-5
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.3 (the gradient check)
  */
 export function relativeError(analytic: number, numeric: number): number {

@@ -13,7 +13,7 @@ export function forwardStep(x: number): number {
   return Math.sqrt(EPSILON) * Math.max(1, Math.abs(x));
 }
 
-/** ∛ε · max(1, |x|): the default central-difference step. @example centralStep(0) // => 6.055454452393343e-6 */
+/** ∛ε · max(1, |x|): the default central-difference step. @example centralStep(0) // => 6.0554544523933395e-6 */
 export function centralStep(x: number): number {
   return Math.cbrt(EPSILON) * Math.max(1, Math.abs(x));
 }

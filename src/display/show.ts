@@ -70,7 +70,7 @@ export interface LiveDisplay {
  * A display that overwrites itself in place: live progress without a wall of log lines.
  * @example
  * const progress = liveDisplay();
- * for (let step = 1; step <= 100; step++) progress.update(`step ${step}`);
+ * for (let step = 1; step <= 100; step++) progress.update(`step ${step}`); // shows step 1 … step 100, in one place
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb §3.6
  */
 export function liveDisplay(): LiveDisplay {

@@ -20,7 +20,7 @@ const cellStyle = "padding:2px 10px;text-align:right;font-family:monospace";
 /**
  * An HTML table of rows of named cells; numbers formatted with `formatNumber`.
  * @example
- * tableHtml([{ h: 0.1, error: 0.01 }]); // => "<table …><tr><th>h</th><th>error</th></tr><tr><td>0.1</td><td>0.01</td></tr></table>"
+ * tableHtml([{ h: 0.1, error: 0.01 }]); // => "<table …><tr><th …>h</th><th …>error</th></tr><tr><td …>0.1</td><td …>0.01</td></tr></table>"
  */
 export function tableHtml(rows: Record<string, Cell>[], options: TableOptions = {}): string {
   const columns = options.columns ?? Object.keys(rows[0] ?? {});

@@ -122,7 +122,7 @@ const stableRate = defineChecker<[answer: (c: number) => number], CheckStableRat
  * how far off it is (a constant factor, the form in c). The stub, a throw or NaN is reported, not thrown.
  * @example
  * evaluateStableRateAnswer((c) => 1 / c).passed; // => true
- * evaluateStableRateAnswer((c) => 2 / c).message; // => "✗ At c = …: η = 0.99 × your bound … diverges … It is 2 times the largest stable rate everywhere …"
+ * evaluateStableRateAnswer((c) => 2 / c).message; // => "✗ At c = … your bound is …, but η = 0.99 × your bound already diverges … It is 2 times the largest stable rate everywhere …"
  * @see notebooks/01-derivative-as-linear-approximation.ipynb, Exercises
  */
 export const evaluateStableRateAnswer = stableRate.evaluate;

@@ -158,7 +158,7 @@ export function figureDescription(figure: Figure): string {
  *   a trace type the course's plotly.js bundle lacks (src/plot/plotlyBundle.ts)
  * @example
  * figureHtml({ data: [{ y: [1, 4, 9] }] }, "fig-1");
- * // => '<div id="fig-1" …></div><script type="application/json" id="fig-1-data">…</script><script>…</script>'
+ * // => '<div id="fig-1" …></div><script type="application/json" id="fig-1-data">…</script><script type="text/javascript">…</script>'
  */
 export function figureHtml(figure: Figure, id: string): string {
   const caller = "figureHtml";

@@ -93,7 +93,7 @@ const outline = "white";
  * @throws InvalidArgumentError for bad ranges or options, a `minimum` that is not two finite numbers,
  *   or a gradient that is not two finite numbers
  * @example
- * gradientFieldFigure((x, y) => x * x + y * y, (x, y) => [2 * x, 2 * y], { xRange: [-1, 1], yRange: [-1, 1], arrowsPerAxis: 3 }).layout?.annotations; // => 9 arrows (one is the zero gradient at the origin)
+ * gradientFieldFigure((x, y) => x * x + y * y, (x, y) => [2 * x, 2 * y], { xRange: [-1, 1], yRange: [-1, 1], arrowsPerAxis: 3 }).layout?.annotations?.length; // => 9 (arrows; one is the zero gradient at the origin)
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.8, eq. (13)
  */
 export function gradientFieldFigure(
@@ -217,7 +217,7 @@ export function gradientFieldFigure(
  *   finite numbers
  * @throws NonFiniteValueError when F returns NaN or ∞
  * @example
- * gradientSliderFigure((x, y) => x * x + y * y, (x, y) => [2 * x, 2 * y], [[1, 0], [0, 1]], { xRange: [-2, 2], yRange: [-2, 2] }).layout?.sliders; // => one slider with 2 steps
+ * gradientSliderFigure((x, y) => x * x + y * y, (x, y) => [2 * x, 2 * y], [[1, 0], [0, 1]], { xRange: [-2, 2], yRange: [-2, 2] }).layout?.sliders?.map((s) => s.steps?.length); // => [2] (one slider with 2 steps)
  * @see notebooks/02-why-the-negative-gradient.ipynb §2.9, eqs. (13)–(14)
  */
 export function gradientSliderFigure(

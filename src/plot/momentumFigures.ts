@@ -70,7 +70,7 @@ const ring = { fill: "rgba(0,0,0,0)", line: palette.heavyBall };
  * @throws InvalidArgumentError for a bad range, an empty grid, an unsorted axis or a bad `active`;
  *   ShapeError when factors or frames do not match the grid, or a frame's setting is not its cell's
  * @example
- * momentumSliderFigure((a, b) => 1 + a * a + b * b, { w1Range: [-1, 1], w2Range: [-1, 1], minimum: [0, 0], learningRates: [0.5], betas: [0], factors: [[0]], frames: [{ learningRate: 0.5, beta: 0, path: [[1, 1], [0, 0]], measured: 0, theory: 0 }] }).layout?.sliders; // => one slider with 1 step
+ * momentumSliderFigure((a, b) => 1 + a * a + b * b, { w1Range: [-1, 1], w2Range: [-1, 1], minimum: [0, 0], learningRates: [0.5], betas: [0], factors: [[0]], frames: [{ learningRate: 0.5, beta: 0, path: [[1, 1], [0, 0]], measured: 0, theory: 0 }] }).layout?.sliders?.map((s) => s.steps?.length); // => [1] (one slider with 1 step)
  * @see notebooks/06-momentum-and-adaptive-steps.ipynb §6.2, eq. (6)
  */
 export function momentumSliderFigure(F: SurfaceFunction, options: MomentumSliderOptions): Figure {

@@ -51,7 +51,7 @@ const packageVersion = (name: string): string =>
 /**
  * The project folder (the one holding node_modules), found through the installed plotly.js, so it is
  * right from src/, from notebooks/src (a link to src) and from scripts alike.
- * @example path.basename(projectFolder()); // => e.g. "downhill"
+ * @example path.basename(projectFolder()); // e.g. "downhill"
  */
 export function projectFolder(): string {
   return path.resolve(realpathSync(require.resolve("plotly.js/package.json")), "..", "..", "..");

@@ -5,7 +5,7 @@
  *
  * @example
  * const random = createRandom(42);
- * random.uniform(-1, 1); // => the same number on every run
+ * random.uniform(-1, 1); // => -0.98596… (the same number on every run)
  * @see notebooks/03-gradient-descent-linear-neuron.ipynb (mini-batches), notebooks/04-backpropagation-tanh-network.ipynb (initial weights)
  */
 import { all, create } from "mathjs";

@@ -46,7 +46,7 @@ export function checkClose(
  * Checks that a condition holds and shows the evidence.
  * @throws CheckFailedError when it does not
  * @example
- * checkThat("the loss went down", 0.12 < 3.4, "3.4 → 0.12");
+ * checkThat("the loss went down", 0.12 < 3.4, "3.4 → 0.12"); // shows ✓ the loss went down: 3.4 → 0.12
  * @see notebooks/01-derivative-as-linear-approximation.ipynb §1.3
  */
 export function checkThat(label: string, condition: boolean, evidence = ""): void {
