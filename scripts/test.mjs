@@ -22,13 +22,17 @@ const unitOnly = process.argv.includes("--unit");
 const testArgs = process.argv.slice(2).filter((a) => a !== "--unit");
 const unitTests = path.join(projectRoot, "scripts", "unit-tests.mjs");
 
-/** Runs a command, its output kept until it ends (so two at once do not interleave); resolves its status. */
+/**
+ * Runs a command, its output kept until it ends (so two at once do not interleave); resolves its status.
+ * @param {string} label @param {string[]} args @param {import("node:child_process").SpawnOptions} [options]
+ * @returns {Promise<number>}
+ */
 function run(label, args, options = {}) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: projectRoot, ...options });
     let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
+    child.stdout?.on("data", (d) => (output += d));
+    child.stderr?.on("data", (d) => (output += d));
     child.on("close", (status) => {
       console.log(`[downhill] ${label}: ${status === 0 ? "ok" : "FAILED"}`);
       if (output.trim()) process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);

@@ -17,8 +17,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { loadCsv } from "../src/index";
+import { projectRoot } from "../scripts/paths.mjs";
 
-const root = path.resolve(__dirname, "..");
+const root = projectRoot;
 
 const scripts: [string, string][] = [
   ["scripts/make-line-fit-data.ts", "data/line-fit"],

@@ -17,8 +17,9 @@ import {
   runExample,
   verify,
 } from "./helpers/doc-examples";
+import { projectRoot } from "../scripts/paths.mjs";
 
-const root = path.resolve(__dirname, "..");
+const root = projectRoot;
 const examples = collectExamples(root);
 
 /** The names a block sees: src/internal.ts's exports, then its own module's, then a few libraries. */

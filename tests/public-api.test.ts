@@ -6,8 +6,9 @@ import path from "node:path";
 import { test } from "node:test";
 import { notebookPaths } from "../scripts/notebook-format.mjs";
 import * as api from "../src/index";
+import { projectRoot } from "../scripts/paths.mjs";
 
-const root = path.resolve(__dirname, "..");
+const root = projectRoot;
 const indexText = readFileSync(path.join(root, "src", "index.ts"), "utf8");
 
 /** Each notebook's imports from its src link: [module, names]. */

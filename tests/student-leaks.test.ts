@@ -18,8 +18,8 @@ import {
   runIndex,
   significantPart,
 } from "./helpers/answer-leaks";
+import { projectRoot } from "../scripts/paths.mjs";
 
-const projectRoot = path.resolve(__dirname, "..");
 const read = (file: string): LeakNotebook => JSON.parse(readFileSync(file, "utf8"));
 
 /** The modules of src/ a learner can open: every `.ts` file but the tests. */

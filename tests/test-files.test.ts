@@ -11,8 +11,9 @@ import {
   testFiles,
   unitTestFiles,
 } from "../scripts/test-files.mjs";
+import { projectRoot } from "../scripts/paths.mjs";
 
-const root = path.resolve(__dirname, "..");
+const root = projectRoot;
 
 /** What a kernel-free test must not import or call: each of these starts a kernel, browser, server or hub. */
 const heavyModules =

@@ -14,9 +14,10 @@ import {
 } from "./convergenceFactor";
 import { gradientDescent } from "./gradientDescent";
 import { momentum } from "./momentum";
+import { dataDir } from "../../scripts/paths.mjs";
 
 // Lesson 3's error surface: its training set, loaded as notebook 03 loads it.
-const table = loadCsv(path.join(__dirname, "../../data/linear-neuron/train.csv"));
+const table = loadCsv(path.join(dataDir, "linear-neuron/train.csv"));
 const train = { X: table.rows.map((row) => [row[0], row[1]]), t: column(table, "t") };
 const neuron = new LinearNeuron(2);
 const H = neuron.hessian(train);

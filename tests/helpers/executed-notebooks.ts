@@ -14,8 +14,9 @@ import { notebookPaths } from "../../scripts/notebook-format.mjs";
 import { writeStudentEdition } from "../../scripts/student-edition.mjs";
 import { withLock } from "./lock";
 import { runNotebooks, type RunResult } from "./run-notebooks";
+import { buildDir } from "../../scripts/paths.mjs";
 
-const build = path.resolve(__dirname, "..", "..", "build");
+const build = buildDir;
 /** Where the executed copies are: build/executed, the folder the handouts builder reads. */
 export const executedDir = path.join(build, "executed");
 /** The student edition (`npm run student --out build/student-edition`: notebooks/, data linked). */

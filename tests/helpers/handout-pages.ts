@@ -7,8 +7,9 @@ import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { cellsHtml } from "./notebook-html";
+import { projectRoot } from "../../scripts/paths.mjs";
 
-export const root = path.resolve(__dirname, "..", "..");
+export const root = projectRoot;
 export const screenshotDir = path.join(root, "build", "handouts", "screenshots");
 const axeSource = readFileSync(createRequire(__filename).resolve("axe-core/axe.min.js"), "utf8");
 

@@ -5,8 +5,9 @@
 // exited (a test killed half-way) is taken over.
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildDir } from "../../scripts/paths.mjs";
 
-const lockRoot = path.resolve(__dirname, "..", "..", "build", "locks");
+const lockRoot = path.join(buildDir, "locks");
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
