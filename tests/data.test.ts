@@ -35,6 +35,11 @@ for (const [script, folder] of scripts) {
     try {
       mkdirSync(path.join(scratch, "scripts"));
       copyFileSync(path.join(root, script), path.join(scratch, script));
+      // The script finds data/ through scripts/paths.mjs: beside it, in the scratch folder.
+      copyFileSync(
+        path.join(root, "scripts", "paths.mjs"),
+        path.join(scratch, "scripts", "paths.mjs"),
+      );
       symlinkSync(path.join(root, "src"), path.join(scratch, "src"));
       const run = spawnSync(process.execPath, ["--import", "tsx", path.join(scratch, script)], {
         cwd: root,

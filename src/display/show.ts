@@ -43,7 +43,7 @@ export function showHtml(html: string): void {
  * end shows the HTML and ignores a MIME type it has no renderer for; a program reading the executed
  * notebook (the grader) reads the data. `tslab.display` sends one MIME type per output, so the bundle
  * goes through tslab's own writer of display data (tslab 1.0). Outside Jupyter it prints the text.
- * @example showHtmlWithData("<b>✓ done</b>", { "application/vnd.example+json": { done: true } });
+ * @example showHtmlWithData("<b>✓ done</b>", { "application/vnd.example+json": { done: true } }); // shows ✓ done
  */
 export function showHtmlWithData(html: string, data: Record<string, object>): void {
   // Set by tslab while it runs a cell; null outside a kernel.

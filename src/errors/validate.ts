@@ -256,7 +256,7 @@ export function requireFiniteRows(
  * every call of a training loop.
  * @throws InvalidArgumentError when X or T is not an array or holds NaN; ShapeError for no rows, a row
  *   count of T that differs from X's, or a row of the wrong size
- * @example requireBatch("TanhNetwork.loss", [[0], [1]], [[0]], 1, 1); // => throws ShapeError "TanhNetwork.loss: T has 1 rows; expected 2 (one per row of X)"
+ * @example requireBatch("TanhNetwork.loss", [[0], [1]], [[0]], 1, 1); // throws ShapeError: TanhNetwork.loss: T has 1 rows; expected 2 (one per row of X)
  */
 export function requireBatch(
   caller: string,
