@@ -65,7 +65,8 @@ export function unitTestFiles() {
 /**
  * The tests/ files `npm test` starts first, in this order (two at a time): the course's execution and
  * the student edition's side by side (both shared with every later file), then the handouts of the
- * course (which wait for the first), then the longest of the rest.
+ * course (which wait for the first), then the rest, longest first (build/test-timings.txt says how
+ * long each took), so that the last files to start are short ones.
  */
 export const firstTests = [
   "tests/notebooks.test.ts",
@@ -73,6 +74,9 @@ export const firstTests = [
   "tests/site-handouts.test.ts",
   "tests/handout-fixture.test.ts",
   "tests/hub.test.ts",
+  "tests/runner.test.ts",
+  "tests/ui-classic-notebook.test.ts",
+  "tests/binder.test.ts",
 ];
 
 /**
