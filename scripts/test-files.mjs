@@ -74,6 +74,7 @@ export const firstTests = [
   "tests/site-handouts.test.ts",
   "tests/handout-fixture.test.ts",
   "tests/hub.test.ts",
+  "tests/grade.test.ts",
   "tests/runner.test.ts",
   "tests/ui-classic-notebook.test.ts",
   "tests/binder.test.ts",

@@ -4,7 +4,7 @@
 // hub stops and leaves no process behind. Bench's measure 8 (class capacity) runs at --quick on the same
 // hub (one hub start per `npm test`; tests/bench.test.ts skips it). 80–115 s on the (loaded) 2-core machine.
 import assert from "node:assert/strict";
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import os, { tmpdir } from "node:os";
@@ -23,7 +23,7 @@ import {
   waitForHub,
 } from "../scripts/hub/hub.mjs";
 import { freePort } from "./helpers/free-port";
-import { jupyterPython } from "./helpers/jupyter";
+import { jupyterEnv, jupyterPython } from "./helpers/jupyter";
 
 const learners = ["ada", "grace", "alan"];
 const lesson = readdirSync(path.join(projectRoot, "notebooks")).find((n) => n.startsWith("01-"))!;
@@ -237,6 +237,25 @@ const putNotebook = async (user: string, name: string, sources: string[]) => {
   });
   assert.ok(put.ok, `${name} saved in ${user}'s folder: ${put.status}`);
 };
+test("grading the hub's learners reads their folders in place: lesson 1's exercises not attempted", () => {
+  // The hub hands out the student edition, so no learner has answered yet; grading must say so for
+  // each exercise, and leave the learners' notebooks as they were.
+  const copy = (user: string) => path.join(stateDir, "learners", user, "notebooks", lesson);
+  const times = () => learners.map((user) => statSync(copy(user)).mtimeMs);
+  const before = times();
+  const grade = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/grade/grade.ts", "--hub", "--state", stateDir, "--lessons", "01"],
+    { cwd: projectRoot, env: jupyterEnv(), encoding: "utf8" },
+  );
+  assert.equal(grade.status, 0, `${grade.stdout}${grade.stderr}`);
+  const csv = readFileSync(path.join(stateDir, "grades", "grades.csv"), "utf8");
+  for (const user of learners)
+    for (const n of [1, 2, 3])
+      assert.match(csv, new RegExp(`^${user},01-[a-z-]+,Exercise ${n},not attempted,`, "m"), csv);
+  assert.deepEqual(times(), before, "the learners' notebooks are untouched");
+});
+
 const skipUnlessRoot = asRoot
   ? false
   : "needs root: an ordinary user's hub has no accounts to wall";
