@@ -17,6 +17,7 @@ import {
   requireInteger,
   requirePositive,
 } from "../errors/validate";
+import { median } from "../stats/median";
 
 /** One setting of a method: a value for each of its knobs, e.g. { learningRate: 0.1, beta: 0.9 }. */
 export type Setting = Record<string, number>;
@@ -130,12 +131,6 @@ export function halvingSearch(
   const winner = finalists.reduce((a, f) => (f.median < a.median ? f : a));
   const best = { setting: winner.setting, score: winner.median };
   return { best, trials, inside: insideOf(trials, best), finalists };
-}
-
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function insideOf(trials: Trial[], best: Trial): Record<string, boolean> {
