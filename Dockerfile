@@ -16,14 +16,14 @@ RUN mamba install --yes --channel conda-forge "nodejs>=20,<23" && mamba clean --
 # new src to everyone): run-time npm packages and the tslab kernel in the image's Jupyter (the same
 # script as Binder's postBuild).
 COPY --chown=${NB_UID}:${NB_GID} . /opt/downhill
-RUN cd /opt/downhill && PYTHON=python3 scripts/hub/install-course.sh
+RUN cd /opt/downhill && PYTHON=python3 scripts/hub/installCourse.sh
 
 # Each start: the learner's own copy of the notebooks in ~/downhill (on their persistent volume), links to
-# the course's src, data and node_modules. Existing notebooks are never overwritten (learner-copy.mjs).
+# the course's src, data and node_modules. Existing notebooks are never overwritten (learnerCopy.mjs).
 # The Docker Stacks' start scripts run this hook; with Zero to JupyterHub's default command
 # (jupyterhub-singleuser, which skips the hooks) use the postStart lifecycle hook in docs/teaching.md instead.
 USER root
-RUN printf '%s\n' '#!/bin/bash' 'node /opt/downhill/scripts/hub/learner-copy.mjs "${HOME}/downhill" /opt/downhill' \
+RUN printf '%s\n' '#!/bin/bash' 'node /opt/downhill/scripts/hub/learnerCopy.mjs "${HOME}/downhill" /opt/downhill' \
       > /usr/local/bin/before-notebook.d/50-downhill-course.sh \
     && chmod 755 /usr/local/bin/before-notebook.d/50-downhill-course.sh
 USER ${NB_UID}

@@ -2,7 +2,7 @@
  * Measure 8, class capacity: `npm run hub`'s JupyterHub (scripts/hub/) with k learners running lesson 1
  * at the same time (k = 1, 2, 4, 8, and on while a lesson takes at most twice as long as for one learner),
  * each in their own server and kernel, driven through the servers' kernel API as a browser would
- * (scripts/hub/run_lesson.py). A learner's time runs from opening the notebook (kernel start) to the
+ * (scripts/hub/runLesson.py). A learner's time runs from opening the notebook (kernel start) to the
  * last cell's reply. After each round, with the kernels still up, the memory of each learner's server
  * and kernel: RSS, and PSS (shared pages divided among the processes sharing them: what adding one more
  * learner costs), and the CPU time each kernel used for the lesson (what a lesson costs whatever the
@@ -12,7 +12,7 @@ import { readdirSync } from "node:fs";
 import os from "node:os";
 import { ensureEnvironment, ensureHub } from "../scripts/environment.mjs";
 import { hubClient, hubProcesses, runLesson, startPrivateHub } from "../scripts/hub/hub.mjs";
-import { kernelspec } from "../scripts/notebook-format.mjs";
+import { kernelspec } from "../scripts/notebookFormat.mjs";
 import { notebooksDir } from "../scripts/paths.mjs";
 import { median } from "./timing";
 

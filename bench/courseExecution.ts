@@ -1,5 +1,5 @@
 /**
- * Measure 4, course execution: the wall time to execute every notebook (scripts/execute_notebooks.py,
+ * Measure 4, course execution: the wall time to execute every notebook (scripts/executeNotebooks.py,
  * each notebook in a fresh tslab kernel, through the project-local kernel of scripts/environment.mjs)
  * against N × the kernel floor. The floor is the time of a one-cell notebook whose cell imports the
  * library and shows one number — the least any lesson can cost (kernel start, tslab compiling src/,
@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureEnvironment } from "../scripts/environment.mjs";
-import { kernelspec, notebookPaths } from "../scripts/notebook-format.mjs";
+import { kernelspec, notebookPaths } from "../scripts/notebookFormat.mjs";
 import { buildDir, projectRoot } from "../scripts/paths.mjs";
 import { nowMs } from "./timing";
 
@@ -57,7 +57,7 @@ function runNotebooks(
   const start = nowMs();
   const run = spawnSync(
     python,
-    [path.join(projectRoot, "scripts", "execute_notebooks.py"), "--out", outDir, ...files],
+    [path.join(projectRoot, "scripts", "executeNotebooks.py"), "--out", outDir, ...files],
     { cwd: projectRoot, env, encoding: "utf8", timeout: 20 * 60 * 1000 },
   );
   return { ms: nowMs() - start, passed: run.status === 0, output: `${run.stdout}${run.stderr}` };

@@ -2,7 +2,7 @@
  * A generated region of a Markdown file: the lines between `<!-- BEGIN GENERATED: name -->` and
  * `<!-- END GENERATED: name -->`, each marker on a line of its own. `npm run bench` writes its tables
  * into docs/benchmarks.md's `bench` region this way; everything outside the markers is written by hand
- * and left as it is. Tested in tests/bench-docs.test.ts.
+ * and left as it is. Tested in tests/benchDocs.test.ts.
  */
 
 const begin = (name: string) => `<!-- BEGIN GENERATED: ${name} -->`;

@@ -6,11 +6,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isMain, projectRoot } from "./paths.mjs";
-import { planJupyter, pythonCandidates, venvPython } from "./setup-plan.mjs";
+import { planJupyter, pythonCandidates, venvPython } from "./setupPlan.mjs";
 
-/** @typedef {import("./setup-plan.mjs").FoundPython} FoundPython */
-/** @typedef {import("./setup-plan.mjs").SetupFacts} SetupFacts */
-/** @typedef {Extract<import("./setup-plan.mjs").JupyterPlan, { action: "venv" }>} VenvPlan */
+/** @typedef {import("./setupPlan.mjs").FoundPython} FoundPython */
+/** @typedef {import("./setupPlan.mjs").SetupFacts} SetupFacts */
+/** @typedef {Extract<import("./setupPlan.mjs").JupyterPlan, { action: "venv" }>} VenvPlan */
 /** @typedef {import("node:child_process").SpawnSyncOptions} SpawnSyncOptions */
 
 // Where it was defined before scripts/paths.mjs; tests and bench still import it from here.
@@ -135,7 +135,7 @@ function probePython(argv) {
 const hasCommand = (name) => run(name, ["--version"]).status === 0;
 
 /**
- * What planJupyter (scripts/setup-plan.mjs) decides from: this machine, probed.
+ * What planJupyter (scripts/setupPlan.mjs) decides from: this machine, probed.
  * @returns {SetupFacts}
  */
 export function detectSetupFacts() {

@@ -1,10 +1,10 @@
 // `npm test`: installs what is missing (see environment.mjs); type-checks src with tslab's TypeScript
 // version and checks the formatting (prettier, the files .prettierignore does not leave out), both at
 // once; then runs every test with Node's test runner, two files at a time, one per core
-// (scripts/run-tests.mjs): the unit tests in one process (scripts/unit-tests.mjs: src/'s tests and the
-// kernel-free files of tests/), and each other file of tests/ (scripts/test-files.mjs: which, in which
+// (scripts/runTests.mjs): the unit tests in one process (scripts/unitTests.mjs: src/'s tests and the
+// kernel-free files of tests/), and each other file of tests/ (scripts/testFiles.mjs: which, in which
 // order). What several files need is made once and shared, whichever file asks first: the executed
-// course and student edition (tests/helpers/executed-notebooks.ts, under a lock), the plotly.js bundle
+// course and student edition (tests/helpers/executedNotebooks.ts, under a lock), the plotly.js bundle
 // (built atomically by src/plot/plotlyBundle.ts). No two files write the same build folder.
 // `npm run test:unit` (`--unit`): the unit tests and the type check, at once — no kernel, no browser.
 // Other arguments are Node options for each test file's process, e.g.
@@ -13,14 +13,14 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ensureEnvironment } from "./environment.mjs";
-import { courseTestFiles, projectRoot } from "./test-files.mjs";
+import { courseTestFiles, projectRoot } from "./testFiles.mjs";
 
 // The folders prettier checks: the same as package.json's `format` and `format:check`.
 const formattedFolders = ["src", "scripts", "tests", "bench"];
 
 const unitOnly = process.argv.includes("--unit");
 const testArgs = process.argv.slice(2).filter((a) => a !== "--unit");
-const unitTests = path.join(projectRoot, "scripts", "unit-tests.mjs");
+const unitTests = path.join(projectRoot, "scripts", "unitTests.mjs");
 
 /**
  * Runs a command, its output kept until it ends (so two at once do not interleave); resolves its status.
@@ -70,12 +70,12 @@ const statuses = await Promise.all([
 ]);
 if (statuses.some((s) => s !== 0)) process.exit(1);
 
-// In the order of scripts/test-files.mjs, two at a time (scripts/run-tests.mjs; `node --test` would
+// In the order of scripts/testFiles.mjs, two at a time (scripts/runTests.mjs; `node --test` would
 // sort the files by name): the course's files first (the two executions side by side), the unit tests
 // last, filling the second core while the longest file finishes.
 const files = [...courseTestFiles(), path.relative(projectRoot, unitTests)];
 const timings = path.join(projectRoot, "build", "test-timings.txt");
-const runner = path.join(projectRoot, "scripts", "run-tests.mjs");
+const runner = path.join(projectRoot, "scripts", "runTests.mjs");
 const result = spawnSync(process.execPath, ["--import", "tsx", ...testArgs, runner, ...files], {
   cwd: projectRoot,
   env: { ...childEnv, DOWNHILL_TEST_TIMINGS: timings },

@@ -1,4 +1,4 @@
-// Binder's install step, here: binder/postBuild (scripts/hub/install-course.sh, which the Dockerfile runs
+// Binder's install step, here: binder/postBuild (scripts/hub/installCourse.sh, which the Dockerfile runs
 // too) in a clean clone of HEAD installs the run-time npm packages and registers a tslab kernel whose
 // kernel.json starts, in the clone's notebooks/ folder, and imports the course's src. Commit first: the
 // clone has only what HEAD has. About a minute (npm ci from the local cache, one kernel start).

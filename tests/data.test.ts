@@ -22,8 +22,8 @@ import { projectRoot } from "../scripts/paths.mjs";
 const root = projectRoot;
 
 const scripts: [string, string][] = [
-  ["scripts/make-line-fit-data.ts", "data/line-fit"],
-  ["scripts/make-linear-neuron-data.ts", "data/linear-neuron"],
+  ["scripts/makeLineFitData.ts", "data/line-fit"],
+  ["scripts/makeLinearNeuronData.ts", "data/linear-neuron"],
 ];
 
 for (const [script, folder] of scripts) {

@@ -31,7 +31,7 @@ import {
   studentEdition,
   withFirstCellEnding,
   write,
-} from "./helpers/grade-class";
+} from "./helpers/gradeClass";
 import { jupyterEnv, jupyterPython } from "./helpers/jupyter";
 
 const work = mkdtempSync(path.join(tmpdir(), "downhill-grade-test-"));

@@ -22,7 +22,7 @@ import {
   stopHub,
   waitForHub,
 } from "../scripts/hub/hub.mjs";
-import { freePort } from "./helpers/free-port";
+import { freePort } from "./helpers/freePort";
 import { jupyterEnv, jupyterPython } from "./helpers/jupyter";
 
 const learners = ["ada", "grace", "alan"];

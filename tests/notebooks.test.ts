@@ -1,16 +1,16 @@
 // Every notebook executed top to bottom in the real tslab kernel under Jupyter (nbclient), through the
 // same runner a contributor uses. A notebook's claims are checkClose/checkThat calls that throw when
 // false, so a passing run means every claim held; this test also requires that they were shown.
-// The course is executed once per `npm test` and shared (tests/helpers/executed-notebooks.ts); that its
+// The course is executed once per `npm test` and shared (tests/helpers/executedNotebooks.ts); that its
 // outputs are reproducible is tests/reproducible.test.ts.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { notebookPaths } from "../scripts/notebook-format.mjs";
+import { notebookPaths } from "../scripts/notebookFormat.mjs";
 import { passColour } from "../src/internal";
-import { executeCourse, executedDir, type Execution } from "./helpers/executed-notebooks";
-import { type Cell, cellsHtml } from "./helpers/notebook-html";
+import { executeCourse, executedDir, type Execution } from "./helpers/executedNotebooks";
+import { type Cell, cellsHtml } from "./helpers/notebookHtml";
 
 const notebooks: string[] = notebookPaths();
 const read = (file: string): { cells: (Cell & { metadata?: { tags?: string[] } })[] } =>

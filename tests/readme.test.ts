@@ -6,9 +6,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { readGeneratedRegion } from "../bench/generatedRegion";
-import { notebookPaths } from "../scripts/notebook-format.mjs";
+import { notebookPaths } from "../scripts/notebookFormat.mjs";
 import { plotlyTraceTypes } from "../src/plot/plotlyBundle";
-import { findCorePath, type NotebookCell } from "./helpers/lesson-minutes";
+import { findCorePath, type NotebookCell } from "./helpers/lessonMinutes";
 
 const README_MAX_LINES = 200;
 
@@ -104,7 +104,7 @@ test("the README's lesson table lists every lesson once, with the minutes its co
     const core = findCorePath(cells);
     if (!core) {
       wrong.push(
-        `${row.notebook} states no "Core path: §… · about N minutes" line (tests/core-path.test.ts requires one)`,
+        `${row.notebook} states no "Core path: §… · about N minutes" line (tests/corePath.test.ts requires one)`,
       );
       continue;
     }

@@ -1,6 +1,6 @@
 // Every notebook shows the same output in a second, independent run. The second run is the student
 // edition's (executed anyway for tests/student.test.ts, in a fresh kernel in another folder; both runs
-// are shared by every test through tests/helpers/executed-notebooks.ts): its cells are the course's own
+// are shared by every test through tests/helpers/executedNotebooks.ts): its cells are the course's own
 // up to the first exercise, so each code cell before the first cell with a solution region must show
 // what the full course's shows, byte for byte, except cells tagged "timing" (measured times cannot
 // repeat). This replaces running the whole course twice (`--runs 2`) in `npm test`: from the first
@@ -8,21 +8,21 @@
 // checker's verdict in both (the checkers draw their test points from fixed seeds:
 // src/exercises/testPoints.ts). A kernel restart within one session (`--runs 2`, which also catches
 // state a run leaves behind, e.g. in a file) is the runner's own, checked by tests/runner.test.ts on its
-// fixtures; no notebook cell writes a file (tests/notebooks-clean.test.ts).
+// fixtures; no notebook cell writes a file (tests/notebooksClean.test.ts).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { notebookPaths } from "../scripts/notebook-format.mjs";
-import { studentNotebook } from "../scripts/student-edition.mjs";
+import { notebookPaths } from "../scripts/notebookFormat.mjs";
+import { studentNotebook } from "../scripts/studentEdition.mjs";
 import {
   executeCourse,
   executeStudentEdition,
   executedDir,
   studentExecutedDir,
   type Execution,
-} from "./helpers/executed-notebooks";
-import { type Cell } from "./helpers/notebook-html";
+} from "./helpers/executedNotebooks";
+import { type Cell } from "./helpers/notebookHtml";
 
 const notebooks: string[] = notebookPaths();
 const read = (file: string): { cells: (Cell & { metadata?: { tags?: string[] } })[] } =>

@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { runNotebooks, type RunResult } from "./helpers/run-notebooks";
+import { runNotebooks, type RunResult } from "./helpers/runNotebooks";
 
 const fixtures = path.join("tests", "fixtures", "runner");
 const names = ["passes", "type-error", "thrown-error", "kernel-dies", "missing-data"];

@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { freePort } from "./helpers/free-port";
+import { freePort } from "./helpers/freePort";
 import { jupyterPython } from "./helpers/jupyter";
 
 const token = "downhill-test";

@@ -2,23 +2,23 @@
 // the edition executes top to bottom in the real tslab kernel through the course's runner, and each
 // exercise's checker rejects the stub with "Not answered yet" and its hint, while the full course's
 // executed copy shows the same checker accepting the reference solution. The edition's text without a
-// kernel: tests/student-stubs.test.ts.
+// kernel: tests/studentStubs.test.ts.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { notebookPaths } from "../scripts/notebook-format.mjs";
-import { STUB, buildStudentHandouts, studentNotebook } from "../scripts/student-edition.mjs";
-import { type Cell, cellsHtml, outputHtml } from "./helpers/notebook-html";
+import { notebookPaths } from "../scripts/notebookFormat.mjs";
+import { STUB, buildStudentHandouts, studentNotebook } from "../scripts/studentEdition.mjs";
+import { type Cell, cellsHtml, outputHtml } from "./helpers/notebookHtml";
 import {
   executeStudentEdition,
   executedNotebooks,
   studentDir,
   studentExecutedDir,
-} from "./helpers/executed-notebooks";
-import { type RunResult } from "./helpers/run-notebooks";
+} from "./helpers/executedNotebooks";
+import { type RunResult } from "./helpers/runNotebooks";
 
 interface Notebook {
   cells: Cell[];
@@ -42,7 +42,7 @@ const exerciseCells = new Map<string, string[]>(
 
 describe("the student edition", () => {
   // Inside the project, as `npm run student` writes it: tslab resolves mathjs from node_modules above
-  // it. Written and executed once per `npm test` (tests/helpers/executed-notebooks.ts): the
+  // it. Written and executed once per `npm test` (tests/helpers/executedNotebooks.ts): the
   // reproducibility test of tests/notebooks.test.ts compares the same executed copies with the course.
   const outDir = studentDir;
   const executedDir = studentExecutedDir;
@@ -58,7 +58,7 @@ describe("the student edition", () => {
     try {
       const made = spawnSync(
         process.execPath,
-        ["scripts/student-edition.mjs", "--out", cli, "--no-handouts"],
+        ["scripts/studentEdition.mjs", "--out", cli, "--no-handouts"],
         { encoding: "utf8" },
       );
       assert.equal(made.status, 0, made.stderr);

@@ -1,7 +1,7 @@
 // The course's checked exercises, read from the notebooks themselves, and where they sit in a
 // learner's copy. An exercise is a code cell that calls one of the checkers of src/exercises with
 // `{ label: "Exercise N", … }`; the cells that hold its reference solution (`// BEGIN SOLUTION`) are its
-// answer cells. Each carries nbgrader's cell metadata (`nbgrader-metadata.ts` writes it), whose
+// answer cells. Each carries nbgrader's cell metadata (`nbgraderMetadata.ts` writes it), whose
 // `grade_id` finds the exercise again in a learner's copy; a copy without it is matched by the label.
 
 /** A notebook as the grader reads it (nbformat 4): only what it needs. */

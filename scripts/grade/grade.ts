@@ -2,7 +2,7 @@
 // notebooks, or a hub learner's folder with notebooks/ inside), each with any of the course's lessons
 // under their course file names. Each notebook is copied into a temporary folder beside links to the
 // course's src, data and node_modules (as a hub learner's folder has them), run alone in a fresh tslab
-// kernel with a time limit per cell (run_for_grades.py), and graded from its checkers' verdicts
+// kernel with a time limit per cell (runForGrades.py), and graded from its checkers' verdicts
 // (grades.ts). Learners run `--jobs` at a time. The learners' folders are only read.
 //
 // Usage: npm run grade -- DIR [--out FILE] [--timeout SECONDS] [--jobs N] [--lessons 01,02]
@@ -34,8 +34,8 @@ import { parseArgs } from "node:util";
 import { exerciseMimeType } from "../../src/internal";
 import { ensureEnvironment, findJupyterPython, kernelEnv, projectRoot } from "../environment.mjs";
 import { defaultStateDir } from "../hub/hub.mjs";
-import { learnerLinks } from "../hub/learner-copy.mjs";
-import { notebookPaths } from "../notebook-format.mjs";
+import { learnerLinks } from "../hub/learnerCopy.mjs";
+import { notebookPaths } from "../notebookFormat.mjs";
 import { lessonOf, type Lesson, type Notebook } from "./exercises";
 import {
   gradeLesson,
@@ -172,14 +172,14 @@ export function notebookProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** Runs notebooks (already in a folder with the course's links) through run_for_grades.py. */
+/** Runs notebooks (already in a folder with the course's links) through runForGrades.py. */
 function runNotebooks(
   notebooks: string[],
   o: { python: string; env: NodeJS.ProcessEnv; timeout: number },
 ): Promise<NotebookRun[]> {
   const report = path.join(path.dirname(notebooks[0]), "..", "report.json");
   const args = [
-    path.join(__dirname, "run_for_grades.py"),
+    path.join(__dirname, "runForGrades.py"),
     "--report",
     report,
     "--mime",

@@ -1,5 +1,5 @@
 // From what the kernel did to grades: one row per learner, lesson and exercise. Pure functions, no
-// kernel: the runner (run_for_grades.py) reports each code cell's status and the verdicts it showed;
+// kernel: the runner (runForGrades.py) reports each code cell's status and the verdicts it showed;
 // here each course exercise becomes pass, fail, not attempted or error, with the reason. An exercise
 // passes only when its own checker cell ran and showed a verdict that says so.
 import type { ExerciseVerdict } from "../../src/internal";
@@ -27,7 +27,7 @@ export interface GradeRow {
   reason: string;
 }
 
-/** What run_for_grades.py reports for one code cell. */
+/** What runForGrades.py reports for one code cell. */
 export interface CellRun {
   index: number;
   id?: string;
@@ -36,7 +36,7 @@ export interface CellRun {
   verdicts: unknown[];
 }
 
-/** What run_for_grades.py reports for one notebook. */
+/** What runForGrades.py reports for one notebook. */
 export interface NotebookRun {
   notebook: string;
   seconds: number;

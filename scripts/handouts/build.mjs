@@ -1,9 +1,9 @@
 // `npm run handouts`: the executed course as an offline site in dist/handouts/ — one single-file HTML
 // page per notebook (NN-name.html) and a no-code variant (NN-name.no-code.html), plus index.html.
 // Steps: execute the notebooks that have no fresh executed copy (executed.mjs), render every figure to
-// a static image in one headless Chromium and put it into the figure's note (figure-images.mjs), convert
+// a static image in one headless Chromium and put it into the figure's note (figureImages.mjs), convert
 // with nbconvert and the course template (pages.mjs), write each cell's height into its page
-// (cell-heights.mjs), write the course page (index-page.mjs).
+// (cellHeights.mjs), write the course page (indexPage.mjs).
 // With --pdf, also one PDF per lesson (NN-name.pdf, Chromium's print of the page: pdf.mjs).
 // Usage: node scripts/handouts/build.mjs [--shared] [--pdf] [--out DIR] [--executed DIR] [--work DIR] [NOTEBOOK…]
 // Plain Node (no `--import tsx` needed), so that it works on a fresh clone: the steps that import src/'s
@@ -16,7 +16,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ensureEnvironment } from "../environment.mjs";
-import { notebookPaths } from "../notebook-format.mjs";
+import { notebookPaths } from "../notebookFormat.mjs";
 import { isMain, projectRoot } from "../paths.mjs";
 import { ensureExecuted } from "./executed.mjs";
 
@@ -43,10 +43,10 @@ async function loadPageBuilders() {
   const load = (/** @type {string} */ file) => scope.import(file, import.meta.url);
   return {
     .../** @type {typeof import("./browser.mjs")} */ (await load("./browser.mjs")),
-    .../** @type {typeof import("./figure-images.mjs")} */ (await load("./figure-images.mjs")),
+    .../** @type {typeof import("./figureImages.mjs")} */ (await load("./figureImages.mjs")),
     .../** @type {typeof import("./pages.mjs")} */ (await load("./pages.mjs")),
-    .../** @type {typeof import("./cell-heights.mjs")} */ (await load("./cell-heights.mjs")),
-    .../** @type {typeof import("./index-page.mjs")} */ (await load("./index-page.mjs")),
+    .../** @type {typeof import("./cellHeights.mjs")} */ (await load("./cellHeights.mjs")),
+    .../** @type {typeof import("./indexPage.mjs")} */ (await load("./indexPage.mjs")),
     .../** @type {typeof import("./math.mjs")} */ (await load("./math.mjs")),
     .../** @type {typeof import("./ascii.mjs")} */ (await load("./ascii.mjs")),
     .../** @type {typeof import("./pdf.mjs")} */ (await load("./pdf.mjs")),
@@ -95,7 +95,7 @@ export async function buildHandouts({
   mkdirSync(withImages, { recursive: true });
   /** @type {Record<string, number>} */
   const figures = {};
-  /** @type {import("./index-page.mjs").LessonLine[]} */
+  /** @type {import("./indexPage.mjs").LessonLine[]} */
   const lessons = [];
   /**
    * With --pdf, what pdf.mjs prints: each lesson page, its title, its images' print twins.
@@ -107,7 +107,7 @@ export async function buildHandouts({
     const renderer = await figureRenderer(browser);
     for (const notebook of notebooks) {
       const name = path.basename(notebook);
-      /** @type {import("../notebook-format.mjs").Notebook} */
+      /** @type {import("../notebookFormat.mjs").Notebook} */
       const nb = JSON.parse(readFileSync(path.join(executedDir, name), "utf8"));
       const found = findFigures(nb);
       const images = new Map();

@@ -1,13 +1,13 @@
 // The executed copies the handouts are made from. An executed copy in the executed folder is reused when
 // it is fresh (newer than its notebook, everything in src/ and data/ and package-lock.json, with the same code and
 // no error output), so `npm test` runs each notebook once; stale or missing ones are executed with the
-// course's runner (scripts/execute_notebooks.py), which fails loudly on any failing cell.
+// course's runner (scripts/executeNotebooks.py), which fails loudly on any failing cell.
 import { spawnSync } from "node:child_process";
 import { existsSync, lstatSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../paths.mjs";
 
-/** @typedef {import("../notebook-format.mjs").Notebook} Notebook */
+/** @typedef {import("../notebookFormat.mjs").Notebook} Notebook */
 
 /**
  * The newest modification time of the file, or of anything in the folder (links not followed).
@@ -71,7 +71,7 @@ export function ensureExecuted(notebooks, executedDir, { python, env, log = cons
   if (stale.length === 0) return;
   const run = spawnSync(
     python,
-    [path.join(projectRoot, "scripts", "execute_notebooks.py"), "--out", executedDir, ...stale],
+    [path.join(projectRoot, "scripts", "executeNotebooks.py"), "--out", executedDir, ...stale],
     { env, encoding: "utf8" },
   );
   if (run.status !== 0)

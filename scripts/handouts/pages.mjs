@@ -4,7 +4,7 @@
 // nbconvert's --no-input). Math is typeset at build time (math.mjs): pages carry SVG formulas and no
 // MathJax. Code cells keep only the highlighting spans that show (highlighting.mjs), JupyterLab's
 // stylesheet only the rules and custom properties the page can use (css.mjs), the figures' data travels
-// packed in one block (figure-data.mjs), and the page is written in ASCII (ascii.mjs): all four make
+// packed in one block (figureData.mjs), and the page is written in ASCII (ascii.mjs): all four make
 // less for the browser to parse. By default each page is a single file (plotly.js
 // inlined) that works offline, from disk, e-mailed or uploaded; with `shared`, pages load plotly.js from `assets/` beside them instead.
 import { spawnSync } from "node:child_process";
@@ -15,7 +15,7 @@ import { plotlyLibraryHtml } from "../../src/plot/figure.ts";
 import { ensurePlotlyBundle } from "../../src/plot/plotlyBundle.ts";
 import { asciiOnly } from "./ascii.mjs";
 import { pruneStyles } from "./css.mjs";
-import { packFigureData } from "./figure-data.mjs";
+import { packFigureData } from "./figureData.mjs";
 import { compactHighlighting } from "./highlighting.mjs";
 import { typesetPage } from "./math.mjs";
 

@@ -1,4 +1,4 @@
-// Starting the class's JupyterHub (scripts/hub/jupyterhub_config.py) from Node: the state folder with
+// Starting the class's JupyterHub (scripts/hub/jupyterhubConfig.py) from Node: the state folder with
 // its generated secrets, the environment the config reads, the process. Used by `npm run hub`
 // (start.mjs), tests/hub.test.ts and bench/capacity.ts. Plain Node, no dependencies.
 import { spawn, spawnSync } from "node:child_process";
@@ -24,7 +24,7 @@ import { projectRoot } from "../paths.mjs";
 /** @typedef {import("node:child_process").StdioOptions} StdioOptions */
 
 /**
- * A hub's settings (jupyterhub_config.py reads them from the environment hubEnv makes).
+ * A hub's settings (jupyterhubConfig.py reads them from the environment hubEnv makes).
  * @typedef {object} HubOptions
  * @property {string} stateDir database, secrets and learners' folders (prepareState)
  * @property {string} python the Python with JupyterHub
@@ -48,7 +48,7 @@ import { projectRoot } from "../paths.mjs";
 export const defaultMemoryLimit = "2G";
 /** The learners' accounts are `dh-<name>` unless a hub is given another prefix. */
 export const defaultAccountPrefix = "dh-";
-/** The comment useradd gives a learner's account (jupyterhub_config.py); only those are ever removed. */
+/** The comment useradd gives a learner's account (jupyterhubConfig.py); only those are ever removed. */
 const accountComment = "Downhill learner";
 
 /**
@@ -89,7 +89,7 @@ export function hubMode({ sharedAccount = false }, uid = process.getuid?.() ?? -
   );
 }
 
-export const hubConfig = path.join(projectRoot, "scripts", "hub", "jupyterhub_config.py");
+export const hubConfig = path.join(projectRoot, "scripts", "hub", "jupyterhubConfig.py");
 
 /**
  * Where the hub keeps its database, secrets and the learners' folders: outside the repository. Root's
@@ -144,7 +144,7 @@ export function prepareState(stateDir, mode = "shared") {
 
 /**
  * Refuses a login name whose account (`prefix` + name) useradd would not take (as
- * jupyterhub_config.py's account_name).
+ * jupyterhubConfig.py's account_name).
  * @param {string} prefix @param {string} name
  */
 export function checkAccountName(prefix, name) {
@@ -235,7 +235,7 @@ export function removeLearnerAccounts(prefix) {
 }
 
 /**
- * The environment jupyterhub_config.py reads.
+ * The environment jupyterhubConfig.py reads.
  * @param {HubOptions} o
  * @param {NodeJS.ProcessEnv} [env] what the hub's environment starts from
  * @returns {NodeJS.ProcessEnv}
@@ -487,12 +487,12 @@ export async function stopHub(hub, seconds = 60) {
 }
 
 /**
- * One failed cell in a learner's kernel (run_lesson.py), counted from 1; cell 0 when the learner's run
+ * One failed cell in a learner's kernel (runLesson.py), counted from 1; cell 0 when the learner's run
  * failed before any cell (its error in `errors`).
  * @typedef {{ cell: number, status: string, errors: string[], stderr: string }} CellFailure
  */
 /**
- * What run_lesson.py reports: per learner, whether every cell replied "ok", the time from opening the
+ * What runLesson.py reports: per learner, whether every cell replied "ok", the time from opening the
  * notebook (`seconds`) and from the kernel's start, the cells run and the failures; the whole run's
  * wall time.
  * @typedef {{ users: { user: string, ok: boolean, seconds?: number, kernel_seconds?: number,
@@ -500,7 +500,7 @@ export async function stopHub(hub, seconds = 60) {
  */
 
 /**
- * Runs `notebook` (a path in each learner's folder) in every user's kernel at once (run_lesson.py);
+ * Runs `notebook` (a path in each learner's folder) in every user's kernel at once (runLesson.py);
  * `keep` leaves the kernels running; `timeout`: seconds a cell may take (default 600).
  * @param {{ python: string, baseUrl: string, token: string, notebook: string, users: string[],
  *   keep?: boolean, timeout?: number }} o
@@ -508,7 +508,7 @@ export async function stopHub(hub, seconds = 60) {
  */
 export function runLesson({ python, baseUrl, token, notebook, users, keep = false, timeout }) {
   return new Promise((resolve, reject) => {
-    const args = [path.join(projectRoot, "scripts", "hub", "run_lesson.py")];
+    const args = [path.join(projectRoot, "scripts", "hub", "runLesson.py")];
     args.push("--hub", baseUrl, "--token", token, "--notebook", notebook);
     if (keep) args.push("--keep");
     if (timeout !== undefined) args.push("--timeout", String(timeout));
@@ -521,7 +521,7 @@ export function runLesson({ python, baseUrl, token, notebook, users, keep = fals
       try {
         resolve(JSON.parse(out));
       } catch {
-        reject(new Error(`run_lesson.py printed no report:\n${out}${err}`));
+        reject(new Error(`runLesson.py printed no report:\n${out}${err}`));
       }
     });
   });

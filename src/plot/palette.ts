@@ -1,10 +1,10 @@
 /**
  * One colour per meaning, across every lesson: a learner who has seen −∇E drawn red in lesson 2 reads
  * red as "the way down" in lesson 3 and lesson 6 too. Figure builders and notebooks take their colours
- * from here, never as literals; `tests/figure-colours.test.ts` reads every executed figure and checks
+ * from here, never as literals; `tests/figureColours.test.ts` reads every executed figure and checks
  * that each named quantity keeps the colour given here. It knows a quantity by the name a learner
  * reads (legend text, marker name, annotation label), through the table of name patterns in
- * `tests/helpers/figure-colours.ts`: give a trace the name of what it shows (`"−∇E"`, `"ŵ"`,
+ * `tests/helpers/figureColours.ts`: give a trace the name of what it shows (`"−∇E"`, `"ŵ"`,
  * `"heavy ball"`, `"validation error"`) and take its colour from here.
  *
  * The hues are the ten of plotly.js's (and matplotlib's) default cycle, which stay distinct for the

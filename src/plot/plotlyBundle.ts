@@ -15,7 +15,7 @@ import path from "path";
 
 /**
  * The plotly.js trace types the course uses (every `type:` of a trace in src/plot and the lessons).
- * A figure with another type draws nothing: add the type here (tests/site-handouts checks each figure).
+ * A figure with another type draws nothing: add the type here (tests/siteHandouts checks each figure).
  * @example plotlyTraceTypes.includes("contour"); // => true
  */
 export const plotlyTraceTypes: readonly string[] = [
