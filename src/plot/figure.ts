@@ -6,6 +6,8 @@ import { gzipSync } from "zlib";
 import { escapeHtml } from "../display/format";
 import { InvalidArgumentError } from "../errors/errors";
 import { plotlyTraceTypes } from "./plotlyBundle";
+import { staticFigureSvg, staticFigureWidth } from "./staticFigure";
+import { svgDataUrl } from "./dataUrl";
 
 /**
  * A plotly.js figure: traces, layout, optional animation frames and config — plain JSON.
@@ -144,8 +146,11 @@ export function figureDescription(figure: Figure): string {
 }
 
 /**
- * The HTML of one figure: a `<div>` holding a note for readers whose viewer runs no scripts (the
- * handout builder puts a static image of the figure into it), and a script that hides the note and
+ * The HTML of one figure: a `<div>` holding a note for readers whose viewer runs no scripts — a static
+ * SVG image of the figure drawn in the kernel (src/plot/staticFigure.ts), as an `<img>` with a `data:`
+ * URL (what JupyterLab's sanitizer keeps in an untrusted notebook; it drops inline `<svg>`), and a line
+ * saying the figure is interactive where scripts run (the handout builder replaces both with its own
+ * image) — and a script that hides the note and
  * draws the live figure once plotly.js (loaded once per page by `plotlyLibraryHtml`) is there. The
  * note is hidden, not removed, so a handout's print stylesheet can show the image instead.
  * In JupyterLab, classic Notebook and VS Code the figure draws at once. A handout page defines
@@ -184,11 +189,16 @@ export function figureHtml(figure: Figure, id: string): string {
     ...(figure.frames ? { frames: roundedForDisplay(figure.frames) } : {}),
   });
   const height = Number(full.layout?.height ?? 420);
+  const width = Number(full.layout?.width ?? staticFigureWidth);
+  const description = escapeHtml(figureDescription(figure));
+  const image =
+    `<img src="${svgDataUrl(staticFigureSvg(full))}" alt="${description} (Static image.)" ` +
+    `width="${width}" height="${height}" style="max-width:100%;height:auto">`;
   const note =
-    "Interactive figure: it appears when the notebook is trusted and its code has run (plotly.js).";
+    "Static image: the interactive figure appears when the notebook is trusted and its code has run (plotly.js).";
   return (
-    `<div id="${id}" class="downhill-figure" role="figure" aria-label="${escapeHtml(figureDescription(figure))}" style="width:100%;min-height:${height}px">` +
-    `<p class="downhill-figure-note" style="color:#777;font-style:italic">${note}</p></div>` +
+    `<div id="${id}" class="downhill-figure" role="figure" aria-label="${description}" style="width:100%;min-height:${height}px">` +
+    `<p class="downhill-figure-note" style="color:#777;font-style:italic">${image}<br>${note}</p></div>` +
     `<script type="application/json" id="${id}-data">${scriptSafeJson(full)}</script>` +
     `<script type="text/javascript">(function () {\n` +
     `  var figure = null;\n` +
