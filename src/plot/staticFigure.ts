@@ -14,6 +14,7 @@
  * figure as it first draws. Same figure, same bytes.
  */
 import type { Figure } from "./figure";
+import { escapeHtml } from "../display/format";
 import { colourAt, colourStops, hexColour } from "./colorscale";
 import { pngDataUrl } from "./dataUrl";
 import { logTicks } from "./logTicks";
@@ -22,7 +23,6 @@ import { niceTicks, sceneSvg, tickLabel } from "./staticScene";
 import {
   colourAttrs,
   dashArray,
-  escapeXml,
   lineCount,
   px,
   simplifiedLine,
@@ -294,6 +294,7 @@ export function staticFigureSvg(figure: Figure, options: { width?: number } = {}
   const margin = { l: 80, r: 80, t: 100, b: 80, ...(layout.margin ?? {}) };
   const traces: Dict[] = figure.data.map((t, i) => ({
     ...t,
+    name: t.name ?? `trace ${i}`,
     type: String(t.type ?? "scatter"),
     defaultColour: colourway[i % colourway.length],
   }));
@@ -835,7 +836,7 @@ export function staticFigureSvg(figure: Figure, options: { width?: number } = {}
   }
 
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${escapeXml(family)}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${escapeHtml(family)}">` +
     (defs.length ? `<defs>${defs.join("")}</defs>` : "") +
     `<rect width="${W}" height="${H}"${colourAttrs("fill", String(layout.paper_bgcolor ?? "#ffffff"))}/>` +
     back.join("") +

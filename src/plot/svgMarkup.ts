@@ -4,6 +4,7 @@
  * (`<br>`, `<sup>`, `<sub>`, `<b>`, `<i>`) as `<text>` and `<tspan>`, colours with their opacity, and
  * plotly's dash patterns.
  */
+import { escapeHtml as escapeXml } from "../display/format";
 import { parseColour } from "./colorscale";
 
 /**
@@ -13,18 +14,6 @@ import { parseColour } from "./colorscale";
 export function px(value: number): string {
   const r = Math.round(value * 10) / 10;
   return String(r === 0 ? 0 : r);
-}
-
-/**
- * Text safe inside SVG markup and its attributes.
- * @example escapeXml('a < "b" & c'); // => "a &lt; &quot;b&quot; &amp; c"
- */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
 }
 
 /** HTML entities plotly's text may hold, as characters. */
