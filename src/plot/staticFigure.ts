@@ -706,8 +706,10 @@ export function staticFigureSvg(figure: Figure, options: { width?: number } = {}
         const [ux, uy] = [(x - tailX) / length, (y - tailY) / length];
         const standoff = Number(a.standoff ?? 0);
         const [hx, hy] = [x - ux * standoff, y - uy * standoff];
-        const headSize = Number(a.arrowsize ?? 1) * Math.max(width, 1) * 3.5;
-        const [bx, by] = [hx - ux * headSize * 1.6, hy - uy * headSize * 1.6];
+        // The head: about plotly's size, never longer than most of the arrow.
+        const headLength = Math.min(Number(a.arrowsize ?? 1) * (4 + 2.5 * width), 0.7 * length);
+        const headSize = headLength / 1.6;
+        const [bx, by] = [hx - ux * headLength, hy - uy * headLength];
         front.push(
           `<path d="M${px(tailX)} ${px(tailY)} ${px(bx)} ${px(by)}"${colourAttrs("stroke", colour)} stroke-width="${px(width)}"/>` +
             (Number(a.arrowhead ?? 1) > 0
