@@ -145,8 +145,7 @@ export function sceneSvg(traces: Dict[], scene: Dict, view: Viewport, fontSize: 
   // Back walls: for each axis, the wall on the far side from the eye, with grid lines.
   const ticks = letters.map((k, i) => {
     const axis = scene[`${k}axis`] ?? {};
-    const count = Number(axis.nticks ?? 6);
-    return niceTicks(ranges[i][0], ranges[i][1], Math.max(2, count - 1));
+    return niceTicks(ranges[i][0], ranges[i][1], Math.max(2, Number(axis.nticks ?? 8)));
   });
   const wallLines: string[] = [];
   for (let i = 0; i < 3; i++) {
