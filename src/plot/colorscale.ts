@@ -167,3 +167,17 @@ export function colourAt(stops: ColourStops, t: number): Rgba {
     a: mix(lo.colour.a, hi.colour.a),
   };
 }
+
+/**
+ * The stops of a trace's colour scale, or plotly.js's default scale (RdBu) where the scale is one this
+ * module cannot read (a name it lacks, a colour written as hsl(…)): for drawing a static image, which
+ * should not fail a figure that plotly.js draws.
+ * @example colourStopsOrDefault("NoSuchScale").length; // => 6
+ */
+export function colourStopsOrDefault(scale: unknown, reverse = false): ColourStops {
+  try {
+    return colourStops(scale, reverse);
+  } catch {
+    return colourStops(undefined, reverse);
+  }
+}

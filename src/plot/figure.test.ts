@@ -92,6 +92,33 @@ test("the figure's script hides its note instead of removing it, so a printed ha
   assert.doesNotMatch(html, /note\.remove\(\)/);
 });
 
+test("the figure's note carries its static SVG image (data URL, with alt text) before the no-script line", () => {
+  const html = figureHtml({ data: [{ y: [1, 4, 9], name: "squares" }] }, "f1");
+  const note = /<p class="downhill-figure-note"[^>]*>(.*?)<\/p><\/div>/.exec(html)?.[1] ?? "";
+  const image =
+    /^<img src="data:image\/svg\+xml;base64,([^"]+)" alt="([^"]+)" width="900" height="420"/.exec(
+      note,
+    );
+  assert.ok(image, note.slice(0, 120));
+  assert.match(
+    Buffer.from(image[1], "base64").toString(),
+    /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/,
+  );
+  assert.equal(image[2], "Figure. Curves or points. Traces: squares. (Static image.)");
+  assert.match(
+    note,
+    /<br>Static image: the interactive figure appears when the notebook is trusted/,
+  );
+});
+
+test("a figure the static drawing cannot read still draws live, its image saying why there is no picture", () => {
+  const html = figureHtml({ data: [{ type: "contour", z: [1, 2, 3] }] }, "f1");
+  const image = /<img src="data:image\/svg\+xml;base64,([^"]+)"/.exec(html);
+  assert.ok(image);
+  assert.match(Buffer.from(image[1], "base64").toString(), /No static image of this figure: /);
+  assert.match(html, /window\.Plotly\.newPlot\(element, figure\)/);
+});
+
 test("a figure keeps 6 significant digits: no 17-digit floats, integers and the shape untouched", () => {
   assert.deepEqual(roundedForDisplay({ y: [0.1 + 0.2, 3, -1234567.89, 1e-20 / 3], n: null }), {
     y: [0.3, 3, -1234570, 3.33333e-21],

@@ -146,6 +146,25 @@ export function figureDescription(figure: Figure): string {
 }
 
 /**
+ * The figure's static SVG image; should the drawing fail on a figure that plotly.js draws (a learner's
+ * own, with a layout the course never uses), a plain image saying so, and the live figure is unaffected.
+ * Every course figure gets its drawing (tests/untrustedFigures.test.ts).
+ */
+function staticImageOf(figure: Figure): string {
+  try {
+    return staticFigureSvg(figure);
+  } catch (error) {
+    const width = Number(figure.layout?.width ?? staticFigureWidth);
+    const height = Number(figure.layout?.height ?? 420);
+    const why = escapeHtml(String((error as Error)?.message ?? error)).slice(0, 200);
+    return (
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+      `<text x="20" y="40" font-family="sans-serif" font-size="14" fill="#777">No static image of this figure: ${why}</text></svg>`
+    );
+  }
+}
+
+/**
  * The HTML of one figure: a `<div>` holding a note for readers whose viewer runs no scripts — a static
  * SVG image of the figure drawn in the kernel (src/plot/staticFigure.ts), as an `<img>` with a `data:`
  * URL (what JupyterLab's sanitizer keeps in an untrusted notebook; it drops inline `<svg>`), and a line
@@ -192,7 +211,7 @@ export function figureHtml(figure: Figure, id: string): string {
   const width = Number(full.layout?.width ?? staticFigureWidth);
   const description = escapeHtml(figureDescription(figure));
   const image =
-    `<img src="${svgDataUrl(staticFigureSvg(full))}" alt="${description} (Static image.)" ` +
+    `<img src="${svgDataUrl(staticImageOf(full))}" alt="${description} (Static image.)" ` +
     `width="${width}" height="${height}" style="max-width:100%;height:auto">`;
   const note =
     "Static image: the interactive figure appears when the notebook is trusted and its code has run (plotly.js).";

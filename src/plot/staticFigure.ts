@@ -15,11 +15,11 @@
  */
 import type { Figure } from "./figure";
 import { escapeHtml } from "../display/format";
-import { colourAt, colourStops, hexColour } from "./colorscale";
+import { colourAt, colourStopsOrDefault, hexColour, type ColourStops } from "./colorscale";
 import { pngDataUrl } from "./dataUrl";
 import { logTicks } from "./logTicks";
 import { contourLines } from "./marchingSquares";
-import { niceTicks, sceneSvg, tickLabel } from "./staticScene";
+import { highest, lowest, niceTicks, sceneSvg, tickLabel } from "./staticScene";
 import {
   colourAttrs,
   dashArray,
@@ -213,18 +213,20 @@ function axisTicks(
 }
 
 /**
- * The extent of values in axis units, padded as plotly pads: 5 % of the span beyond an end whose
- * extreme value belongs to a padded trace (markers; any scatter's y), none beyond the others.
+ * The extent of values in axis units, padded as plotly pads: each value of a padded trace (markers;
+ * any scatter's y) reaches 5 % of the span beyond itself, the others (lines' x, maps, shapes) none.
  */
 function extent(values: { v: number; pad: boolean }[]): [number, number] | null {
   const finite = values.filter((p) => Number.isFinite(p.v));
   if (finite.length === 0) return null;
-  const lo = Math.min(...finite.map((p) => p.v));
-  const hi = Math.max(...finite.map((p) => p.v));
+  const lo = lowest(finite.map((p) => p.v));
+  const hi = highest(finite.map((p) => p.v));
   if (hi === lo) return [lo - 1, hi + 1];
   const d = 0.05 * (hi - lo);
-  const padAt = (end: number) => finite.some((p) => p.pad && p.v === end);
-  return [padAt(lo) ? lo - d : lo, padAt(hi) ? hi + d : hi];
+  return [
+    lowest(finite.map((p) => (p.pad ? p.v - d : p.v))),
+    highest(finite.map((p) => (p.pad ? p.v + d : p.v))),
+  ];
 }
 
 /** The colour raster of a contour map, as an SVG <image> spanning its grid (smoothed by the viewer). */
@@ -234,11 +236,11 @@ function contourRaster(
   yAxis: Axis,
   zmin: number,
   zmax: number,
-  stops: ReturnType<typeof colourStops>,
+  stops: ColourStops,
 ): string {
   const z = t.z as number[][];
   const rows = z.length;
-  const cols = Math.max(...z.map((r) => r.length));
+  const cols = highest(z.map((r) => r.length));
   const rgb = new Uint8Array(rows * cols * 3);
   for (let j = 0; j < rows; j++)
     for (let i = 0; i < cols; i++) {
@@ -344,7 +346,14 @@ export function staticFigureSvg(figure: Figure, options: { width?: number } = {}
     });
     return rows;
   })();
-  const legendHeight = legendRows.length * rowHeight + 8;
+  // A row is as tall as its tallest entry (a name with <br> takes a line more each).
+  const rowHeights = legendRows.map((row) =>
+    Math.max(
+      rowHeight,
+      ...row.map((i) => lineCount(titleText(inLegend[i].name)) * 1.3 * legendFs + 6),
+    ),
+  );
+  const legendHeight = rowHeights.reduce((a, b) => a + b, 0) + 8;
   if (legendShown && horizontal) {
     const y = Number(legend.y ?? -0.1);
     if (y < 0) gy1 = Math.min(gy1, (H - legendHeight + -y * gy0) / (1 - y));
@@ -509,10 +518,7 @@ export function staticFigureSvg(figure: Figure, options: { width?: number } = {}
   );
   const layerOf = (t: Dict) => (t.type === "scatter" ? 1 : 0);
   const ordered = [...cartesian].sort((a, b) => layerOf(a) - layerOf(b));
-  const barOf = new Map<
-    Dict,
-    { zmin: number; zmax: number; stops: ReturnType<typeof colourStops> }
-  >();
+  const barOf = new Map<Dict, { zmin: number; zmax: number; stops: ColourStops }>();
   for (const t of ordered) {
     const xa = axes.get(t.xaxis ?? "x") as Axis;
     const ya = axes.get(t.yaxis ?? "y") as Axis;
@@ -521,9 +527,9 @@ export function staticFigureSvg(figure: Figure, options: { width?: number } = {}
       const z = (t.z ?? []) as number[][];
       const values = z.flat().filter(isNumber);
       if (values.length === 0) continue;
-      const zmin = isNumber(t.zmin) ? t.zmin : Math.min(...values);
-      const zmax = isNumber(t.zmax) ? t.zmax : Math.max(...values);
-      const stops = colourStops(t.colorscale, Boolean(t.reversescale));
+      const zmin = isNumber(t.zmin) ? t.zmin : lowest(values);
+      const zmax = isNumber(t.zmax) ? t.zmax : highest(values);
+      const stops = colourStopsOrDefault(t.colorscale, Boolean(t.reversescale));
       barOf.set(t, { zmin, zmax, stops });
       const xs = (t.x as number[]) ?? z[0].map((_, i) => i);
       const ys = (t.y as number[]) ?? z.map((_, j) => j);
@@ -810,9 +816,11 @@ export function staticFigureSvg(figure: Figure, options: { width?: number } = {}
     const items: string[] = [
       `<rect x="${px(left)}" y="${px(top)}" width="${px(width)}" height="${px(legendHeight)}" fill="#ffffff" fill-opacity="0.85"/>`,
     ];
+    let rowTop = top + 4;
     legendRows.forEach((row, r) => {
       let cx = left + 5;
-      const cy = top + 4 + r * rowHeight + rowHeight / 2;
+      const cy = rowTop + rowHeights[r] / 2;
+      rowTop += rowHeights[r];
       for (const i of row) {
         items.push(legendItemSvg(inLegend[i], cx, cy, legendFs));
         cx += itemWidths[i];
@@ -944,6 +952,8 @@ function legendItemSvg(t: Dict, x: number, y: number, fs: number): string {
     parts.push(markerSvg(x + 20, y, symbol, size, fill, marker.line));
   }
   parts.push(textSvg(titleText(t.name), x + 45, y, { size: fs, colour: textColour }));
-  const dim = t.visible === "legendonly" ? ` opacity="0.5"` : "";
+  // As plotly's legend: the trace's own opacity, halved for a trace shown in the legend only.
+  const opacity = Number(t.opacity ?? 1) * (t.visible === "legendonly" ? 0.5 : 1);
+  const dim = opacity < 1 ? ` opacity="${Number(opacity.toFixed(3))}"` : "";
   return `<g${dim}>${parts.join("")}</g>`;
 }

@@ -10,7 +10,7 @@
  * cut into quadrilaterals (at most 30 × 30, subsampled) painted farthest first (the painter's
  * algorithm); cones are drawn as arrow heads; the back walls of the box carry the grid.
  */
-import { colourAt, colourStops, hexColour } from "./colorscale";
+import { colourAt, colourStopsOrDefault, hexColour } from "./colorscale";
 import { contourLines } from "./marchingSquares";
 import { colourAttrs, dashArray, px, textSvg } from "./svgMarkup";
 
@@ -44,6 +44,19 @@ const numbers = (v: unknown): number[] =>
   (Array.isArray(v) ? v.flat(2) : []).filter(
     (n): n is number => typeof n === "number" && Number.isFinite(n),
   );
+
+/** The smallest of many numbers (no spread: arrays of any length). */
+export function lowest(values: readonly number[]): number {
+  let m = Infinity;
+  for (const v of values) if (v < m) m = v;
+  return m;
+}
+/** The largest of many numbers (no spread: arrays of any length). */
+export function highest(values: readonly number[]): number {
+  let m = -Infinity;
+  for (const v of values) if (v > m) m = v;
+  return m;
+}
 
 /** Evenly spread indices 0 … n−1, at most `most` of them, first and last included. */
 function sampled(n: number, most: number): number[] {
@@ -90,8 +103,8 @@ export function sceneSvg(traces: Dict[], scene: Dict, view: Viewport, fontSize: 
   const ranges = letters.map((k, i) => {
     const given = scene[`${k}axis`]?.range;
     if (Array.isArray(given) && given.length === 2) return [Number(given[0]), Number(given[1])];
-    const lo = Math.min(...values[i]);
-    const hi = Math.max(...values[i]);
+    const lo = lowest(values[i]);
+    const hi = highest(values[i]);
     return Number.isFinite(lo) && Number.isFinite(hi)
       ? hi > lo
         ? [lo, hi]
@@ -236,9 +249,9 @@ export function sceneSvg(traces: Dict[], scene: Dict, view: Viewport, fontSize: 
     const xs = numbers(t.x).length ? numbers(t.x) : (z[0]?.map((_, i) => i) ?? []);
     const ys = numbers(t.y).length ? numbers(t.y) : z.map((_, j) => j);
     const zs = numbers(z);
-    const cmin = Number(t.cmin ?? Math.min(...zs));
-    const cmax = Number(t.cmax ?? Math.max(...zs));
-    const stops = colourStops(t.colorscale, Boolean(t.reversescale));
+    const cmin = Number(t.cmin ?? lowest(zs));
+    const cmax = Number(t.cmax ?? highest(zs));
+    const stops = colourStopsOrDefault(t.colorscale, Boolean(t.reversescale));
     const colourOf = (v: number) => colourAt(stops, cmax > cmin ? (v - cmin) / (cmax - cmin) : 0.5);
     const zc = t.contours?.z;
     if (zc?.project?.z) {
@@ -361,7 +374,7 @@ export function sceneSvg(traces: Dict[], scene: Dict, view: Viewport, fontSize: 
     }
   });
   for (const t of traces.filter((t) => t.type === "cone")) {
-    const stops = colourStops(t.colorscale, Boolean(t.reversescale));
+    const stops = colourStopsOrDefault(t.colorscale, Boolean(t.reversescale));
     const colour = hexColour(colourAt(stops, 0.5));
     const xs = numbers(t.x);
     xs.forEach((x, i) => {
