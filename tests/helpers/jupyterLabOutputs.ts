@@ -4,11 +4,12 @@
 // JupyterLab shows them. No JupyterLab server can be installed here (NOTES.md); these are the same
 // renderers the application uses for a cell's outputs.
 import { buildSync } from "esbuild";
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { buildDir } from "../../scripts/paths.mjs";
+import { hashText } from "../../src/plot/figure";
 
 const bundlePath = path.join(buildDir, "jupyterlab", "outputs.js");
 const require = createRequire(__filename);
@@ -17,7 +18,6 @@ const require = createRequire(__filename);
 const entry = `
 import { OutputArea, OutputAreaModel } from "@jupyterlab/outputarea";
 import { RenderMimeRegistry, standardRendererFactories } from "@jupyterlab/rendermime";
-import { Widget } from "@lumino/widgets";
 window.renderOutputs = async (outputs, trusted) => {
   const rendermime = new RenderMimeRegistry({ initialFactories: standardRendererFactories });
   const model = new OutputAreaModel({ trusted });
@@ -25,15 +25,26 @@ window.renderOutputs = async (outputs, trusted) => {
   for (const output of outputs) model.add(output);
   // Attached after rendering, as a notebook attaches a cell: scripts run (when trusted) on insertion.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  Widget.attach(area, document.body);
+  // Widget.attach, which OutputArea (a Lumino widget) inherits.
+  OutputArea.attach(area, document.body);
   return area.node.querySelectorAll(".jp-OutputArea-output").length;
 };
 `;
 
-/** The bundle's source, built when missing or older than the installed @jupyterlab packages. */
+/** The bundle's first line: what it was built from (the entry's hash and the packages' versions). */
+function bundleHeader(): string {
+  const version = (name: string) =>
+    JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")).version;
+  return (
+    `/*! downhill JupyterLab outputs: entry ${hashText(entry)}, @jupyterlab/outputarea ` +
+    `${version("@jupyterlab/outputarea")}, @jupyterlab/rendermime ${version("@jupyterlab/rendermime")} */`
+  );
+}
+
+/** The bundle's source, built when missing or when its first line differs from bundleHeader(). */
 export function jupyterLabOutputsBundle(): string {
-  const installed = statSync(require.resolve("@jupyterlab/outputarea/package.json")).mtimeMs;
-  if (!existsSync(bundlePath) || statSync(bundlePath).mtimeMs < installed) {
+  const header = bundleHeader();
+  if (!existsSync(bundlePath) || readFileSync(bundlePath, "utf8").split("\n", 1)[0] !== header) {
     mkdirSync(path.dirname(bundlePath), { recursive: true });
     buildSync({
       stdin: { contents: entry, resolveDir: path.dirname(require.resolve("../../package.json")) },
@@ -41,6 +52,7 @@ export function jupyterLabOutputsBundle(): string {
       format: "iife",
       platform: "browser",
       minify: true,
+      banner: { js: header },
       outfile: bundlePath,
       define: { "process.env.NODE_ENV": '"production"', global: "window" },
       loader: { ".css": "empty", ".svg": "text" },
