@@ -5,7 +5,11 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { installKernelSpecs, kernelSpecsInstalled, tslabBinary as tslabLink } from "./kernelSpecs.mjs";
+import {
+  installKernelSpecs,
+  kernelSpecsInstalled,
+  tslabBinary as tslabLink,
+} from "./kernelSpecs.mjs";
 import { isMain, projectRoot } from "./paths.mjs";
 import { planJupyter, pythonCandidates, venvPython } from "./setupPlan.mjs";
 

@@ -16,13 +16,44 @@ const sameBits = (a: number, b: number) => Object.is(a, b);
 
 test("each portable function gives Node's Math bits at the edges: 0, −0, ±∞, NaN, subnormals, the branch points", () => {
   const edges = [
-    0, -0, Infinity, -Infinity, NaN, 5e-324, -5e-324, 2.2250738585072014e-308, 1e-300, 1e-20,
-    2 ** -28, 2 ** -54, 0.3, 0.5, 0.78125, 1, 2, Math.E, Math.PI / 4, Math.PI / 2, (3 * Math.PI) / 4,
-    Math.PI, 2 * Math.PI, 1e6, 22, 21.999999, 38.9, 56 * Math.LN2, 709.78, 709.79, 1e300,
+    0,
+    -0,
+    Infinity,
+    -Infinity,
+    NaN,
+    5e-324,
+    -5e-324,
+    2.2250738585072014e-308,
+    1e-300,
+    1e-20,
+    2 ** -28,
+    2 ** -54,
+    0.3,
+    0.5,
+    0.78125,
+    1,
+    2,
+    Math.E,
+    Math.PI / 4,
+    Math.PI / 2,
+    (3 * Math.PI) / 4,
+    Math.PI,
+    2 * Math.PI,
+    1e6,
+    22,
+    21.999999,
+    38.9,
+    56 * Math.LN2,
+    709.78,
+    709.79,
+    1e300,
   ];
   for (const [name, portable, native] of pairs)
     for (const x of [...edges, ...edges.map((e) => -e)])
-      assert.ok(sameBits(portable(x), native(x)), `${name}(${x}) = ${portable(x)}; Math: ${native(x)}`);
+      assert.ok(
+        sameBits(portable(x), native(x)),
+        `${name}(${x}) = ${portable(x)}; Math: ${native(x)}`,
+      );
 });
 
 test("each portable function gives Node's Math bits on 200 000 random arguments of every scale", () => {

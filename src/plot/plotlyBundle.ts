@@ -66,7 +66,12 @@ const packageVersion = (name: string): string =>
  * @example path.basename(projectFolder()); // e.g. "downhill"
  */
 export function projectFolder(): string {
-  return path.resolve(realpathSync(nodeRequire().resolve("plotly.js/package.json")), "..", "..", "..");
+  return path.resolve(
+    realpathSync(nodeRequire().resolve("plotly.js/package.json")),
+    "..",
+    "..",
+    "..",
+  );
 }
 
 /**
