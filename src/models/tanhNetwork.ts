@@ -22,15 +22,13 @@
  * w⁽¹⁾), and z̃ = (1, z₁, …, z_M) puts the bias first, so the weight from hidden unit j to output k is
  * `w2[k][j + 1]`.
  *
- * This is the reference: plain arrays and `portableTanh` (`Math.tanh`, with the same bits under
- * every engine: ../calculus/portableMath.ts), nothing tuned. The same network, fast (the matrix
+ * This is the reference: plain arrays and `Math.tanh`, nothing tuned. The same network, fast (the matrix
  * form (16) over blocks of 64 examples, its own tanh), is `TanhNetworkFast` (./tanhNetworkFast.ts); it
  * is what `trainTanhNetwork` and `tanhNetworkModel` (./trainTanhNetwork.ts) compute with, and what
  * `npm run bench` times. Both take every sum in the same order; they differ only in tanh, by a few
  * units in the last place, so their E and ∂E/∂w agree to 1e-14 (tanhNetworkFast.test.ts).
  * @see notebooks/04-backpropagation-tanh-network.ipynb §4.2–4.4, eqs. (4)–(6), (9), (14) and (15)
  */
-import { portableTanh } from "../calculus/portableMath";
 import { InvalidArgumentError } from "../errors/errors";
 import {
   rejectUnknownOptions,
@@ -247,7 +245,7 @@ export class TanhNetwork {
     for (let j = 0; j < M; j++) {
       h[j] = 0;
       for (let i = 0; i <= D; i++) h[j] += w1[j][i] * xt[i]; // hⱼ = Σᵢ w⁽¹⁾ⱼᵢ xᵢ, eq. (4)
-      z[j] = portableTanh(h[j]); // zⱼ = tanh(hⱼ), eq. (5): saturates to ±1, never NaN
+      z[j] = Math.tanh(h[j]); // zⱼ = tanh(hⱼ), eq. (5): saturates to ±1, never NaN
     }
     const zt = [1, ...z]; // z̃ = (1, z₁, …, z_M): z₀ = 1 is the bias unit
     const y: number[] = [];
