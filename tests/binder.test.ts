@@ -12,7 +12,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { projectRoot } from "../scripts/environment.mjs";
 import { jupyterPython } from "./helpers/jupyter";
-import { node24Bin } from "./helpers/node24";
+import { node24Bin, node24Unavailable } from "./helpers/node24";
 
 // Starts the kernel from the registered kernelspec (as JupyterLab does) and runs one cell in it.
 const runKernel = `
@@ -38,7 +38,9 @@ test("binder/postBuild in a clean clone registers tslab's and Deno's kernels, ea
     const python = jupyterPython();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      PATH: [node24Bin(), process.env.PATH].join(path.delimiter),
+      PATH: node24Unavailable
+        ? process.env.PATH
+        : [node24Bin(), process.env.PATH].join(path.delimiter),
       PYTHON: python,
       DOWNHILL_KERNEL_PREFIX: prefix,
     };
