@@ -19,7 +19,7 @@ interface DenoJupyter {
 }
 
 /** Deno's kernel API when this code runs inside Deno's Jupyter kernel; undefined elsewhere. */
-export function denoJupyter(): DenoJupyter | undefined {
+function denoJupyter(): DenoJupyter | undefined {
   const deno = (globalThis as { Deno?: { jupyter?: DenoJupyter } }).Deno;
   return deno?.jupyter;
 }
