@@ -103,5 +103,8 @@ test("npm start serves notebooks/ with both kernels, and code importing the cour
     );
     assert.equal(run.status, 0, `${name}: ${run.stderr}`);
     assert.deepEqual(JSON.parse(run.stdout), { status: "ok", printed: "1.000000000\n" }, name);
+    // Shut down through the server: Deno's kernel does not exit with its server when that is killed.
+    const deleted = await api(`kernels/${kernel.id}`, { method: "DELETE" });
+    assert.equal(deleted.status, 204, `${name}: the kernel shut down`);
   }
 });
