@@ -5,6 +5,7 @@
 import type { AutodiffCostRow } from "./autodiffCost";
 import { capacitySlowdownLimit, capacitySummary, type CapacityResult } from "./capacity";
 import type { CourseResult } from "./courseExecution";
+import type { KernelCostRow } from "./kernelCost";
 import type { GradientCostRow } from "./gradientCost";
 import type { HandoutsResult } from "./handouts";
 import { machineLine, type Machine } from "./machine";
@@ -34,6 +35,8 @@ export interface Results {
   /** Measure 3c: the readable TanhNetwork.gradient's time over TanhNetworkFast.gradient's. */
   readability: { rows: ReadabilityRow[] };
   course: { skipped: true; note: string } | ({ skipped: false; target: number } & CourseResult);
+  /** Measure 4b: tslab's kernel and Deno's, first result and lesson 1's CPU. */
+  kernels: { skipped: true; note: string } | { skipped: false; rows: KernelCostRow[] };
   handouts: HandoutsResult;
   /** Measure 6: lesson 5's engine against TanhNetworkFast.gradient (no target: the ratio is the lesson). */
   autodiffCost: { rows: AutodiffCostRow[] };
@@ -53,6 +56,7 @@ export function incompleteBecause(r: Results): string[] {
   const reasons: string[] = [];
   if (r.quick) reasons.push("--quick");
   if (r.course.skipped) reasons.push(`measure 4 skipped (${r.course.note})`);
+  if (r.kernels.skipped) reasons.push(`measure 4b skipped (${r.kernels.note})`);
   if (r.handouts.skipped) reasons.push(`measure 5 skipped (${r.handouts.note})`);
   if (r.capacity.skipped) reasons.push(`measure 8 skipped (${r.capacity.note})`);
   return reasons;
@@ -213,6 +217,20 @@ export function markdown(r: Results): string {
                 `**${fixed(r.course.ratio)}**${r.course.passed ? "" : " (a notebook failed)"}`,
               ],
             ],
+          ),
+  );
+
+  parts.push(
+    r.kernels.skipped
+      ? `**4b. The two kernels** — skipped: ${r.kernels.note}.`
+      : "**4b. The two kernels** — wall time from starting a fresh kernel to the first output of a cell that imports `./src/index` and shows a gradient check (median of 5 starts); CPU seconds of the kernel's processes running all of lesson 1, start included\n\n" +
+          table(
+            ["kernel", "first result (s)", "lesson 1, CPU (s)"],
+            r.kernels.rows.map((k) => [
+              k.displayName,
+              fixed(k.firstResultMs / 1000, 1),
+              `${fixed(k.lesson1CpuSeconds, 1)}${k.lesson1Passed ? "" : " (a cell failed)"}`,
+            ]),
           ),
   );
 

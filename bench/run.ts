@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the cost of a gradient and of training, against the theoretical limits and
  * against TensorFlow.js and mathjs, the price of the readable TanhNetwork against TanhNetworkFast, plus
- * the course's execution time, the handouts' weight and the cost of lesson 5's autodiff engine against
+ * the course's execution time, the two kernels' start and CPU, the handouts' weight and the cost of lesson 5's autodiff engine against
  * the hand-written backprop, and the steps each optimiser
  * of lesson 6 needs to reach a tolerance at its own tuned settings; prints
  * Markdown tables and writes dist/bench/results.json (and results.md). A run that measured everything
@@ -9,10 +9,11 @@
  * `<!-- BEGIN GENERATED: bench -->` and `<!-- END GENERATED: bench -->` lines.
  *
  * Usage: tsx bench/run.ts [--quick] [--skip-notebooks] [--skip-capacity] [--out FILE] [--handouts DIR]
- *   --quick           tiny sizes and few repeats (the smoke test in tests/bench.test.ts); skips 4 and 5;
+ *   --quick           tiny sizes and few repeats (the smoke test in tests/bench.test.ts); skips 4, 4b and 5;
  *                     measure 7 on a tiny grid and one network target; 8 runs a one-cell notebook for
  *                     1 and 2 learners
- *   --skip-notebooks  skips measure 4 (executing the course takes a minute or more)
+ *   --skip-notebooks  skips measures 4 and 4b (executing the course and lesson 1 in both kernels
+ *                     takes a few minutes)
  *   --skip-capacity   skips measure 8 (a JupyterHub with up to 32 learners: several minutes)
  *   --out FILE        where to write the JSON (default dist/bench/results.json; results.md beside it)
  *   --handouts DIR    the built handouts (default dist/handouts; skipped when absent)
@@ -24,6 +25,7 @@ import { distDir, projectRoot } from "../scripts/paths.mjs";
 import { measureAutodiffCost } from "./autodiffCost";
 import { measureCapacity } from "./capacity";
 import { courseTarget, measureCourse } from "./courseExecution";
+import { measureKernels } from "./kernelCost";
 import { gradientCostTarget, measureGradientCost } from "./gradientCost";
 import { measureHandouts } from "./handouts";
 import { describeMachine } from "./machine";
@@ -81,6 +83,18 @@ async function main(): Promise<void> {
       course = { skipped: true, note: `could not be measured: ${String(error).split("\n")[0]}` };
     }
   }
+  let kernels: Results["kernels"];
+  if (quick || values["skip-notebooks"])
+    kernels = { skipped: true, note: quick ? "--quick" : "--skip-notebooks" };
+  else {
+    log("4b/8 the two kernels: first result, lesson 1's CPU (a minute or two)");
+    try {
+      kernels = { skipped: false, rows: measureKernels(false) };
+    } catch (error) {
+      log(String(error));
+      kernels = { skipped: true, note: `could not be measured: ${String(error).split("\n")[0]}` };
+    }
+  }
   log("5/8 handouts");
   const handouts = quick
     ? { skipped: true as const, note: "--quick" }
@@ -134,6 +148,7 @@ async function main(): Promise<void> {
     scalarLimit: { dotLength, rows: scalarLimitRows },
     readability: { rows: readabilityRows },
     course,
+    kernels,
     handouts,
     autodiffCost: { rows: autodiffRows },
     optimizers,

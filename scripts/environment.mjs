@@ -1,10 +1,15 @@
 // What `npm start` and `npm test` need before they run: npm dependencies, a Python with Jupyter, and the
-// tslab kernel registered in a project-local Jupyter path (the user's own Jupyter config is never touched).
+// course's two kernels (tslab and Deno's) registered in a project-local Jupyter path (the user's own Jupyter config is never touched).
 // Plain Node with no dependencies, so it runs on a fresh clone before `npm ci`.
 // Every step checks first and installs only what is missing: a second run installs nothing.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import {
+  installKernelSpecs,
+  kernelSpecsInstalled,
+  tslabBinary as tslabLink,
+} from "./kernelSpecs.mjs";
 import { isMain, projectRoot } from "./paths.mjs";
 import { planJupyter, pythonCandidates, venvPython } from "./setupPlan.mjs";
 
@@ -15,17 +20,10 @@ import { planJupyter, pythonCandidates, venvPython } from "./setupPlan.mjs";
 
 // Where it was defined before scripts/paths.mjs; tests and bench still import it from here.
 export { projectRoot };
-/** Project-local Jupyter data dir: kernels live in `<jupyterData>/kernels/tslab`. */
+/** Project-local Jupyter data dir: kernels live in `<jupyterData>/kernels/tslab` and `…/deno`. */
 export const jupyterData = path.join(projectRoot, ".jupyter", "share", "jupyter");
-/** What the kernelspec starts: npm's `tslab.cmd` wrapper on Windows (as tslab's own default), else the link. */
-export const tslabBinary = path.join(
-  projectRoot,
-  "node_modules",
-  ".bin",
-  process.platform === "win32" ? "tslab.cmd" : "tslab",
-);
-/** tslab's script, run with this Node (no wrapper to resolve, on any system). */
-export const tslabScript = path.join(projectRoot, "node_modules", "tslab", "bin", "tslab");
+/** What tslab's kernelspec starts: npm's `tslab.cmd` wrapper on Windows (as tslab's own default), else the link. */
+export const tslabBinary = tslabLink();
 /** The project's own Python venv, made only where there is no Jupyter and no apt (macOS, Windows, …). */
 export const venvDir = path.join(projectRoot, ".jupyter", "venv");
 /** Debian's Chromium, which the browser tests, the handouts and the benchmark drive through playwright-core. */
@@ -230,30 +228,18 @@ function ensureJupyter() {
   return python;
 }
 
-function kernelSpecPath() {
-  return path.join(jupyterData, "kernels", "tslab", "kernel.json");
-}
-
-function kernelRegistered() {
-  const spec = kernelSpecPath();
-  if (!existsSync(spec)) return false;
-  return JSON.parse(readFileSync(spec, "utf8")).argv?.[0] === tslabBinary;
-}
-
-/** @param {string} python */
+/**
+ * Registers both of the course's kernels (tslab and Deno's, scripts/kernelSpecs.mjs) in the project's
+ * own Jupyter folder, unless they are there already.
+ * @param {string} python
+ */
 function ensureKernel(python) {
-  if (kernelRegistered()) return;
-  mustRun(
-    process.execPath,
-    [
-      tslabScript,
-      "install",
-      `--python=${python}`,
-      `--binary=${tslabBinary}`,
-      `--prefix=${path.join(projectRoot, ".jupyter")}`,
-    ],
-    "registering the tslab kernel",
-  );
+  if (kernelSpecsInstalled(path.join(jupyterData, "kernels"))) return;
+  log("registering the tslab and Deno kernels");
+  if (!installKernelSpecs(python, { prefix: path.join(projectRoot, ".jupyter") })) {
+    console.error("[downhill] registering the kernels failed.");
+    process.exit(1);
+  }
 }
 
 /**
@@ -320,7 +306,7 @@ export function ensureEnvironment({ browser = false } = {}) {
 }
 
 /**
- * `env` with the project's Jupyter data dir first on JUPYTER_PATH, so Jupyter finds the tslab kernel.
+ * `env` with the project's Jupyter data dir first on JUPYTER_PATH, so Jupyter finds the course's kernels.
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {NodeJS.ProcessEnv}
  */
@@ -333,5 +319,7 @@ export function kernelEnv(env = process.env) {
 
 if (isMain(import.meta.url)) {
   const { python } = ensureEnvironment();
-  log(`ready: Jupyter from ${python}, tslab kernel in ${path.relative(projectRoot, jupyterData)}`);
+  log(
+    `ready: Jupyter from ${python}, tslab and Deno kernels in ${path.relative(projectRoot, jupyterData)}`,
+  );
 }

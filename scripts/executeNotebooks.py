@@ -1,18 +1,24 @@
-"""Execute notebooks in the real tslab kernel and report every failure with notebook, cell and message.
+"""Execute notebooks in a real kernel (tslab or Deno's) and report every failure with notebook, cell and message.
 
-Usage: python3 executeNotebooks.py --out DIR [--timeout SECONDS] [--runs N] [--report FILE] NOTEBOOK...
+Usage: python3 executeNotebooks.py --out DIR [--kernel tslab|deno] [--timeout SECONDS] [--runs N]
+       [--report FILE] NOTEBOOK...
 
 Each notebook runs in a fresh kernel with the notebook's own folder as working directory. The executed
 copy is written to DIR (never over the source). tslab answers a failed cell with an *empty* error (the
 diagnostic is on the cell's stderr) and then answers the cells queued behind it with status "abort";
-both count as failures here, and the report shows the cell's stderr. One failing notebook does not stop
+both count as failures here, and the report shows the cell's stderr. Deno's kernel answers a failed
+cell with a proper error reply (name, message, stack): the report shows those; and as it may deliver a
+cell's outputs after reporting the cell done, each of its cells is followed by a marker output that
+collects them (StrictClient.collect_late_outputs). One failing notebook does not stop
 the others; the exit status is 1 when any notebook failed. With --runs 2 every cell's output must be the
 same in both runs, except in cells tagged "timing" (measured times cannot repeat exactly).
 """
 import argparse
 import json
 import os
+import re
 import sys
+import uuid
 import time
 
 import nbformat
@@ -30,21 +36,29 @@ class CellFailed(Exception):
         self.message = message
 
 
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
 def cell_stderr(cell):
-    """The text a cell wrote to stderr, plus any error output it carries."""
+    """The text a cell wrote to stderr, plus any error output it carries (without terminal colours)."""
     parts = []
     for output in cell.get("outputs", []):
         if output.get("output_type") == "stream" and output.get("name") == "stderr":
             parts.append(output.get("text", ""))
         elif output.get("output_type") == "error":
-            parts.append(": ".join(p for p in (output.get("ename"), output.get("evalue")) if p))
-            parts.extend(output.get("traceback", []))
-    return "\n".join(p for p in parts if p).strip()
+            heading = ": ".join(p for p in (output.get("ename"), output.get("evalue")) if p)
+            traceback = [ANSI.sub("", line) for line in output.get("traceback", [])]
+            # Deno's traceback starts with the same "Name: message" line: show it once.
+            if traceback and ANSI.sub("", heading).startswith(traceback[0].strip()):
+                traceback = traceback[1:]
+            parts.append(heading)
+            parts.extend(traceback)
+    return ANSI.sub("", "\n".join(p for p in parts if p)).strip()
 
 
 def without_kernel_frames(text):
-    """The error without the stack frames of tslab and Node's internals, which say nothing about the cell."""
-    noise = ("node_modules/tslab/", "node:vm", "node:internal", "sigintHandlersWrap", "processTicksAndRejections")
+    """The error without the stack frames of the kernels' and runtimes' internals (tslab, Node, Deno), which say nothing about the cell."""
+    noise = ("node_modules/tslab/", "node:vm", "node:internal", "sigintHandlersWrap", "processTicksAndRejections", "ext:")
     return "\n".join(line for line in text.splitlines() if not (line.strip().startswith("at ") and any(n in line for n in noise)))
 
 
@@ -80,7 +94,31 @@ class StrictClient(NotebookClient):
 
     async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
         self.current_cell = cell_index  # so a timeout or a dead kernel can name the cell
-        return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+        result = await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+        if self.kernel_name == "deno" and cell.cell_type == "code" and cell.source.strip():
+            await self.collect_late_outputs(cell, cell_index)
+        return result
+
+    async def collect_late_outputs(self, cell, cell_index):
+        """Deno's kernel (2.9) hands a cell's outputs to a task that sends them on its own time, and
+        tells Jupyter the cell is done ("idle") after a fixed 5 ms: on a busy machine outputs arrive
+        after it, where nbclient (like JupyterLab) no longer looks, or under the next cell's request.
+        They keep their order, so a marker output sent by a cell of its own comes after every one of
+        them: everything before it belongs to this cell."""
+        marker = f"downhill-flush-{uuid.uuid4().hex}"
+        code = f'Deno.jupyter.broadcast("display_data", {{ data: {{ "text/plain": "{marker}" }}, metadata: {{}}, transient: {{}} }});'
+        await ensure_async(self.kc.execute(code, store_history=False))
+        deadline = time.monotonic() + (self.timeout or 600)
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise CellFailed(cell_index, "timeout", "the kernel did not deliver this cell's outputs")
+            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=remaining))
+            kind = msg["msg_type"]
+            if kind == "display_data" and msg["content"].get("data", {}).get("text/plain") == marker:
+                return
+            if kind in ("stream", "display_data", "update_display_data", "execute_result", "error", "clear_output"):
+                self.process_message(msg, cell, cell_index)
 
     async def _check_raise_for_error(self, cell, cell_index, exec_reply):
         if exec_reply is None:
@@ -162,7 +200,7 @@ def main():
     parser.add_argument("notebooks", nargs="+")
     parser.add_argument("--out", required=True, help="folder for the executed copies")
     parser.add_argument("--timeout", type=int, default=600, help="seconds one cell may run")
-    parser.add_argument("--kernel", default="tslab")
+    parser.add_argument("--kernel", default="tslab", help="the kernelspec to run them in: tslab (default) or deno")
     parser.add_argument("--runs", type=int, default=1, help='"Restart & Run All" this many times in one kernel session')
     parser.add_argument("--report", help="write the results as JSON to this file")
     args = parser.parse_args()

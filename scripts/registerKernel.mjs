@@ -1,12 +1,8 @@
-// `npm run register-kernel`: registers this project's tslab kernel with the Jupyter you already use
-// (JupyterLab, VS Code, …) in your per-user kernel folder, so any front end can run the notebooks.
-import { spawnSync } from "node:child_process";
-import { ensureEnvironment, tslabBinary, tslabScript } from "./environment.mjs";
+// `npm run register-kernel`: registers this project's two kernels, tslab's and Deno's ("TypeScript
+// (tslab)" and "TypeScript (Deno)"), with the Jupyter you already use (JupyterLab, VS Code, …) in your
+// per-user kernel folder, so any front end can run the notebooks under either.
+import { ensureEnvironment } from "./environment.mjs";
+import { installKernelSpecs } from "./kernelSpecs.mjs";
 
 const { python } = ensureEnvironment();
-const result = spawnSync(
-  process.execPath,
-  [tslabScript, "install", "--user", `--python=${python}`, `--binary=${tslabBinary}`],
-  { stdio: "inherit" },
-);
-process.exit(result.status ?? 1);
+process.exit(installKernelSpecs(python, { user: true }) ? 0 : 1);

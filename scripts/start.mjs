@@ -1,6 +1,6 @@
-// `npm start`: installs what is missing, then opens the course in Jupyter on notebooks/ with the tslab
-// kernel (JupyterLab when it is installed, else the classic Notebook). Arguments go to Jupyter, e.g.
-// `npm start -- --no-browser --port 8899`.
+// `npm start`: installs what is missing, then opens the course in Jupyter on notebooks/ with both of the
+// course's kernels, "TypeScript (tslab)" and "TypeScript (Deno)" (JupyterLab when it is installed, else
+// the classic Notebook). Arguments go to Jupyter, e.g. `npm start -- --no-browser --port 8899`.
 import { spawn, spawnSync } from "node:child_process";
 import { ensureEnvironment } from "./environment.mjs";
 import { notebooksDir } from "./paths.mjs";

@@ -76,6 +76,7 @@ export const firstTests = [
   "tests/handoutFixture.test.ts",
   "tests/hub.test.ts",
   "tests/grade.test.ts",
+  "tests/denoKernel.test.ts",
   "tests/runner.test.ts",
   "tests/uiClassicNotebook.test.ts",
   "tests/binder.test.ts",

@@ -67,6 +67,7 @@ const run = (changes: Partial<Results>): Results =>
   ({
     quick: false,
     course: { skipped: false },
+    kernels: { skipped: false },
     handouts: { skipped: false },
     capacity: { skipped: false },
     ...changes,
@@ -82,12 +83,14 @@ test("a quick run or a skipped measure keeps its tables out of the docs, saying 
     incompleteBecause(
       run({
         course: { skipped: true, note: "--skip-notebooks" },
+        kernels: { skipped: true, note: "--skip-notebooks" },
         handouts: { skipped: true, note: "no dist/handouts" },
         capacity: { skipped: true, note: "--skip-capacity" },
       }),
     ),
     [
       "measure 4 skipped (--skip-notebooks)",
+      "measure 4b skipped (--skip-notebooks)",
       "measure 5 skipped (no dist/handouts)",
       "measure 8 skipped (--skip-capacity)",
     ],

@@ -118,7 +118,8 @@ test("three learners run lesson 1 at the same time in their own kernels, every c
     const r = await fetch(`${baseUrl}/user/${user}/api/kernelspecs`, {
       headers: { Authorization: `token ${token}` },
     });
-    assert.ok(Object.keys((await r.json()).kernelspecs).includes("tslab"), `${user} has tslab`);
+    const offered = Object.keys((await r.json()).kernelspecs);
+    assert.ok(offered.includes("tslab") && offered.includes("deno"), `${user} has ${offered}`);
   }
   const report = await runLesson({
     python: jupyterPython(),
@@ -135,6 +136,20 @@ test("three learners run lesson 1 at the same time in their own kernels, every c
     assert.equal(u.ok, true);
   }
   console.log(`lesson 1 in ${learners.length} kernels at once: ${report.seconds.toFixed(1)} s`);
+});
+
+test("a learner runs lesson 1 in Deno's kernel too, every cell ok", async () => {
+  const report = await runLesson({
+    python: jupyterPython(),
+    baseUrl,
+    token,
+    notebook: `notebooks/${lesson}`,
+    users: [learners[0]],
+    kernel: "deno",
+  });
+  const [u] = report.users;
+  assert.deepEqual(u.failures, [], `${u.user}: every cell ok under Deno`);
+  assert.equal(u.cells, codeCells(path.join(projectRoot, "notebooks", lesson)));
 });
 
 test("a cell that fails in a learner's kernel is reported, with its cell and status", async () => {

@@ -1,5 +1,5 @@
 // A learner's copy of the course (scripts/hub/learnerCopy.mjs, run before each learner's server starts
-// on the hub and in the Docker image): the notebooks copied, src/data/node_modules linked; a course
+// on the hub and in the Docker image): the notebooks copied, src/data/node_modules/deno.json linked; a course
 // update adds new lessons and never overwrites a lesson the learner already has.
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +15,7 @@ test("the learner's notebooks are copies; an update adds lessons and keeps the l
     const course = path.join(dir, "course");
     for (const sub of ["notebooks", "src", "data", "node_modules"])
       mkdirSync(path.join(course, sub), { recursive: true });
+    writeFileSync(path.join(course, "deno.json"), "{}");
     const lesson = (name: string) => path.join(course, "notebooks", name);
     writeFileSync(lesson("01-a.ipynb"), "course v1");
     writeFileSync(lesson("notes.txt"), "not a notebook");
@@ -22,7 +23,7 @@ test("the learner's notebooks are copies; an update adds lessons and keeps the l
 
     assert.deepEqual(provisionLearner(home, course, { solutions: true }), {
       copied: ["01-a.ipynb"],
-      linked: ["notebooks/src", "data", "node_modules"],
+      linked: ["notebooks/src", "data", "node_modules", "deno.json"],
     });
     const mine = path.join(home, "notebooks", "01-a.ipynb");
     assert.equal(readFileSync(mine, "utf8"), "course v1");

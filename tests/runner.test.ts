@@ -116,3 +116,40 @@ describe("--runs 2", () => {
     assert.equal(result("timing-cell").passed, true);
   });
 });
+
+describe("the notebook runner under Deno's kernel (--kernel deno)", () => {
+  // Deno answers a failed cell with a proper error reply (name, message, stack), not tslab's empty
+  // one: the report must carry it the same way, notebook and cell named.
+  let run: { results: RunResult[]; output: string; status: number | null };
+  const result = (name: string) =>
+    run.results.find((r) => path.basename(r.notebook) === `${name}.ipynb`) as RunResult;
+  before(() => {
+    const out = mkdtempSync(path.join(tmpdir(), "downhill-runner-"));
+    run = runNotebooks(
+      ["passes", "thrown-error", "missing-data"].map((n) => path.join(fixtures, `${n}.ipynb`)),
+      out,
+      ["--kernel", "deno", "--timeout", "60"],
+      false,
+    );
+  });
+
+  test("a thrown error is reported with its notebook, cell and message, once, without Deno's frames", () => {
+    assert.equal(result("passes").passed, true);
+    assert.deepEqual([result("thrown-error").cell, result("thrown-error").status], [2, "error"]);
+    const message = result("thrown-error").message ?? "";
+    assert.match(message, /^RangeError: the learning rate is too large/);
+    assert.equal(message.match(/the learning rate is too large/g)?.length, 1);
+    assert.doesNotMatch(message, /ext:|\x1b\[/);
+    assert.match(run.output, /FAIL thrown-error.ipynb, cell 2 \(code cell 2\) \[error\]/);
+    assert.match(run.output, /1 of 3 notebooks passed/);
+    assert.equal(run.status, 1);
+  });
+
+  test("a missing data file is reported with the file's name", () => {
+    assert.equal(result("missing-data").cell, 2);
+    assert.match(
+      result("missing-data").message ?? "",
+      /DataFileError: loadCsv: cannot read \.\.\/data\/no-such-file\.csv: no such file/,
+    );
+  });
+});

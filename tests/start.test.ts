@@ -1,5 +1,6 @@
-// `npm start` brings up Jupyter on notebooks/ with the tslab kernel, and the setup it runs first is
-// idempotent: once everything is installed, a second run installs nothing.
+// `npm start` brings up Jupyter on notebooks/ offering both kernels, tslab's and Deno's, under names that
+// tell them apart, and the setup it runs first is idempotent: once everything is installed, a second
+// run installs nothing.
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -47,10 +48,10 @@ test("a second environment setup installs nothing", () => {
   const run = spawnSync(process.execPath, ["scripts/environment.mjs"], { encoding: "utf8" });
   assert.equal(run.status, 0, run.stderr);
   assert.doesNotMatch(run.stdout, /installing|registering/);
-  assert.match(run.stdout, /ready: Jupyter from .*, tslab kernel in \.jupyter/);
+  assert.match(run.stdout, /ready: Jupyter from .*, tslab and Deno kernels in \.jupyter/);
 });
 
-test("npm start serves notebooks/ with the tslab kernel, and code importing the course's src runs in it", async () => {
+test("npm start serves notebooks/ with both kernels, and code importing the course's src runs in each", async () => {
   const port = await freePort();
   const runtime = mkdtempSync(path.join(tmpdir(), "downhill-runtime-"));
   const env = { ...process.env, JUPYTER_RUNTIME_DIR: runtime };
@@ -75,9 +76,11 @@ test("npm start serves notebooks/ with the tslab kernel, and code importing the 
     const r = await api("kernelspecs");
     return r.ok ? r.json() : undefined;
   });
-  assert.ok(
-    Object.keys(specs.kernelspecs).includes("tslab"),
-    `kernels: ${Object.keys(specs.kernelspecs)}`,
+  const offered = specs.kernelspecs as Record<string, { spec: { display_name: string } }>;
+  assert.ok("tslab" in offered && "deno" in offered, `kernels: ${Object.keys(specs.kernelspecs)}`);
+  assert.deepEqual(
+    [offered.tslab.spec.display_name, offered.deno.spec.display_name],
+    ["TypeScript (tslab)", "TypeScript (Deno)"],
   );
   const contents = await (await api("contents")).json();
   assert.ok(
@@ -85,18 +88,23 @@ test("npm start serves notebooks/ with the tslab kernel, and code importing the 
       (item: { name: string }) => item.name === "01-derivative-as-linear-approximation.ipynb",
     ),
   );
-  const kernel = await (
-    await api("kernels", { method: "POST", body: JSON.stringify({ name: "tslab" }) })
-  ).json();
-  assert.equal(kernel.name, "tslab");
   const code =
     'import { centralDifference } from "./src/index";\nconsole.log(centralDifference(Math.sin, 0).toFixed(9));';
   const python = jupyterPython();
-  const run = spawnSync(
-    python,
-    ["-c", runInKernel, path.join(runtime, `kernel-${kernel.id}.json`), code],
-    { encoding: "utf8", timeout: 180_000 },
-  );
-  assert.equal(run.status, 0, run.stderr);
-  assert.deepEqual(JSON.parse(run.stdout), { status: "ok", printed: "1.000000000\n" });
+  for (const name of ["tslab", "deno"]) {
+    const kernel = await (
+      await api("kernels", { method: "POST", body: JSON.stringify({ name }) })
+    ).json();
+    assert.equal(kernel.name, name);
+    const run = spawnSync(
+      python,
+      ["-c", runInKernel, path.join(runtime, `kernel-${kernel.id}.json`), code],
+      { encoding: "utf8", timeout: 180_000 },
+    );
+    assert.equal(run.status, 0, `${name}: ${run.stderr}`);
+    assert.deepEqual(JSON.parse(run.stdout), { status: "ok", printed: "1.000000000\n" }, name);
+    // Shut down through the server: Deno's kernel does not exit with its server when that is killed.
+    const deleted = await api(`kernels/${kernel.id}`, { method: "DELETE" });
+    assert.equal(deleted.status, 204, `${name}: the kernel shut down`);
+  }
 });

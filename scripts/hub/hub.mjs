@@ -501,17 +501,28 @@ export async function stopHub(hub, seconds = 60) {
 
 /**
  * Runs `notebook` (a path in each learner's folder) in every user's kernel at once (runLesson.py);
- * `keep` leaves the kernels running; `timeout`: seconds a cell may take (default 600).
+ * `keep` leaves the kernels running; `timeout`: seconds a cell may take (default 600); `kernel`: the
+ * kernelspec, tslab (default) or deno.
  * @param {{ python: string, baseUrl: string, token: string, notebook: string, users: string[],
- *   keep?: boolean, timeout?: number }} o
+ *   keep?: boolean, timeout?: number, kernel?: string }} o
  * @returns {Promise<LessonReport>}
  */
-export function runLesson({ python, baseUrl, token, notebook, users, keep = false, timeout }) {
+export function runLesson({
+  python,
+  baseUrl,
+  token,
+  notebook,
+  users,
+  keep = false,
+  timeout,
+  kernel,
+}) {
   return new Promise((resolve, reject) => {
     const args = [path.join(projectRoot, "scripts", "hub", "runLesson.py")];
     args.push("--hub", baseUrl, "--token", token, "--notebook", notebook);
     if (keep) args.push("--keep");
     if (timeout !== undefined) args.push("--timeout", String(timeout));
+    if (kernel !== undefined) args.push("--kernel", kernel);
     const child = spawn(python, [...args, ...users], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "",
       err = "";

@@ -81,7 +81,7 @@ if token:
     ]
 
 # Each learner's server: Jupyter from the Python that has it, in the learner's own folder, with the
-# project's tslab kernel on JUPYTER_PATH.
+# project's two kernels (tslab and Deno's) on JUPYTER_PATH.
 def limit_resources():
     """In the server's process, before Jupyter starts (its kernels inherit it): the memory limit, no core
     files (a kernel that dies of it would otherwise write one into the learner's folder)."""

@@ -1,7 +1,7 @@
 // A learner's own copy of the course, in the learner's home folder: the notebooks copied as their
 // student edition (the learner edits them; no reference solution or Markdown answer reaches a learner,
-// unless the hub was started with --solutions), `src`, `data` and `node_modules` linked to the course
-// (shared, read by the kernel).
+// unless the hub was started with --solutions), `src`, `data`, `node_modules` and `deno.json` linked to
+// the course (shared, read by the kernels).
 // Run before each learner's server starts (the hub's pre-spawn hook, the Docker image's start hook). It
 // only adds: a notebook the learner already has is never overwritten, so a course update adds the new
 // lessons and leaves the learner's work alone. Plain Node, no dependencies.
@@ -34,6 +34,9 @@ export function learnerLinks(courseRoot) {
     // tslab type-checks `./src/…` where it finds it (inside the learner's folder): mathjs and the other
     // packages' types must be found from there, as node_modules is found from the course's notebooks/.
     ["node_modules", path.join(courseRoot, "node_modules")],
+    // Deno's kernel reads its settings (sloppy imports: `./src/index` without `.ts`; npm packages from
+    // node_modules) from the first deno.json above the notebook.
+    ["deno.json", path.join(courseRoot, "deno.json")],
   ];
 }
 

@@ -97,13 +97,13 @@ async def run_cell(ws, code, session, timeout):
     return status, errors, "".join(stderr).strip()
 
 
-async def run_user(hub, token, user, notebook, keep, timeout):
+async def run_user(hub, token, user, notebook, keep, timeout, kernel_name="tslab"):
     client = AsyncHTTPClient()
     base = f"{hub}/user/{quote(user)}/api"
     started = time.monotonic()
     nb = (await api(client, "GET", f"{base}/contents/{quote(notebook)}", token))["content"]
     session = await api(client, "POST", f"{base}/sessions", token, {
-        "path": notebook, "name": notebook.rsplit("/", 1)[-1], "type": "notebook", "kernel": {"name": "tslab"},
+        "path": notebook, "name": notebook.rsplit("/", 1)[-1], "type": "notebook", "kernel": {"name": kernel_name},
     })
     kernel = session["kernel"]["id"]
     ws_url = base.replace("http", "ws", 1) + f"/kernels/{kernel}/channels?session_id={uuid.uuid4().hex}"
@@ -152,11 +152,12 @@ async def main():
     parser.add_argument("--notebook", required=True)
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--timeout", type=float, default=600)
+    parser.add_argument("--kernel", default="tslab", help="the kernelspec: tslab (default) or deno")
     parser.add_argument("users", nargs="+")
     args = parser.parse_args()
     started = time.monotonic()
     results = await asyncio.gather(
-        *(run_user(args.hub, args.token, u, args.notebook, args.keep, args.timeout) for u in args.users),
+        *(run_user(args.hub, args.token, u, args.notebook, args.keep, args.timeout, args.kernel) for u in args.users),
         return_exceptions=True,
     )
     users = [

@@ -1,7 +1,7 @@
 // `npm run hub`: a JupyterHub for a class on this machine (README "Teaching a class"). Installs what is
-// missing (npm dependencies, Jupyter, the tslab kernel, Debian's JupyterHub and configurable-http-proxy),
-// then runs the hub in the foreground until Ctrl+C, which stops every learner's server too. Options:
-// `usage` below (`npm run hub -- --help` prints it).
+// missing (npm dependencies, Jupyter, the tslab and Deno kernels, Debian's JupyterHub and
+// configurable-http-proxy), then runs the hub in the foreground until Ctrl+C, which stops every
+// learner's server too. Options: `usage` below (`npm run hub -- --help` prints it).
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -4,6 +4,7 @@
  * gradient, so that a node used twice receives the sum of both contributions.
  * @see notebooks/05-backprop-bugs-and-autodiff.ipynb §5.2 (the local rules), §5.3 (the engine)
  */
+import { portableLog, portableTanh } from "../calculus/portableMath";
 import { InvalidArgumentError, NonFiniteValueError } from "../errors/errors";
 import { describeValue, requireFinite } from "../errors/validate";
 import { toValue, Value, type ValueLike } from "./value";
@@ -116,7 +117,7 @@ export function neg(a: ValueLike): Value {
  */
 export function tanh(a: ValueLike): Value {
   const x = toValue("tanh", "a", a);
-  const out = output("tanh", "tanh", Math.tanh(x.data), [x], "");
+  const out = output("tanh", "tanh", portableTanh(x.data), [x], "");
   out.backwardStep = () => {
     x.grad += (1 - out.data * out.data) * out.grad; // d tanh(a)/da = 1 − tanh(a)²
   };
@@ -144,7 +145,7 @@ export function exp(a: ValueLike): Value {
  */
 export function log(a: ValueLike): Value {
   const x = toValue("log", "a", a);
-  const out = output("log", "log", Math.log(x.data), [x], "log needs a > 0");
+  const out = output("log", "log", portableLog(x.data), [x], "log needs a > 0");
   out.backwardStep = () => {
     x.grad += out.grad / x.data; // d ln(a)/da = 1/a
   };

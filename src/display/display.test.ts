@@ -86,3 +86,38 @@ test("a verdict is green when it passed and red when it failed", () => {
   assert.equal(verdictColour(false), failColour);
   assert.notEqual(passColour, failColour);
 });
+
+test("under Deno's kernel, outputs are whole MIME bundles and a live display replaces itself by its id", async () => {
+  const { showHtml, showHtmlWithData, liveDisplay } = await import("./show");
+  // What Deno.jupyter offers inside `deno jupyter` (tests/denoKernel.test.ts runs the real kernel).
+  const sent: { type: string; content: Record<string, unknown> }[] = [];
+  const global = globalThis as { Deno?: unknown };
+  global.Deno = {
+    jupyter: {
+      broadcast: (type: string, content: object) =>
+        sent.push({ type, content: content as Record<string, unknown> }),
+    },
+  };
+  try {
+    showHtml("<b>a &lt; b</b>");
+    showHtmlWithData("<i>✓</i>", { "application/vnd.example+json": { ok: true } });
+    const progress = liveDisplay();
+    progress.update("step 1");
+    progress.update("step 2");
+  } finally {
+    delete global.Deno;
+  }
+  assert.deepEqual(
+    sent.slice(0, 2).map((m) => m.content.data),
+    [
+      { "text/html": "<b>a &lt; b</b>", "text/plain": "a < b" },
+      { "text/html": "<i>✓</i>", "text/plain": "✓", "application/vnd.example+json": { ok: true } },
+    ],
+  );
+  const [first, second] = sent.slice(2);
+  assert.deepEqual([first.type, second.type], ["display_data", "update_display_data"]);
+  const id = (m: { content: Record<string, unknown> }) =>
+    (m.content.transient as { display_id?: string }).display_id;
+  assert.ok(id(first) && id(first) === id(second));
+  assert.equal((second.content.data as Record<string, string>)["text/html"], "step 2");
+});

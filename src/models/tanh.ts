@@ -1,3 +1,5 @@
+import { portableExpm1 } from "../calculus/portableMath";
+
 /**
  * tanh for TanhNetworkFast's hidden units: the same function as `Math.tanh` to 3 parts in 2⁵² (most
  * values are identical; checked in tanh.test.ts on millions of arguments), but written in JavaScript so
@@ -71,5 +73,5 @@ const inverseStep = 32 / Math.LN2;
 /** Eₖ = eᵏᴸ − 1 for every k that 2|x| < 44 can reach. */
 const expm1Steps = Float64Array.from(
   { length: Math.ceil((2 * saturation) / (Math.LN2 / 32)) + 2 },
-  (_, k) => Math.expm1(k * stepHigh + k * stepLow),
+  (_, k) => portableExpm1(k * stepHigh + k * stepLow), // Math.expm1's bits, under every engine
 );

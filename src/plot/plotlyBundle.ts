@@ -11,7 +11,19 @@
  */
 import { spawnSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync } from "fs";
+import { createRequire } from "module";
 import path from "path";
+
+/** Running in Deno (its Jupyter kernel), where modules are ES modules and `process.execPath` is deno. */
+const inDeno = (): boolean => "Deno" in globalThis;
+
+/**
+ * Node's module resolution: `require` itself under Node and tslab (CommonJS); under Deno, which has
+ * none in an ES module, one that resolves from the working directory (the notebook's folder, inside
+ * the project, where Deno resolves the notebook's own imports from).
+ */
+const nodeRequire = (): NodeJS.Require =>
+  typeof require === "function" ? require : createRequire(path.join(process.cwd(), "notebook.js"));
 
 /**
  * The plotly.js trace types the course uses (every `type:` of a trace in src/plot and the lessons).
@@ -46,7 +58,7 @@ export const plotlyAttributeDocs: readonly string[] = [
 ];
 
 const packageVersion = (name: string): string =>
-  JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")).version;
+  JSON.parse(readFileSync(nodeRequire().resolve(`${name}/package.json`), "utf8")).version;
 
 /**
  * The project folder (the one holding node_modules), found through the installed plotly.js, so it is
@@ -54,7 +66,12 @@ const packageVersion = (name: string): string =>
  * @example path.basename(projectFolder()); // e.g. "downhill"
  */
 export function projectFolder(): string {
-  return path.resolve(realpathSync(require.resolve("plotly.js/package.json")), "..", "..", "..");
+  return path.resolve(
+    realpathSync(nodeRequire().resolve("plotly.js/package.json")),
+    "..",
+    "..",
+    "..",
+  );
 }
 
 /**
@@ -134,12 +151,13 @@ export function ensurePlotlyBundle(file: string = plotlyBundlePath()): string {
     banner: { js: header },
     logLevel: "error",
   };
+  // Under Deno the child is the Node that installed the course (first on PATH).
   const child = spawnSync(
-    process.execPath,
+    inDeno() ? "node" : process.execPath,
     [
       "-e",
       buildScript,
-      require.resolve("esbuild"),
+      nodeRequire().resolve("esbuild"),
       JSON.stringify(options),
       JSON.stringify(plotlyAttributeDocs),
     ],

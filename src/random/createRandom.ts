@@ -11,6 +11,7 @@
 import { all, create } from "mathjs";
 import { InvalidArgumentError } from "../errors/errors";
 import { requireFinite, requireInteger } from "../errors/validate";
+import { portableCos, portableLog } from "../calculus/portableMath";
 
 /**
  * A seeded generator: the distributions the lessons draw from.
@@ -54,10 +55,11 @@ export function createRandom(seed: string | number): Random {
       requireFinite("normal", "mean", mean);
       requireFinite("normal", "sd", sd);
       if (sd < 0) throw new InvalidArgumentError(`normal: sd is ${sd}; expected a number ≥ 0`);
-      // Box–Muller: 1 − u lies in (0, 1], so its logarithm is finite.
+      // Box–Muller: 1 − u lies in (0, 1], so its logarithm is finite. ln and cos from
+      // ../calculus/portableMath: the same numbers under every engine (Node's tslab, Deno, a browser).
       const u = 1 - next();
       const v = next();
-      return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+      return mean + sd * Math.sqrt(-2 * portableLog(u)) * portableCos(2 * Math.PI * v);
     },
     integer(min, max) {
       requireInteger("integer", "min", min);

@@ -6,7 +6,8 @@
 // on another file having run first: fresh copies are reused, stale or missing ones executed now, under
 // a lock (./lock.ts), so that two test files running at once execute nothing twice. What counts as
 // fresh is the handouts builder's rule (scripts/handouts/executed.mjs: newer than the notebook, src/,
-// data/ and package-lock.json, the same code, every cell run, no error).
+// data/ and package-lock.json, the same code, every cell run, no error). The same, under Deno's kernel
+// (`--kernel deno`), in build/executed-deno and build/student-executed-deno (tests/denoKernel.test.ts).
 import { existsSync, readFileSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { staleReason } from "../../scripts/handouts/executed.mjs";
@@ -24,13 +25,26 @@ export const studentDir = path.join(build, "student-edition");
 /** Its executed copies. */
 export const studentExecutedDir = path.join(build, "student-executed");
 
+/** The course executed under Deno's kernel. */
+export const executedDenoDir = path.join(build, "executed-deno");
+/** The student edition executed under Deno's kernel. */
+export const studentExecutedDenoDir = path.join(build, "student-executed-deno");
+
+/** The course's kernels (scripts/kernelSpecs.mjs): tslab's, which most tests read, and Deno's. */
+export type Kernel = "tslab" | "deno";
+
 /** One notebook's outcome: executed now (the runner's result) or `reused` (a fresh copy). */
 export type Execution = RunResult & { reused?: boolean };
 
 const log = (line: string) => console.log(`[executed notebooks] ${line}`);
 
 /** Executes the stale ones of `notebooks` into `outDir` (under the lock `name`); every notebook's outcome. */
-function execute(name: string, notebooks: string[], outDir: string): Execution[] {
+function execute(
+  name: string,
+  notebooks: string[],
+  outDir: string,
+  kernel: Kernel = "tslab",
+): Execution[] {
   return withLock(name, () => {
     const stale = notebooks.filter((notebook) => {
       const reason = staleReason(notebook, outDir);
@@ -38,7 +52,8 @@ function execute(name: string, notebooks: string[], outDir: string): Execution[]
         log(`executing ${path.relative(build, outDir)}/${path.basename(notebook)} (${reason})`);
       return reason;
     });
-    const ran = stale.length > 0 ? runNotebooks(stale, outDir, [], false).results : [];
+    const args = ["--kernel", kernel];
+    const ran = stale.length > 0 ? runNotebooks(stale, outDir, args, false).results : [];
     return notebooks.map(
       (notebook) =>
         ran.find((r) => path.basename(r.notebook) === path.basename(notebook)) ?? {
@@ -100,4 +115,25 @@ let student: Execution[] | undefined;
 export function executeStudentEdition(): Execution[] {
   student ??= execute("student-executed", writeSharedStudentEdition(), studentExecutedDir);
   return student;
+}
+
+let denoCourse: Execution[] | undefined;
+
+/** Every notebook of the course executed under Deno's kernel (fresh copies reused): each one's outcome. */
+export function executeCourseUnderDeno(): Execution[] {
+  denoCourse ??= execute("executed-deno", notebookPaths(), executedDenoDir, "deno");
+  return denoCourse;
+}
+
+let denoStudent: Execution[] | undefined;
+
+/** The student edition written and executed under Deno's kernel (fresh copies reused). */
+export function executeStudentEditionUnderDeno(): Execution[] {
+  denoStudent ??= execute(
+    "student-executed-deno",
+    writeSharedStudentEdition(),
+    studentExecutedDenoDir,
+    "deno",
+  );
+  return denoStudent;
 }

@@ -1,4 +1,4 @@
-// Runs scripts/executeNotebooks.py (the real Jupyter + tslab runner) and reads its JSON report.
+// Runs scripts/executeNotebooks.py (the real Jupyter runner, tslab's kernel or Deno's) and reads its JSON report.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,12 +14,17 @@ export interface RunResult {
   message?: string;
 }
 
-/** Executes the notebooks, writing executed copies to outDir; returns each result and the runner's output (echoed unless `echo` is false). */
+/**
+ * Executes the notebooks, writing executed copies to outDir; returns each result and the runner's
+ * output (echoed unless `echo` is false). `env`: the runner's environment (default jupyterEnv(), with
+ * the project's kernels; the kernels inherit it, so a PATH there chooses tslab's Node).
+ */
 export function runNotebooks(
   notebooks: string[],
   outDir: string,
   extraArgs: string[] = [],
   echo = true,
+  env: NodeJS.ProcessEnv = jupyterEnv(),
 ): { results: RunResult[]; output: string; status: number | null } {
   const python = jupyterPython();
   const report = path.join(mkdtempSync(path.join(tmpdir(), "downhill-run-")), "report.json");
@@ -34,7 +39,7 @@ export function runNotebooks(
       ...extraArgs,
       ...notebooks,
     ],
-    { encoding: "utf8", env: jupyterEnv(), timeout: 30 * 60 * 1000 },
+    { encoding: "utf8", env, timeout: 30 * 60 * 1000 },
   );
   const output = `${run.stdout}${run.stderr}`;
   if (echo) process.stdout.write(run.stdout);
