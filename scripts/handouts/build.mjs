@@ -2,8 +2,8 @@
 // page per notebook (NN-name.html) and a no-code variant (NN-name.no-code.html), plus index.html.
 // Steps: execute the notebooks that have no fresh executed copy (executed.mjs), render every figure to
 // a static image in one headless Chromium and put it into the figure's note (figureImages.mjs), convert
-// with nbconvert and the course template (pages.mjs), write each cell's height into its page
-// (cellHeights.mjs), write the course page (indexPage.mjs).
+// with nbconvert and the course template and rewrite each page (pages.mjs), write the course page
+// (indexPage.mjs).
 // With --pdf, also one PDF per lesson (NN-name.pdf, Chromium's print of the page: pdf.mjs).
 // Usage: node scripts/handouts/build.mjs [--shared] [--pdf] [--out DIR] [--executed DIR] [--work DIR] [NOTEBOOK…]
 // Plain Node (no `--import tsx` needed), so that it works on a fresh clone: the steps that import src/'s
@@ -45,10 +45,9 @@ async function loadPageBuilders() {
     .../** @type {typeof import("./browser.mjs")} */ (await load("./browser.mjs")),
     .../** @type {typeof import("./figureImages.mjs")} */ (await load("./figureImages.mjs")),
     .../** @type {typeof import("./pages.mjs")} */ (await load("./pages.mjs")),
-    .../** @type {typeof import("./cellHeights.mjs")} */ (await load("./cellHeights.mjs")),
     .../** @type {typeof import("./indexPage.mjs")} */ (await load("./indexPage.mjs")),
     .../** @type {typeof import("./math.mjs")} */ (await load("./math.mjs")),
-    .../** @type {typeof import("./ascii.mjs")} */ (await load("./ascii.mjs")),
+    .../** @type {typeof import("./html.mjs")} */ (await load("./html.mjs")),
     .../** @type {typeof import("./pdf.mjs")} */ (await load("./pdf.mjs")),
   };
 }
@@ -81,11 +80,9 @@ export async function buildHandouts({
     indexHtml,
     lessonSummary,
     convertNotebooks,
-    libraries,
     typesetPage,
-    asciiOnly,
-    cellHeights,
-    withCellHeights,
+    parseHtml,
+    renderHtml,
     printPdfs,
   } = await (pageBuilders ??= loadPageBuilders());
   ensureExecuted(notebooks, executedDir, { python, env, log });
@@ -142,21 +139,18 @@ export async function buildHandouts({
   try {
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(outDir, { recursive: true });
-    const libs = libraries(outDir, { shared });
-    pages = convertNotebooks(
+    pages = await convertNotebooks(
       notebooks.map((n) => path.join(withImages, path.basename(n))),
       outDir,
-      { python, scratchDir: workDir, libs },
+      { python, scratchDir: workDir, shared },
     );
     const index = typesetPage(indexHtml(lessons));
     if (index.errors.length)
       throw new Error(`index.html: MathJax cannot typeset ${index.errors.join(", ")}`);
-    writeFileSync(path.join(outDir, "index.html"), asciiOnly(index.html));
-    for (const page of pages) {
-      const file = path.join(outDir, page);
-      const heights = await cellHeights(browser, file);
-      writeFileSync(file, withCellHeights(readFileSync(file, "utf8"), heights));
-    }
+    writeFileSync(
+      path.join(outDir, "index.html"),
+      renderHtml(parseHtml(index.html), { ascii: true }),
+    );
     pages.push("index.html");
     if (pdf) {
       await printPdfs(browser, prints, { scratchDir: path.join(workDir, "print") });

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { escapeHtml } from "../../src/display/format.ts";
+import { parseHtml, renderHtml, selectAll } from "./html.mjs";
 
 /**
  * One PDF to print: the handout page, the PDF's path, the footer's title, and the page's figure images
@@ -41,16 +42,15 @@ const footer = (title) =>
  */
 function printCopy(html, images, scratchDir) {
   if (!images?.length) return html;
-  let text = readFileSync(html, "utf8");
-  for (const [onPage, forPrint] of images) {
-    const parts = text.split(`src="${onPage}"`);
-    if (parts.length !== 2)
-      throw new Error(`${html}: a figure image is there ${parts.length - 1} times, not once`);
-    text = parts.join(`src="${forPrint}"`);
-  }
+  const doc = parseHtml(readFileSync(html, "utf8"));
+  const twins = new Map(images);
+  const shown = selectAll(".downhill-figure-note img", doc);
+  for (const img of shown) img.attribs.src = twins.get(img.attribs.src) ?? img.attribs.src;
+  if (shown.length !== twins.size)
+    throw new Error(`${html}: ${shown.length} figure images for ${twins.size} print images`);
   mkdirSync(scratchDir, { recursive: true });
   const copy = path.join(scratchDir, path.basename(html));
-  writeFileSync(copy, text);
+  writeFileSync(copy, renderHtml(doc, { ascii: true }));
   return copy;
 }
 
