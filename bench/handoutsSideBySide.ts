@@ -32,7 +32,12 @@ const ratio = (a: number | null, b: number | null) => (a && b ? (b / a).toFixed(
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
   const [oldDir, newDir, loads = "5"] = process.argv.slice(2);
   sideBySide(path.resolve(oldDir), path.resolve(newDir), Number(loads)).then((rows) => {
-    const columns = ["msToFiguresShown", "msToPlotlyReady", "msToFirstScreenLive", "msToFiguresLive"];
+    const columns = [
+      "msToFiguresShown",
+      "msToPlotlyReady",
+      "msToFirstScreenLive",
+      "msToFiguresLive",
+    ];
     console.log(
       "| page | MB old → new (×) | figures shown, s (×) | plotly.js ready, s (×) | first screen live, s (×) | every figure live, s (×) |",
     );

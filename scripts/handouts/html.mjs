@@ -3,29 +3,26 @@
 import * as cssSelect from "css-select";
 import render from "dom-serializer";
 import { Element, Text } from "domhandler";
+import { appendChild, removeElement } from "domutils";
 import { parseDocument } from "htmlparser2";
 
-import { appendChild, removeElement } from "domutils";
-
 export { appendChild, removeElement };
-export { prependChild, textContent } from "domutils";
+export { replaceElement, textContent } from "domutils";
+export { Text };
 
 /** @typedef {import("domhandler").Document} Document */
 /** @typedef {import("domhandler").Element} HtmlElement */
-
 /** @typedef {import("domhandler").AnyNode} AnyNode */
 
 /**
  * The elements under `root` that match the CSS selector `query`, in document order.
- * @param {string} query @param {AnyNode | AnyNode[]} root
- * @returns {HtmlElement[]}
+ * @param {string} query @param {AnyNode | AnyNode[]} root @returns {HtmlElement[]}
  */
 export const selectAll = (query, root) => cssSelect.selectAll(query, root);
 
 /**
- * The first element under `root` that matches `query`, or null.
- * @param {string} query @param {AnyNode | AnyNode[]} root
- * @returns {HtmlElement | null}
+ * The first of them, or null.
+ * @param {string} query @param {AnyNode} root @returns {HtmlElement | null}
  */
 export const selectOne = (query, root) => cssSelect.selectOne(query, root);
 
@@ -33,10 +30,10 @@ export const selectOne = (query, root) => cssSelect.selectOne(query, root);
 export const parseHtml = (html) => parseDocument(html);
 
 /**
- * The document (or node) as HTML. With `ascii`, every character beyond ASCII in markup is a character
- * reference (`&#x2248;`): Chromium then parses the page in 8-bit strings. Scripts and style sheets are
- * written as they are: a page's scripts and style sheets are ASCII already (pages.mjs).
- * @param {import("domhandler").AnyNode | import("domhandler").AnyNode[]} node
+ * The node as HTML. With `ascii`, every character beyond ASCII in markup is a character reference
+ * (`&#x2248;`), so Chromium parses the page in 8-bit strings (scripts and style sheets are written as
+ * they are: pages.mjs makes them ASCII).
+ * @param {AnyNode | AnyNode[]} node
  */
 export const renderHtml = (node, { ascii = false } = {}) =>
   render(node, { encodeEntities: ascii ? true : "utf8" });

@@ -1,19 +1,14 @@
-// One handout page per notebook, made by nbconvert from the notebooks that carry figure images, with the
-// course template (template/downhill: nbconvert's lab template, nothing loaded from outside the page).
-// Two variants: `NN-name.html` (everything) and `NN-name.no-code.html` (narrative, math, figures;
-// nbconvert's --no-input). Then each page is rewritten as a parsed document (html.mjs): the notebook's
-// own figure scripts make way for the page's script (pageRuntime.ts, bundled by esbuild), the figures'
-// data and plotly.js travel packed in data blocks, the math is typeset at build time (math.mjs), the
-// large style sheet keeps only what the page uses (PurgeCSS), and the page is written in ASCII. By
-// default each page is a single file that works offline, from disk, e-mailed or uploaded; with
-// `shared`, pages load plotly.js from `assets/` beside them instead.
+// The lesson pages: nbconvert with the course template (template/downhill) makes `NN-name.html` and,
+// with --no-input, `NN-name.no-code.html` from the notebooks that carry figure images. Each page is
+// then rewritten as a parsed document (html.mjs): the notebook's figure scripts make way for the page's
+// own (pageRuntime.ts, bundled by esbuild), the figures' data and plotly.js travel packed in data
+// blocks, the math is typeset (math.mjs), the style sheets keep what the page uses (PurgeCSS) and the
+// page is written in ASCII. Each page is a single file; with `shared`, plotly.js is in `assets/`.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSync, transformSync } from "esbuild";
-import { Text } from "domhandler";
-import { replaceElement } from "domutils";
 import postcss from "postcss";
 import { PurgeCSS } from "purgecss";
 import { packText } from "../../src/plot/figure.ts";
@@ -21,8 +16,8 @@ import { ensurePlotlyBundle } from "../../src/plot/plotlyBundle.ts";
 import { figuresIn } from "./figureImages.mjs";
 import { packFigureData } from "./figureData.mjs";
 import { typesetPage } from "./math.mjs";
-import { appendChild, element, parseHtml, setText } from "./html.mjs";
-import { removeElement, renderHtml, selectAll, selectOne, textContent } from "./html.mjs";
+import { Text, appendChild, element, parseHtml, removeElement, renderHtml } from "./html.mjs";
+import { replaceElement, selectAll, selectOne, setText, textContent } from "./html.mjs";
 
 const templateDir = fileURLToPath(new URL("template", import.meta.url));
 
@@ -35,20 +30,16 @@ export function pageRuntime() {
   return outputFiles[0].text;
 }
 
-/**
- * A style sheet minified by esbuild: no comments or spaces to parse, every character beyond ASCII
- * escaped (`\2248`).
- * @param {string} css
- */
-const minifiedCss = (css) => transformSync(css, { loader: "css", minify: true }).code;
+/** A style sheet minified by esbuild, in ASCII (`\2248`). */
+const minifiedCss = (/** @type {string} */ css) =>
+  transformSync(css, { loader: "css", minify: true }).code;
 
 /** Style sheets smaller than this are the course's own: PurgeCSS trims JupyterLab's and its theme's. */
 const minimumToPurge = 10_000;
 
 /**
- * What the page's markup holds, for PurgeCSS: its elements' names, classes, ids and attributes.
- * @param {import("./html.mjs").Document} doc
- * @returns {import("purgecss").ExtractorResultDetailed}
+ * The page's elements' names, classes, ids and attributes, for PurgeCSS.
+ * @param {import("./html.mjs").Document} doc @returns {import("purgecss").ExtractorResultDetailed}
  */
 function pageSelectors(doc) {
   const elements = selectAll("*", doc);
@@ -105,12 +96,8 @@ export async function purgeStyles(doc) {
     css: large.map((style) => ({ raw: textContent(style) })),
   });
   const sheets = styles.map((s) => postcss.parse(purged[large.indexOf(s)]?.css ?? textContent(s)));
-  pruneCustomProperties(
-    sheets,
-    selectAll("[style]", doc)
-      .map((e) => e.attribs.style)
-      .join("\n"),
-  );
+  const inline = selectAll("[style]", doc).map((e) => e.attribs.style);
+  pruneCustomProperties(sheets, inline.join("\n"));
   styles.forEach((style, i) => setText(style, minifiedCss(sheets[i].toString())));
 }
 
@@ -134,12 +121,10 @@ export function unwrapPlainSpans(doc) {
 }
 
 /**
- * The handout page from nbconvert's page: the figures' data blocks and the notebook's scripts taken
- * out of the outputs, the math typeset, the style sheets trimmed, and the page's script and data blocks
- * added (`plotly`: the bundle's text, or the path of its shared copy); written in ASCII.
+ * The handout page (ASCII HTML) from nbconvert's: the scripts in the outputs make way for `runtime`
+ * (pageRuntime()) and two data blocks, the figures' data and `plotly` (its text, or its shared copy).
  * @param {string} html
  * @param {{ plotly: { text: string } | { src: string }, runtime: string }} options
- * @returns {Promise<string>}
  */
 export async function handoutPage(html, { plotly, runtime }) {
   const notebook = parseHtml(html);
@@ -152,34 +137,30 @@ export async function handoutPage(html, { plotly, runtime }) {
   const doc = parseHtml(typeset.html);
   unwrapPlainSpans(doc);
   await purgeStyles(doc);
-  const head = selectOne("head", doc);
-  const main = selectOne("main", doc);
+  const [head, main] = [selectOne("head", doc), selectOne("main", doc)];
   if (!head || !main) throw new Error("handoutPage: the page has no <head> or no <main>");
   if (figures.length) {
+    const block = (/** @type {string} */ id) => ({ type: "application/octet-stream", id });
     appendChild(head, element("script", {}, runtime));
-    const data = { type: "application/octet-stream", id: "downhill-figure-data" };
-    appendChild(main, element("script", data, packFigureData(figures)));
-    const library = { type: "application/octet-stream", id: "downhill-plotly" };
+    appendChild(main, element("script", block("downhill-figure-data"), packFigureData(figures)));
     if ("src" in plotly)
-      appendChild(main, element("script", { ...library, "data-src": plotly.src }));
-    else appendChild(main, element("script", library, packText(plotly.text)));
+      appendChild(main, element("script", { ...block("downhill-plotly"), "data-src": plotly.src }));
+    else appendChild(main, element("script", block("downhill-plotly"), packText(plotly.text)));
   }
   return renderHtml(doc, { ascii: true });
 }
 
 /** Page variants: the suffix of the file name and the nbconvert options that make it. */
-export const variants = [
+const variants = [
   { suffix: "", args: [] },
   { suffix: ".no-code", args: ["--no-input"] },
 ];
 
 /**
- * Converts the notebooks into `outDir` (both variants); returns the file names written. With `shared`,
- * plotly.js is copied to `outDir/assets/` and the pages load it from there.
- * @param {string[]} notebooks
- * @param {string} outDir
- * @param {{ python: string, scratchDir: string, shared?: boolean }} options the Python with nbconvert,
- *   a folder for nbconvert's output
+ * Writes both variants of each notebook's page into `outDir` (with `shared`, plotly.js into
+ * `outDir/assets/`), through nbconvert in `python`, its output in `scratchDir`.
+ * @param {string[]} notebooks @param {string} outDir
+ * @param {{ python: string, scratchDir: string, shared?: boolean }} options
  */
 export async function convertNotebooks(notebooks, outDir, { python, scratchDir, shared = false }) {
   const bundle = ensurePlotlyBundle();
@@ -189,8 +170,6 @@ export async function convertNotebooks(notebooks, outDir, { python, scratchDir, 
   }
   const plotly = shared ? { src: "assets/plotly.min.js" } : { text: readFileSync(bundle, "utf8") };
   const runtime = pageRuntime();
-  /** @type {string[]} */
-  const written = [];
   for (const variant of variants) {
     const scratch = path.join(scratchDir, `html${variant.suffix || ".full"}`);
     rmSync(scratch, { recursive: true, force: true });
@@ -210,8 +189,6 @@ export async function convertNotebooks(notebooks, outDir, { python, scratchDir, 
         throw new Error(`${target}: ${error.message}`);
       });
       writeFileSync(path.join(outDir, target), page);
-      written.push(target);
     }
   }
-  return written;
 }
