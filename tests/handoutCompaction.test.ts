@@ -55,7 +55,7 @@ const layoutInPage = `(() => {
 
 /**
  * Runs in the page: every element's computed style, one line per element (its tag and index, then
- * each property but the custom ones, which pruneStyles may drop when nothing reads them).
+ * each property but the custom ones, which purgeStyles may drop when nothing reads them).
  */
 const computedStylesInPage = `(() => Array.from(document.querySelectorAll("*"), (element, i) => {
   const style = getComputedStyle(element);

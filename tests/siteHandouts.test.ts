@@ -104,7 +104,7 @@ describe("the HTML handouts", () => {
         `${page} loads a file from outside the page`,
       );
       assert.equal(html.includes(root), false, `${page} contains the build folder's path`);
-      // ASCII only (scripts/handouts/ascii.mjs): Chromium parses it in 8-bit strings.
+      // ASCII only (scripts/handouts/html.mjs, renderHtml): Chromium parses it in 8-bit strings.
       const beyond = /[^\x00-\x7f]/.exec(html);
       assert.equal(beyond, null, `${page}: "${beyond?.[0]}" at ${beyond?.index}, not escaped`);
     }
@@ -240,6 +240,41 @@ describe("the HTML handouts", () => {
     await narrow.close();
   });
 
+  test("before its far cells are drawn, a page is as tall as once they are: the scroll bar does not jump", async () => {
+    const page = await context.newPage();
+    try {
+      for (const file of readdirSync(siteDir).filter((f) => /^\d\d-.*\.html$/.test(f))) {
+        await page.goto(`file://${path.join(siteDir, file)}`, {
+          waitUntil: "load",
+          timeout: 120_000,
+        });
+        const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+        const [cells, skipped] = await page.evaluate(() => {
+          const all = Array.from(document.querySelectorAll(".jp-Cell"));
+          const far = all.filter((c) => c.getBoundingClientRect().top > 3 * innerHeight);
+          return [all.length, far.length];
+        });
+        assert.ok(
+          skipped > cells / 2,
+          `${file}: ${skipped} of ${cells} cells far below the first screen`,
+        );
+        const before = await height();
+        // Every cell drawn, as a drawn `content-visibility: auto` cell is laid out.
+        await page.addStyleTag({
+          content:
+            ".jp-Cell { content-visibility: visible !important; contain: layout style paint; }",
+        });
+        const after = await height();
+        assert.ok(
+          Math.abs(after - before) <= after * 0.005,
+          `${file}: ${before} px tall, then ${after} px`,
+        );
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   test("with scripts on, every figure shows its image before plotly.js is ready, in the box the live figure takes, and turns live only near the viewport", async () => {
     const lazy = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     await lazy.route(/^(?!file:|data:|blob:)/, (route: any) => route.abort());
@@ -288,6 +323,13 @@ describe("the HTML handouts", () => {
     for (const key of ["top", "left", "width", "height"])
       assert.ok(Math.abs(first.image[key] - first.figure[key]) < 1, `the image's ${key}`);
     assert.ok(Math.abs(first.figure.height - first.minHeight) < 1, "the box is the live height");
+    // Cells far from the viewport are skipped on screen; print lays out every cell.
+    const cellVisibility = () =>
+      page.evaluate(() => getComputedStyle(document.querySelector(".jp-Cell")!).contentVisibility);
+    assert.equal(await cellVisibility(), "auto");
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await cellVisibility(), "visible");
+    await page.emulateMedia({ media: "screen" });
     await page.locator(".downhill-figure").first().scrollIntoViewIfNeeded();
     await page.waitForFunction(
       () => document.querySelector(".downhill-figure.js-plotly-plot .main-svg") !== null,

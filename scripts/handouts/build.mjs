@@ -2,7 +2,8 @@
 // page per notebook (NN-name.html), a no-code variant (NN-name.no-code.html) and index.html; with
 // --pdf, one PDF per lesson. Steps: execute the notebooks without a fresh executed copy (executed.mjs),
 // render each figure to a static image in one headless Chromium (figureImages.mjs), convert and
-// rewrite the pages (pages.mjs), write the course page (indexPage.mjs), print the PDFs (pdf.mjs).
+// rewrite the pages (pages.mjs), measure their cells (cellHeights.mjs), write the course page
+// (indexPage.mjs), print the PDFs (pdf.mjs).
 // Usage: node scripts/handouts/build.mjs [--shared] [--pdf] [--out DIR] [--executed DIR] [--work DIR]
 // [NOTEBOOK…] (defaults: dist/handouts, build/executed, build/handouts, notebooks/NN-*.ipynb). With
 // --shared, pages load plotly.js from DIR/assets/. Two builds give the same bytes.
@@ -35,6 +36,7 @@ async function loadSteps() {
     .../** @type {typeof import("./browser.mjs")} */ (await load("./browser.mjs")),
     .../** @type {typeof import("./figureImages.mjs")} */ (await load("./figureImages.mjs")),
     .../** @type {typeof import("./pages.mjs")} */ (await load("./pages.mjs")),
+    .../** @type {typeof import("./cellHeights.mjs")} */ (await load("./cellHeights.mjs")),
     .../** @type {typeof import("./indexPage.mjs")} */ (await load("./indexPage.mjs")),
     .../** @type {typeof import("./pdf.mjs")} */ (await load("./pdf.mjs")),
   };
@@ -88,6 +90,9 @@ export async function buildHandouts({
     mkdirSync(outDir, { recursive: true });
     const converted = notebooks.map((n) => path.join(withImages, path.basename(n)));
     await step.convertNotebooks(converted, outDir, { python, scratchDir: workDir, shared });
+    for (const { base } of lessons)
+      for (const page of [`${base}.html`, `${base}.no-code.html`])
+        await step.writeCellHeights(browser, path.join(outDir, page));
     writeFileSync(path.join(outDir, "index.html"), step.indexPage(lessons, { pdf }));
     if (pdf) await step.printPdfs(browser, outDir, lessons, path.join(workDir, "print"));
   } finally {

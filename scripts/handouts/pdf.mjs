@@ -1,14 +1,12 @@
-// One PDF per lesson (`npm run handouts -- --pdf` → dist/handouts/pdf/NN-name.pdf), for instructors who
-// hand out paper: Chromium's own print of the lesson page, with the page's print stylesheet (figures as
-// their static images, as SVG or 2× WebP, code wrapped at the margin, no navigation), A4, page numbers
-// in the footer.
-// Printed with scripts off: the static images and the build-time math are all a printout needs, and
-// nothing is left to wait for. The PDF's creation and modification dates are fixed, so a rebuild
-// gives the same bytes.
+// One PDF per lesson (`npm run handouts -- --pdf` → dist/handouts/NN-name.pdf), for instructors who
+// hand out paper: Chromium's print of the lesson page with scripts off (its print stylesheet: figures
+// as their static images, SVG or 2× WebP; code wrapped; no navigation), A4, page numbers in the
+// footer. The PDF's dates are fixed, so a rebuild gives the same bytes.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { escapeHtml } from "../../src/display/format.ts";
+import { offlineContext } from "./browser.mjs";
 import { parseHtml, renderHtml, selectAll } from "./html.mjs";
 
 /** Chromium's dates in the PDF's info dictionary, replaced by one of the same length (offsets stay valid). */
@@ -56,8 +54,7 @@ function printCopy(html, images, scratchDir) {
  * @param {string} scratchDir where the pages with print images are written
  */
 export async function printPdfs(browser, outDir, lessons, scratchDir) {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  await context.route(/^(?!file:|data:|blob:)/, (route) => route.abort());
+  const { context } = await offlineContext(browser, { javaScriptEnabled: false });
   try {
     for (const { base, title, images } of lessons) {
       const page = await context.newPage();
