@@ -15,7 +15,7 @@ import { packText } from "../../src/plot/figure.ts";
 import { ensurePlotlyBundle } from "../../src/plot/plotlyBundle.ts";
 import { figuresIn } from "./figureImages.mjs";
 import { packFigureData } from "./figureData.mjs";
-import { typesetPage } from "./math.mjs";
+import { compactFormulas, typesetPage } from "./math.mjs";
 import { Text, appendChild, element, parseHtml, removeElement, renderHtml } from "./html.mjs";
 import { replaceElement, selectAll, selectOne, setText, textContent } from "./html.mjs";
 
@@ -135,6 +135,7 @@ export async function handoutPage(html, { plotly, runtime }) {
   const typeset = typesetPage(renderHtml(notebook));
   if (typeset.errors.length) throw new Error(`MathJax cannot typeset ${typeset.errors.join(", ")}`);
   const doc = parseHtml(typeset.html);
+  compactFormulas(doc);
   unwrapPlainSpans(doc);
   await purgeStyles(doc);
   const [head, main] = [selectOne("head", doc), selectOne("main", doc)];
