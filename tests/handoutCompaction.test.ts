@@ -1,6 +1,6 @@
-// The handout pages' compactions (scripts/handouts: ascii.mjs, highlighting.mjs, math.mjs's
-// compactSvg, css.mjs's pruneStyles, figureData.mjs) make less for the browser to parse and must
-// change nothing a reader sees. Each is checked in real headless Chromium: the page before and after
+// The handout page's rewriting (scripts/handouts/pages.mjs) makes less for the browser to parse and
+// must change nothing a reader sees; its script (pageRuntime.ts) must draw every figure from the packed
+// data as the notebook drew it. Each is checked in real headless Chromium: the page before and after
 // gives the same pixels, text or computed styles, and the page after is smaller (fewer elements, fewer
 // bytes, or no character beyond ASCII).
 import assert from "node:assert/strict";
@@ -8,15 +8,14 @@ import { spawnSync } from "node:child_process";
 import { after, before, describe, test } from "node:test";
 import { gunzipSync } from "node:zlib";
 import { launchBrowser } from "../scripts/handouts/browser.mjs";
-import { asciiOnly } from "../scripts/handouts/ascii.mjs";
-import { pruneStyles } from "../scripts/handouts/css.mjs";
-import { packFigureData, packedFigureDataId } from "../scripts/handouts/figureData.mjs";
-import { packText } from "../scripts/src.mjs";
-import { compactHighlighting } from "../scripts/handouts/highlighting.mjs";
-import { typesetPage } from "../scripts/handouts/math.mjs";
+import { parseHtml, renderHtml } from "../scripts/handouts/html.mjs";
+import { handoutPage, pageRuntime, purgeStyles } from "../scripts/handouts/pages.mjs";
+import { unwrapPlainSpans } from "../scripts/handouts/pages.mjs";
+import { compactFormulas, typesetPage } from "../scripts/handouts/math.mjs";
+import { pixelDiff } from "./helpers/pixelDiff";
+import { figureHtml } from "../src/plot/figure";
 import { jupyterPython } from "./helpers/jupyter";
 import { codePage } from "./helpers/highlightedCode";
-import { pixelDiff } from "./helpers/pixelDiff";
 
 interface Rendering {
   png: Buffer;
@@ -58,7 +57,7 @@ const layoutInPage = `(() => {
 
 /**
  * Runs in the page: every element's computed style, one line per element (its tag and index, then
- * each property but the custom ones, which pruneStyles may drop when nothing reads them).
+ * each property but the custom ones, which purgeStyles may drop when nothing reads them).
  */
 const computedStylesInPage = `(() => Array.from(document.querySelectorAll("*"), (element, i) => {
   const style = getComputedStyle(element);
@@ -113,28 +112,24 @@ describe("the handout compactions change nothing a reader sees", () => {
     }
   }
 
-  test("asciiOnly: markup, attributes, title, scripts, JSON and styles read back the same characters", async () => {
+  test("handoutPage writes the page in ASCII: markup, attributes, title and styles read back the same characters", async () => {
     const page =
       `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>3 · ∇L ≈ 0</title>` +
-      `<style>/* ≥ */ p.mark::after { content: "→ ∂"; }</style>` +
-      `<script>window.scripted = "η = 0.1, ∇𝑤 " + JSON.parse(document.currentScript.dataset.x).s;</script>` +
-      `</head><body><p class="mark" title="‖u‖ cos β">f(x+h) ≈ f(x) + f′(x)·h, 𝑥 ∈ ℝ</p>` +
-      `<script type="application/json" id="data">{"s": "½Σ(y−t)²"}</script>` +
-      `<script>window.scripted += " " + JSON.parse(document.getElementById("data").textContent).s;` +
-      `document.body.append(document.querySelector("p").title);</script></body></html>`;
-    const withData = page.replace("<script>window", `<script data-x='{"s":"β"}'>window`);
-    const escaped = asciiOnly(withData);
+      `<style>/* ≥ */ p.mark::after { content: "→ ∂"; }</style></head>` +
+      `<body><main><p class="mark" title="‖u‖ cos β">f(x+h) ≈ f(x) + f′(x)·h, 𝑥 ∈ ℝ</p>` +
+      `<p>&lt;b&gt; &amp; ½</p></main></body></html>`;
+    const escaped = await handoutPage(page, { plotly: { text: "" }, runtime: "" });
     assert.match(escaped, /^[\x00-\x7f]*$/, "a character beyond ASCII is left");
-    const [a, b] = [await render(withData), await render(escaped)];
+    const [a, b] = [await render(page), await render(escaped)];
     assert.equal(b.title, a.title);
     assert.equal(b.text, a.text);
-    assert.equal(b.scripted, a.scripted);
-    assert.equal(b.scripted, "η = 0.1, ∇𝑤 β ½Σ(y−t)²");
     assert.ok(b.png.equals(a.png), "the escaped page draws other pixels");
   });
 
-  test("compactHighlighting: fewer spans, the same code in the same colours", async () => {
-    const compacted = compactHighlighting(codePage);
+  test("unwrapPlainSpans: fewer spans, the same code in the same colours", async () => {
+    const doc = parseHtml(codePage);
+    unwrapPlainSpans(doc);
+    const compacted = renderHtml(doc);
     const [a, b] = [await render(codePage), await render(compacted)];
     assert.equal(b.text, a.text);
     assert.ok(b.elements < a.elements - 10, `${a.elements} → ${b.elements} elements`);
@@ -147,10 +142,9 @@ describe("the handout compactions change nothing a reader sees", () => {
     // An unstyled name and a run of spaces lose their span; two bordered spaces stay two boxes.
     assert.equal(/class="(nx|w)"/.test(compacted), false);
     assert.equal((compacted.match(/<span class="err"> <\/span>/g) ?? []).length, 2);
-    assert.match(compacted, /<span class="p">\);<\/span>/);
   });
 
-  test("pruneStyles: JupyterLab's stylesheet keeps only what the page uses, every element styled the same", async () => {
+  test("purgeStyles: JupyterLab's stylesheet keeps only what the page uses, every element styled the same", async () => {
     // A real nbconvert page (the lab template, JupyterLab's whole stylesheet) of the handout fixture.
     const run = spawnSync(
       jupyterPython(),
@@ -159,7 +153,9 @@ describe("the handout compactions change nothing a reader sees", () => {
     );
     assert.equal(run.status, 0, run.stderr);
     const page = run.stdout;
-    const pruned = pruneStyles(page);
+    const doc = parseHtml(page);
+    await purgeStyles(doc);
+    const pruned = renderHtml(doc);
     assert.ok(pruned.length < page.length / 4, `${page.length} → ${pruned.length} characters`);
     const declared = (html: string) => new Set(html.match(/--[\w-]+(?=\s*:)/g));
     const [before, after] = [declared(page), declared(pruned)];
@@ -189,79 +185,76 @@ describe("the handout compactions change nothing a reader sees", () => {
     );
   });
 
-  test("packFigureData: the figures' data travel packed, shared arrays once, and the page unpacks every JSON as it was", async () => {
-    const figure = (id: string, json: string) =>
-      `<div id="${id}" class="downhill-figure"></div><script type="application/json" id="${id}-data">${json}</script>`;
+  test("the page's script draws every figure from the packed data as the notebook would, shared arrays once", async () => {
     // One 50 × 100 grid (47 KB of JSON: more than gzip's 32 KB window) in figures 1 and 3, and in
     // slider steps that figures 3 and 4 share: arrays shared inside shared arrays, three deep.
     const grid = Array.from({ length: 50 }, (_, i) =>
       Array.from({ length: 100 }, (_, j) => Number(Math.sin(100 * i + j).toPrecision(6))),
     );
-    const z = JSON.stringify(grid);
-    const steps = `[{"args":[{"z":[${z}]}]},{"args":[{"z":[${z}]}]}]`;
-    const json = [
-      `{"data":[{"z":${z},"name":"w\u2081 \\u003c 1"}]}`,
-      `{"data":[{"z":[[0.5]]}]}`,
-      `{"data":[{"z":${z}}],"layout":{"sliders":[{"steps":${steps}}]}}`,
-      `{"layout":{"sliders":[{"steps":${steps}}]}}`,
+    const steps = [{ args: [{ z: [grid] }] }, { args: [{ z: [grid] }] }];
+    const figures = [
+      { data: [{ type: "contour", z: grid, name: "w\u2081 < 1" }] },
+      { data: [{ type: "contour", z: [[0.5]] }] },
+      { data: [{ type: "contour", z: grid }], layout: { sliders: [{ steps }] } },
+      { data: [{ y: [1] }], layout: { sliders: [{ steps }] } },
     ];
-    const ids = [
-      "downhill-figure-1-a",
-      "downhill-figure-2-b",
-      "downhill-figure-3-c",
-      "downhill-figure-4-d",
-    ];
-    const page = `<main>${figure(ids[0], json[0])}<p>text</p>${ids
-      .slice(1)
-      .map((id, i) => figure(id, json[i + 1]))
-      .join("")}</main>`;
-    const packed = packFigureData(page);
-    assert.equal(/<script type="application\/json" id="[^"]+">[^<]/.test(packed), false);
-    assert.equal(
-      packed.match(/<script type="application\/json" id="[^"]+"><\/script>/g)?.length,
-      4,
+    const ids = figures.map((_, i) => `downhill-figure-${i + 1}`);
+    const outputs = figures.map((f, i) => figureHtml(f, ids[i]));
+    const notebookJson = outputs.map((html) =>
+      JSON.parse(html.match(/<script type="application\/json"[^>]*>([^<]*)</)![1]),
     );
-    const text =
-      packed.match(new RegExp(`id="${packedFigureDataId}">([A-Za-z0-9+/=]+)<`))?.[1] ?? "";
-    const lines = gunzipSync(Buffer.from(text, "base64")).toString("utf8").split("\n");
-    // The grid travels once, in a shared line (a line with no id); its rows are not shared again.
-    const all = lines.join("\n");
-    assert.equal(all.split(z).length - 1, 1, "the grid does not travel exactly once");
-    assert.ok(lines.slice(0, -4).every((line) => line.startsWith("\t")));
-    assert.ok(lines.slice(0, -4).some((line) => line.includes(z)));
+    // An nbconvert page: each figure in an output area, with its own script and data block.
+    const page =
+      `<!DOCTYPE html><html><head><title>t</title></head><body><main>` +
+      outputs.map((html) => `<div class="jp-OutputArea-output">${html}</div><p>text</p>`).join("") +
+      `</main></body></html>`;
+    // A stand-in for plotly.js that notes what it is asked to draw.
+    const plotly = `window.Plotly = { newPlot(element, figure) {
+      (window.drawn = window.drawn || {})[element.id] = figure;
+      element.classList.add("js-plotly-plot");
+      return Promise.resolve();
+    } };`;
+    const handout = await handoutPage(page, { plotly: { text: plotly }, runtime: pageRuntime() });
+    assert.equal(
+      /<script type="application\/json"|<script type="text\/javascript"/.test(handout),
+      false,
+    );
+    const packed = handout.match(/id="downhill-figure-data">([A-Za-z0-9+/=]+)</)?.[1] ?? "";
+    const lines = gunzipSync(Buffer.from(packed, "base64")).toString("utf8").split("\n");
+    const gridText = JSON.stringify(grid);
+    assert.equal(lines.join("\n").split(gridText).length - 1, 1, "the grid travels once");
     assert.deepEqual(
       lines.slice(-4).map((line) => line.split("\t")[0]),
-      ids.map((id) => `${id}-data`),
+      ids,
     );
-    assert.ok(text.length < 0.6 * packText(json.join("\n")).length, "sharing made it no smaller");
-    // Before </main>, so the page's figures and text come first.
-    assert.ok(packed.indexOf(packedFigureDataId) > packed.indexOf("<p>text</p>"));
-    assert.ok(packed.endsWith("</script></main>"));
-    // The page's own unpacking, run in Chromium as a handout's template runs it (library, then draw).
     const tab = await context.newPage();
     try {
-      const library = `<script>window.downhillLazyFigures = { library: (load) => { window.unpacked = load(); } };</script>`;
-      await tab.setContent(`<!DOCTYPE html><html><body>${library}${packed}</body></html>`);
-      await tab.evaluate("window.unpacked");
-      const restored = await tab.evaluate(
-        (list: string[]) => list.map((id) => document.getElementById(`${id}-data`)!.textContent),
-        ids,
+      await tab.setViewportSize({ width: 900, height: 4000 });
+      await tab.setContent(handout, { waitUntil: "load" });
+      await tab.waitForFunction(
+        (n: number) => Object.keys((window as any).drawn ?? {}).length === n,
+        ids.length,
       );
-      assert.ok(
-        restored.every((text: string, i: number) => text === json[i]),
-        "a figure's JSON came back changed",
+      const drawn = await tab.evaluate(() => (window as any).drawn);
+      ids.forEach((id, i) =>
+        assert.deepEqual(drawn[id], notebookJson[i], `${id} came back changed`),
+      );
+      const notes = await tab.evaluate(() =>
+        Array.from(
+          document.querySelectorAll<HTMLElement>(".downhill-figure-note"),
+          (n) => n.style.display,
+        ),
+      );
+      assert.deepEqual(
+        notes,
+        ids.map(() => "none"),
+        "each note hidden once its figure is drawn",
       );
     } finally {
       await tab.close();
     }
-    assert.equal(
-      packFigureData("<main><p>no figures</p></main>"),
-      "<main><p>no figures</p></main>",
-    );
-    assert.throws(() => packFigureData(figure("downhill-figure-1-a", "{}")), /no <\/main>/);
   });
-
-  test("compactSvg: the formulas' SVG has fewer elements and draws the same pixels", async () => {
+  test("compactFormulas: the formulas' SVG has fewer elements and draws the same pixels", async () => {
     const tex = [
       String.raw`Inline $y = w_1 x_1 + w_2 x_2 = \mathbf{w}\cdot\mathbf{x}$ and $\tanh'(h) = 1 - \tanh^2 h$.`,
       String.raw`$$E = \tfrac12 \sum_{n=1}^{N} \bigl(y_n - t_n\bigr)^2 \tag{1}$$`,
@@ -270,10 +263,11 @@ describe("the handout compactions change nothing a reader sees", () => {
       String.raw`\begin{align} f(x+h) &\approx f(x) + f'(x)\,h \\ \sqrt{\hat v_t} + \epsilon &> 0 \end{align}`,
     ];
     const source = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${tex.map((t) => `<p>${t}</p>`).join("")}</body></html>`;
-    const plain = typesetPage(source, { compact: false });
-    const compact = typesetPage(source);
-    assert.deepEqual([plain.errors, compact.errors], [[], []]);
-    assert.equal(compact.formulas, plain.formulas);
+    const plain = typesetPage(source);
+    assert.deepEqual(plain.errors, []);
+    const doc = parseHtml(plain.html);
+    compactFormulas(doc);
+    const compact = { html: renderHtml(doc) };
     const [a, b] = [await render(plain.html), await render(compact.html)];
     assert.ok(
       b.svgElements < a.svgElements * 0.85,

@@ -91,8 +91,9 @@ describe("the handouts of the fixture notebook", () => {
       2,
       true,
     );
-    // Read in the page: the file writes the "·" as a character reference (ascii.mjs). textContent, not
-    // innerText: the heading's cell is scrolled far away by now, and content-visibility skips it.
+    // Read in the page: the file writes the "·" as a character reference (an ASCII page, pages.mjs).
+    // textContent, not innerText: the heading's cell is scrolled far away by now, and
+    // content-visibility skips it.
     assert.equal(await page.title(), "90 · Handout fixture", "the no-code page lost its title");
     const heading: string = await page.evaluate(
       () => document.querySelector("h1")?.textContent ?? "",

@@ -1,6 +1,7 @@
 // The handout builder's pure functions (scripts/handouts), without a browser or a kernel: the course
-// page's lines, which highlighting classes a style sheet uses, and when an executed copy of a notebook
-// is fresh enough to reuse (the rule that lets every test share one execution of the course).
+// page's lines, finding a notebook's figures by their structure and putting their images in, and when
+// an executed copy of a notebook is fresh enough to reuse (the rule that lets every test share one
+// execution of the course).
 import assert from "node:assert/strict";
 import {
   copyFileSync,
@@ -14,10 +15,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { staleReason } from "../scripts/handouts/executed.mjs";
-import { highlightClasses } from "../scripts/handouts/highlighting.mjs";
+import { findFigures, withFigureImages } from "../scripts/handouts/figureImages.mjs";
 import { inlineMarkdown, lessonSummary } from "../scripts/handouts/indexPage.mjs";
 import { notebookPaths } from "../scripts/notebookFormat.mjs";
-import { codePage } from "./helpers/highlightedCode";
+import { figureHtml, plotlyLibraryHtml, withDefaults } from "../src/plot/figure";
 
 test("a lesson's line on the course page is its first heading and the paragraph after it", () => {
   const nb = {
@@ -46,11 +47,56 @@ test("a lesson's line on the course page is its first heading and the paragraph 
   );
 });
 
-test("highlightClasses reads which classes the sheet styles, and how", () => {
-  const classes = highlightClasses(codePage);
-  assert.equal(classes.get("k"), "colour");
-  assert.equal(classes.get("err"), "other");
-  assert.equal(classes.has("nx"), false);
+test("a notebook's figures are found by their structure, whatever else the figure's div holds, and each gets its image", () => {
+  const figures = [{ data: [{ y: [1, 2] }] }, { data: [{ type: "contour", z: [[1, 2]] }] }];
+  const [first, second] = figures.map((f, i) => figureHtml(f, `downhill-figure-${i + 1}-x`));
+  // Another static image inside the div, attributes in another order: still the same figure.
+  const reshaped = second
+    .replace(
+      '<p class="downhill-figure-note"',
+      '<img src="data:image/svg+xml;base64,AA==" alt=""><p class="downhill-figure-note"',
+    )
+    .replace('class="downhill-figure" role="figure"', 'role="figure" class="downhill-figure"');
+  const output = (html: string) => ({ output_type: "display_data", data: { "text/html": html } });
+  const nb = {
+    cells: [
+      { cell_type: "markdown", source: "# 9 · A lesson" },
+      {
+        cell_type: "code",
+        source: "",
+        outputs: [output(plotlyLibraryHtml("var Plotly;") + first)],
+      },
+      { cell_type: "code", source: "", outputs: [output("<p>no figure</p>"), output(reshaped)] },
+    ],
+  };
+  assert.deepEqual(findFigures(nb), [
+    { id: "downhill-figure-1-x", figure: withDefaults(figures[0]) },
+    { id: "downhill-figure-2-x", figure: withDefaults(figures[1]) },
+  ]);
+  const image = { url: "data:image/webp;base64,AA==", width: 900, height: 420 };
+  const withImages = withFigureImages(
+    nb as never,
+    new Map(findFigures(nb).map((f) => [f.id, image])),
+  );
+  const html = withImages.cells
+    .flatMap((c: any) => c.outputs ?? [])
+    .map((o: any) => o.data["text/html"])
+    .join("");
+  assert.equal(
+    html.match(
+      /<div[^>]*class="downhill-figure"[^>]*><p class="downhill-figure-note"[^>]*><img src="data:image\/webp;base64,AA==" alt="Figure[^"]*"/g,
+    )?.length,
+    2,
+  );
+  assert.equal(html.includes("svg+xml"), false, "the div holds only the note with its image");
+  assert.equal(withImages.metadata?.title, "9 · A lesson");
+  assert.deepEqual(findFigures(withImages), findFigures(nb), "the data blocks stay");
+  const broken = {
+    cells: [
+      { outputs: [output(first.replace(/<script type="application\/json"[^<]*<\/script>/, ""))] },
+    ],
+  };
+  assert.throws(() => findFigures(broken), /figure downhill-figure-1-x has no data block/);
 });
 
 test("an executed copy is reused only when it is newer than its inputs, has the notebook's code and no error", () => {

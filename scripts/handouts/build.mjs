@@ -1,17 +1,14 @@
 // `npm run handouts`: the executed course as an offline site in dist/handouts/ — one single-file HTML
-// page per notebook (NN-name.html) and a no-code variant (NN-name.no-code.html), plus index.html.
-// Steps: execute the notebooks that have no fresh executed copy (executed.mjs), render every figure to
-// a static image in one headless Chromium and put it into the figure's note (figureImages.mjs), convert
-// with nbconvert and the course template (pages.mjs), write each cell's height into its page
-// (cellHeights.mjs), write the course page (indexPage.mjs).
-// With --pdf, also one PDF per lesson (NN-name.pdf, Chromium's print of the page: pdf.mjs).
-// Usage: node scripts/handouts/build.mjs [--shared] [--pdf] [--out DIR] [--executed DIR] [--work DIR] [NOTEBOOK…]
-// Plain Node (no `--import tsx` needed), so that it works on a fresh clone: the steps that import src/'s
-// TypeScript are loaded through tsx once ensureEnvironment has installed it (pageBuilders).
-// (defaults: dist/handouts, build/executed, build/handouts, notebooks/NN-*.ipynb). Every page is a single
-// file unless --shared: then plotly.js is loaded from DIR/assets/ (see pages.mjs). Math is typeset at
-// build time (math.mjs): no page loads MathJax. Output is
-// byte-identical from one build to the next: no dates, absolute paths or random ids.
+// page per notebook (NN-name.html), a no-code variant (NN-name.no-code.html) and index.html; with
+// --pdf, one PDF per lesson. Steps: execute the notebooks without a fresh executed copy (executed.mjs),
+// render each figure to a static image in one headless Chromium (figureImages.mjs), convert and
+// rewrite the pages (pages.mjs), measure their cells (cellHeights.mjs), write the course page
+// (indexPage.mjs), print the PDFs (pdf.mjs).
+// Usage: node scripts/handouts/build.mjs [--shared] [--pdf] [--out DIR] [--executed DIR] [--work DIR]
+// [NOTEBOOK…] (defaults: dist/handouts, build/executed, build/handouts, notebooks/NN-*.ipynb). With
+// --shared, pages load plotly.js from DIR/assets/. Two builds give the same bytes.
+// Plain Node, so that it works on a fresh clone: the steps that import src/'s TypeScript are loaded
+// through tsx once ensureEnvironment has installed it.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -24,22 +21,16 @@ import { ensureExecuted } from "./executed.mjs";
 const log = (message) => console.log(`[handouts] ${message}`);
 
 /**
- * The steps after execution, from their modules, which import src/'s TypeScript. Loaded only once
- * ensureEnvironment has run: on a fresh clone it has just installed tsx, playwright-core and
- * mathjax-full. Through tsx's loaders scoped to these imports (a namespace: ESM for the scripts,
- * CommonJS for src/, which tsx compiles to it), so they load alike whether Node runs plain (`npm run
- * handouts`) or already with `--import tsx` (the tests, bench), where a second global tsx loader would
- * clash with the first.
+ * The steps after execution, through tsx's loaders scoped to these imports (ESM for the scripts,
+ * CommonJS for src/), so they load alike under plain Node (`npm run handouts`) and under
+ * `--import tsx` (the tests, bench), where a second global tsx loader would clash with the first.
  */
-async function loadPageBuilders() {
+async function loadSteps() {
   // Specifiers TypeScript 5.0's node10 resolution cannot follow (tsx's "exports" map); Node can.
   const [esmApi, cjsApi] = ["tsx/esm/api", "tsx/cjs/api"];
-  /** @typedef {{ register(options: { namespace: string }): unknown }} TsxCjsApi */
-  /** @typedef {{ import(specifier: string, parent: string): Promise<object> }} TsxScope */
-  /** @typedef {{ register(options: { namespace: string }): TsxScope }} TsxEsmApi */
   const namespace = "downhill-handouts";
-  /** @type {TsxCjsApi} */ (await import(cjsApi)).register({ namespace });
-  const scope = /** @type {TsxEsmApi} */ (await import(esmApi)).register({ namespace });
+  (await import(cjsApi)).register({ namespace });
+  const scope = (await import(esmApi)).register({ namespace });
   const load = (/** @type {string} */ file) => scope.import(file, import.meta.url);
   return {
     .../** @type {typeof import("./browser.mjs")} */ (await load("./browser.mjs")),
@@ -47,21 +38,17 @@ async function loadPageBuilders() {
     .../** @type {typeof import("./pages.mjs")} */ (await load("./pages.mjs")),
     .../** @type {typeof import("./cellHeights.mjs")} */ (await load("./cellHeights.mjs")),
     .../** @type {typeof import("./indexPage.mjs")} */ (await load("./indexPage.mjs")),
-    .../** @type {typeof import("./math.mjs")} */ (await load("./math.mjs")),
-    .../** @type {typeof import("./ascii.mjs")} */ (await load("./ascii.mjs")),
     .../** @type {typeof import("./pdf.mjs")} */ (await load("./pdf.mjs")),
   };
 }
-/** @type {ReturnType<typeof loadPageBuilders> | undefined} */
-let pageBuilders;
+/** @type {ReturnType<typeof loadSteps> | undefined} */
+let steps;
 
 /**
- * Builds the handouts of `notebooks` into `outDir`; returns the file names written and the figure count
- * per notebook.
+ * Builds the handouts of `notebooks` into `outDir` from their executed copies in `executedDir`
+ * (executed there first when stale); `workDir` holds the intermediate files.
  * @param {{ notebooks?: string[], outDir: string, executedDir: string, workDir: string,
- *   shared?: boolean, pdf?: boolean }} options the executed copies come from `executedDir` (executed
- *   there first when stale); `workDir` holds the intermediate files
- * @returns {Promise<{ pages: string[], figures: Record<string, number> }>}
+ *   shared?: boolean, pdf?: boolean }} options
  */
 export async function buildHandouts({
   notebooks = notebookPaths(),
@@ -72,104 +59,49 @@ export async function buildHandouts({
   pdf = false,
 }) {
   const { python, env } = ensureEnvironment({ browser: true });
-  const {
-    launchBrowser,
-    figureRenderer,
-    findFigures,
-    lessonHeading,
-    withFigureImages,
-    indexHtml,
-    lessonSummary,
-    convertNotebooks,
-    libraries,
-    typesetPage,
-    asciiOnly,
-    cellHeights,
-    withCellHeights,
-    printPdfs,
-  } = await (pageBuilders ??= loadPageBuilders());
+  const step = await (steps ??= loadSteps());
   ensureExecuted(notebooks, executedDir, { python, env, log });
-
   const withImages = path.join(workDir, "notebooks");
   rmSync(withImages, { recursive: true, force: true });
   mkdirSync(withImages, { recursive: true });
-  /** @type {Record<string, number>} */
-  const figures = {};
-  /** @type {import("./indexPage.mjs").LessonLine[]} */
-  const lessons = [];
-  /**
-   * With --pdf, what pdf.mjs prints: each lesson page, its title, its images' print twins.
-   * @type {import("./pdf.mjs").PrintJob[]}
-   */
-  const prints = [];
-  const browser = await launchBrowser();
+  const browser = await step.launchBrowser();
   try {
-    const renderer = await figureRenderer(browser);
+    const renderer = await step.figureRenderer(browser);
+    const lessons = [];
     for (const notebook of notebooks) {
       const name = path.basename(notebook);
       /** @type {import("../notebookFormat.mjs").Notebook} */
       const nb = JSON.parse(readFileSync(path.join(executedDir, name), "utf8"));
-      const found = findFigures(nb);
       const images = new Map();
-      for (const { id, figure } of found) images.set(id, await renderer.render(figure));
-      writeFileSync(
-        path.join(withImages, name),
-        JSON.stringify(withFigureImages(nb, images), null, 1) + "\n",
-      );
-      figures[name] = found.length;
-      const base = name.replace(/\.ipynb$/, "");
-      if (pdf)
-        prints.push({
-          html: path.join(outDir, `${base}.html`),
-          pdf: path.join(outDir, `${base}.pdf`),
-          title: lessonHeading(nb) ?? base,
-          images: [...images.values()].map((image) => [image.url, image.printUrl]),
-        });
+      for (const { id, figure } of step.findFigures(nb))
+        images.set(id, await renderer.render(figure));
+      const copy = step.withFigureImages(nb, images);
+      writeFileSync(path.join(withImages, name), JSON.stringify(copy, null, 1) + "\n");
+      /** @type {[string, string][]} */
+      const twins = [...images.values()].map((image) => [image.url, image.printUrl]);
       lessons.push({
-        file: `${base}.html`,
-        noCodeFile: `${base}.no-code.html`,
-        ...(pdf ? { pdfFile: `${base}.pdf` } : {}),
-        ...lessonSummary(nb),
+        base: name.replace(/\.ipynb$/, ""),
+        images: twins,
+        ...step.lessonSummary(nb),
       });
-      log(`${name}: ${found.length} figure image(s)`);
+      log(`${name}: ${images.size} figure image(s)`);
     }
-  } catch (error) {
-    await browser.close();
-    throw error;
-  }
-
-  let pages;
-  try {
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(outDir, { recursive: true });
-    const libs = libraries(outDir, { shared });
-    pages = convertNotebooks(
-      notebooks.map((n) => path.join(withImages, path.basename(n))),
-      outDir,
-      { python, scratchDir: workDir, libs },
-    );
-    const index = typesetPage(indexHtml(lessons));
-    if (index.errors.length)
-      throw new Error(`index.html: MathJax cannot typeset ${index.errors.join(", ")}`);
-    writeFileSync(path.join(outDir, "index.html"), asciiOnly(index.html));
-    for (const page of pages) {
-      const file = path.join(outDir, page);
-      const heights = await cellHeights(browser, file);
-      writeFileSync(file, withCellHeights(readFileSync(file, "utf8"), heights));
-    }
-    pages.push("index.html");
-    if (pdf) {
-      await printPdfs(browser, prints, { scratchDir: path.join(workDir, "print") });
-      pages.push(...lessons.flatMap((l) => l.pdfFile ?? []));
-    }
+    const converted = notebooks.map((n) => path.join(withImages, path.basename(n)));
+    await step.convertNotebooks(converted, outDir, { python, scratchDir: workDir, shared });
+    for (const { base } of lessons)
+      for (const page of [`${base}.html`, `${base}.no-code.html`])
+        await step.writeCellHeights(browser, path.join(outDir, page));
+    writeFileSync(path.join(outDir, "index.html"), step.indexPage(lessons, { pdf }));
+    if (pdf) await step.printPdfs(browser, outDir, lessons, path.join(workDir, "print"));
   } finally {
     await browser.close();
   }
   for (const page of readdirSync(outDir)
     .filter((n) => /\.(html|pdf)$/.test(n))
     .sort())
-    log(`wrote ${path.relative(projectRoot, path.join(outDir, page)) || page}`);
-  return { pages, figures };
+    log(`wrote ${path.relative(projectRoot, path.join(outDir, page))}`);
 }
 
 if (isMain(import.meta.url)) {

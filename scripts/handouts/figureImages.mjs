@@ -1,80 +1,69 @@
-// Static images of a notebook's plotly figures, for every reader whose viewer runs no scripts: an
-// untrusted notebook in JupyterLab, a code-hosting site's preview, a printout. Each figure (as emitted by
-// src/plot/figure.ts) is rendered with plotly.js in headless Chromium, and the image goes into the
-// figure's note; the figure's script hides the note when it draws the live figure. The page and the
-// notebook get a WebP at 1× (a PNG is 3–10× heavier). The PDF (pdf.mjs) gets an SVG (vector: sharp on
-// paper), or a 2× WebP for 3-D WebGL scenes (which SVG can only carry as a raster) and wherever that is
-// lighter. Not SVG on the page: the browser parses and lays out each SVG image as a document of its
-// own, on the page's main thread, while the page itself is still parsing; lesson 4's eight SVG images
-// held its figures back by about 250 ms (bench measure 5).
+// Static images of a notebook's plotly figures, for every reader whose viewer runs no scripts (an
+// untrusted notebook, a code-hosting site's preview, a printout). A figure is found by its structure:
+// a `div.downhill-figure` with an id and its data block `script#<id>-data` (src/plot/figure.ts). Each
+// is rendered in headless Chromium; its image replaces whatever the div held. Page and notebook get a
+// 1× WebP (a PNG is 3–10× heavier; an SVG image is parsed as a document of its own while the page
+// parses: lesson 4's held its figures back by 250 ms); the PDF an SVG, or a 2× WebP for WebGL scenes
+// and wherever that is lighter.
 import { readFileSync } from "node:fs";
-import { escapeHtml } from "../../src/display/format.ts";
 import { figureDescription } from "../../src/plot/figure.ts";
 import { ensurePlotlyBundle } from "../../src/plot/plotlyBundle.ts";
+import { lessonSummary } from "./indexPage.mjs";
+import { appendChild, element, parseHtml, renderHtml, selectAll, selectOne } from "./html.mjs";
+import { removeElement, textContent } from "./html.mjs";
 
 /** @typedef {import("../../src/plot/figure.ts").Figure} Figure */
 /** @typedef {import("../notebookFormat.mjs").Notebook} Notebook */
 /** @typedef {import("../notebookFormat.mjs").Output} Output */
 /**
- * A figure's static images, as data URLs: `url` for the page and the notebook, `printUrl` for the PDF.
- * @typedef {{ url: string, width: number, height: number, printUrl: string }} FigureImage
- */
-/**
- * What the renderer's page holds beyond a plain window: plotly.js, and the seeding of Math.random.
- * @typedef {Window & typeof globalThis & {
- *   Plotly: { toImage(figure: Figure, options: object): Promise<string> },
- *   downhillSeed(seed: number): void,
- * }} RendererWindow
+ * The renderer's page: plotly.js, and a seeded Math.random.
+ * @typedef {Window & typeof globalThis & { Plotly: { toImage(f: Figure, o: object): Promise<string> },
+ *   downhillSeed(seed: number): void }} RendererWindow
  */
 
 /** Width of the images in CSS pixels. */
 export const imageWidth = 900;
-/**
- * Pixels per CSS pixel of a raster image: 1 on the page and in the notebook, 2 in the PDF. At 2×, the
- * seven WebP images of lesson 3 took the browser about 250 ms more to decode than at 1× (bench
- * measure 5), and a page shows them only until its live figures draw.
- */
-const screenScale = 1;
-const printScale = 2;
+/** Pixels per CSS pixel: 1 on the page (at 2×, lesson 3's images took 250 ms more to decode), 2 in print. */
+const [screenScale, printScale] = [1, 2];
 /** Trace types drawn with WebGL: their SVG export is a raster inside an SVG, so they go as WebP. */
 const webglTraces = new Set(["surface", "scatter3d", "cone", "mesh3d", "scattergl"]);
 
-const figurePattern =
-  /(<div id="(downhill-figure-[^"]+)" class="downhill-figure"[^>]*>)(<p class="downhill-figure-note"[^>]*>)([\s\S]*?)(<\/p><\/div><script type="application\/json" id="downhill-figure-[^"]+-data">([^<]*)<\/script>)/g;
-
-/**
- * An output's text/html ("" when it has none).
- * @param {unknown} output an Output of a notebook
- */
+/** @param {unknown} output an output of a notebook: its text/html, or "" */
 const htmlOf = (output) =>
   [/** @type {Output} */ (output).data?.["text/html"] ?? ""].flat().join("");
 
 /**
+ * The figures of a parsed page or fragment, in page order: each one's div, data block and JSON.
+ * @throws naming a figure whose data block is missing
+ * @param {import("./html.mjs").Document} doc
+ */
+export function figuresIn(doc) {
+  return selectAll("div.downhill-figure[id]", doc).map((div) => {
+    const data = selectOne(`script[type="application/json"][id="${div.attribs.id}-data"]`, doc);
+    if (!data)
+      throw new Error(`figure ${div.attribs.id} has no data block (${div.attribs.id}-data)`);
+    return { div, data, figure: /** @type {Figure} */ (JSON.parse(textContent(data))) };
+  });
+}
+
+/**
  * Every figure in an executed notebook, in page order: `{ id, figure }`.
- * @throws when a figure's HTML is not the shape src/plot/figure.ts makes (then figurePattern needs updating)
  * @param {{ cells: { outputs?: readonly unknown[] }[] }} nb an executed notebook (or some of its cells)
  * @returns {{ id: string, figure: Figure }[]}
  */
 export function findFigures(nb) {
-  const htmls = nb.cells.flatMap((cell) => cell.outputs ?? []).map(htmlOf);
-  const found = htmls.flatMap((html) =>
-    [...html.matchAll(figurePattern)].map((m) => ({ id: m[2], figure: JSON.parse(m[6]) })),
-  );
-  const divs = htmls.join("\n").match(/class="downhill-figure"/g)?.length ?? 0;
-  if (divs !== found.length)
-    throw new Error(
-      `found ${found.length} of ${divs} figures: the figure HTML of src/plot/figure.ts changed, update figurePattern in scripts/handouts/figureImages.mjs`,
-    );
-  return found;
+  return nb.cells
+    .flatMap((cell) => cell.outputs ?? [])
+    .flatMap((output) => figuresIn(parseHtml(htmlOf(output))))
+    .map(({ div, figure }) => ({ id: div.attribs.id, figure }));
 }
 
-/** The static image's alt text: what the figure shows (src/plot/figure.ts, as on the live figure). */
-/** @param {Figure} figure */
-const altText = (figure) => escapeHtml(`${figureDescription(figure)} (Static image.)`);
+/** The static image's alt text: what the figure shows, as on the live figure. */
+const altText = (/** @type {Figure} */ figure) => `${figureDescription(figure)} (Static image.)`;
 
 /**
- * A page in `browser` with plotly.js loaded, that renders figures to images: `{ url, width, height,
- * printUrl }` (data URLs: `url` for the page and the notebook, `printUrl` for the PDF).
+ * A page in `browser` with plotly.js loaded that renders a figure to its images (data URLs): `url` for
+ * the page and the notebook, `printUrl` for the PDF.
  * @param {import("playwright-core").Browser} browser
  */
 export async function figureRenderer(browser) {
@@ -94,14 +83,9 @@ export async function figureRenderer(browser) {
       };
     };
   });
-  await page.addScriptTag({
-    content: readFileSync(ensurePlotlyBundle(), "utf8"),
-  });
+  await page.addScriptTag({ content: readFileSync(ensurePlotlyBundle(), "utf8") });
   return {
-    /**
-     * @param {Figure} figure
-     * @returns {Promise<FigureImage>}
-     */
+    /** @param {Figure} figure */
     async render(figure) {
       const height = Number(figure.layout?.height ?? 420);
       /** @param {"webp" | "svg"} format @param {number} scale */
@@ -117,8 +101,6 @@ export async function figureRenderer(browser) {
           },
           { figure, format, width: imageWidth, height, scale },
         );
-      // On the page, a 1x WebP; for print, the SVG unless the figure needs WebGL or the 2x WebP
-      // is lighter.
       const url = await image("webp", screenScale);
       const webp = await image("webp", printScale);
       const webgl = figure.data.some((trace) => webglTraces.has(String(trace.type)));
@@ -130,24 +112,40 @@ export async function figureRenderer(browser) {
   };
 }
 
+/** Under a static image (scripts off, on paper, where a slider cannot move): the figure is live elsewhere. */
+const noteStyle = "color:#777;font-style:italic";
+const caption =
+  "Static image of an interactive figure: open the handout in a web browser, or run the notebook, to explore it.";
+
 /**
- * A copy of the notebook in which each figure's note holds its image (`images` maps figure id to
- * `{ url, width, height }`), and whose metadata title is its first heading.
+ * A copy of the notebook in which each figure's div holds only its note: its image (`images` maps
+ * figure id to `{ url, width, height }`) and a caption; its metadata title is its first heading.
  * @param {Notebook} nb
  * @param {Map<string, { url: string, width: number, height: number }>} images
  * @returns {Notebook}
  */
 export function withFigureImages(nb, images) {
   /** @param {string} html */
-  const addImages = (html) =>
-    html.replace(figurePattern, (all, div, id, noteOpen, _note, rest, json) => {
-      const image = images.get(id);
-      if (!image) throw new Error(`no image rendered for ${id}`);
-      const figure = JSON.parse(json);
-      const img = `<img src="${image.url}" alt="${altText(figure)}" width="${image.width}" height="${image.height}" style="max-width:100%;height:auto">`;
-      const caption = `<span class="downhill-figure-caption">Static image of an interactive figure: open the handout in a web browser, or run the notebook, to explore it.</span>`;
-      return `${div}${noteOpen}${img}${caption}${rest}`;
-    });
+  const addImages = (html) => {
+    const doc = parseHtml(html);
+    const figures = figuresIn(doc);
+    if (!figures.length) return html;
+    for (const { div, figure } of figures) {
+      const image = images.get(div.attribs.id);
+      if (!image) throw new Error(`no image rendered for ${div.attribs.id}`);
+      for (const child of [...div.children]) removeElement(child);
+      const note = element("p", { class: "downhill-figure-note", style: noteStyle });
+      appendChild(div, note);
+      const [width, height] = [String(image.width), String(image.height)];
+      const style = "max-width:100%;height:auto";
+      appendChild(
+        note,
+        element("img", { src: image.url, alt: altText(figure), width, height, style }),
+      );
+      appendChild(note, element("span", { class: "downhill-figure-caption" }, caption));
+    }
+    return renderHtml(doc);
+  };
   const cells = nb.cells.map((cell) => {
     if (!cell.outputs) return cell;
     const outputs = cell.outputs.map((output) =>
@@ -157,21 +155,6 @@ export function withFigureImages(nb, images) {
     );
     return { ...cell, outputs };
   });
-  const title = lessonHeading(nb);
+  const title = lessonSummary(nb).title?.replace(/\$/g, "");
   return { ...nb, metadata: { ...nb.metadata, ...(title ? { title } : {}) }, cells };
-}
-
-/**
- * The text of the notebook's first `#` heading, without markdown or math delimiters.
- * @param {Notebook} nb
- */
-export function lessonHeading(nb) {
-  const markdown = nb.cells
-    .filter((c) => c.cell_type === "markdown")
-    .map((c) => [c.source].flat().join(""));
-  for (const text of markdown) {
-    const line = text.split("\n").find((l) => /^#\s/.test(l));
-    if (line) return line.replace(/^#\s+/, "").replace(/\$/g, "").trim();
-  }
-  return null;
 }

@@ -1,16 +1,11 @@
 // The course page of the handouts (index.html): the title, one line per lesson (its first heading and
-// blurb, with links to both variants of its handout), and how to run the notebooks live. A small page:
-// the builder typesets any math in a heading or blurb at build time (math.mjs), as on the lesson pages.
+// blurb, with links to both variants of its handout and its PDF), and how to run the notebooks live.
+// Its math is typeset at build time (math.mjs), as on the lesson pages.
 import { escapeHtml } from "../../src/display/format.ts";
+import { parseHtml, renderHtml } from "./html.mjs";
+import { typesetPage } from "./math.mjs";
 
 /** @typedef {import("../notebookFormat.mjs").Notebook} Notebook */
-
-/**
- * A line of the course page: a lesson's page, its page without code, its PDF (with `--pdf`), its
- * title and blurb (markdown; null when it has no heading).
- * @typedef {{ file: string, noCodeFile: string, pdfFile?: string, title: string | null,
- *   blurb: string }} LessonLine
- */
 
 /**
  * Inline markdown of one line (code, bold, italic) as HTML; `$…$` math is left for math.mjs.
@@ -48,18 +43,22 @@ export function lessonSummary(nb) {
 }
 
 /**
- * The index page for `lessons` (`[{ file, noCodeFile, pdfFile?, title, blurb }]`, in course order), math still as
- * TeX (the builder typesets it).
- * @param {LessonLine[]} lessons
+ * The course page (ASCII HTML, math typeset) for `lessons` in course order: each lesson's file name
+ * without extension (`base`), its title and blurb (lessonSummary); with `pdf`, links to the PDFs.
+ * @param {{ base: string, title: string | null, blurb: string }[]} lessons
+ * @param {{ pdf?: boolean }} [options]
  */
-export function indexHtml(lessons) {
+export function indexPage(lessons, { pdf = false } = {}) {
+  const link = (/** @type {string} */ href, /** @type {string} */ text) =>
+    `<a href="${escapeHtml(href)}">${text}</a>`;
   const items = lessons
-    .map(
-      (l) =>
-        `<li><a href="${escapeHtml(l.file)}">${inlineMarkdown(l.title ?? l.file)}</a> <span class="variant">(<a href="${escapeHtml(l.noCodeFile)}">without code</a>${l.pdfFile ? `, <a href="${escapeHtml(l.pdfFile)}">PDF</a>` : ""})</span><br><span class="blurb">${inlineMarkdown(l.blurb)}</span></li>`,
-    )
+    .map(({ base, title, blurb }) => {
+      const variants = [link(`${base}.no-code.html`, "without code")];
+      if (pdf) variants.push(link(`${base}.pdf`, "PDF"));
+      return `<li>${link(`${base}.html`, inlineMarkdown(title ?? base))} <span class="variant">(${variants.join(", ")})</span><br><span class="blurb">${inlineMarkdown(blurb)}</span></li>`;
+    })
     .join("\n");
-  return `<!DOCTYPE html>
+  const { html, errors } = typesetPage(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -99,5 +98,7 @@ npm start</code></pre>
 </main>
 </body>
 </html>
-`;
+`);
+  if (errors.length) throw new Error(`index.html: MathJax cannot typeset ${errors.join(", ")}`);
+  return renderHtml(parseHtml(html), { ascii: true });
 }

@@ -1,20 +1,13 @@
-// One PDF per lesson (`npm run handouts -- --pdf` → dist/handouts/pdf/NN-name.pdf), for instructors who
-// hand out paper: Chromium's own print of the lesson page, with the page's print stylesheet (figures as
-// their static images, as SVG or 2× WebP, code wrapped at the margin, no navigation), A4, page numbers
-// in the footer.
-// Printed with scripts off: the static images and the build-time math are all a printout needs, and
-// nothing is left to wait for. The PDF's creation and modification dates are fixed, so a rebuild
-// gives the same bytes.
+// One PDF per lesson (`npm run handouts -- --pdf` → dist/handouts/NN-name.pdf), for instructors who
+// hand out paper: Chromium's print of the lesson page with scripts off (its print stylesheet: figures
+// as their static images, SVG or 2× WebP; code wrapped; no navigation), A4, page numbers in the
+// footer. The PDF's dates are fixed, so a rebuild gives the same bytes.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { escapeHtml } from "../../src/display/format.ts";
-
-/**
- * One PDF to print: the handout page, the PDF's path, the footer's title, and the page's figure images
- * as `[page image, print image]` data-URL pairs.
- * @typedef {{ html: string, pdf: string, title: string, images?: [string, string][] }} PrintJob
- */
+import { offlineContext } from "./browser.mjs";
+import { parseHtml, renderHtml, selectAll } from "./html.mjs";
 
 /** Chromium's dates in the PDF's info dictionary, replaced by one of the same length (offsets stay valid). */
 const pdfDate = /\/(CreationDate|ModDate) \(D:\d{14}[^)]*\)/g;
@@ -35,56 +28,50 @@ const footer = (title) =>
   `<span>${escapeHtml(title)}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 
 /**
- * The page printed: `html` with each figure image of `images` (`[page image, print image]` data-URL
- * pairs) replaced by its print twin, written into `scratchDir`; `html` itself when there is none.
- * @param {string} html @param {[string, string][] | undefined} images @param {string} scratchDir
+ * The page printed: `html` with each figure image replaced by its print twin (`images`: `[page image,
+ * print image]` data-URL pairs), written into `scratchDir`.
+ * @param {string} html @param {[string, string][]} images @param {string} scratchDir
  */
 function printCopy(html, images, scratchDir) {
-  if (!images?.length) return html;
-  let text = readFileSync(html, "utf8");
-  for (const [onPage, forPrint] of images) {
-    const parts = text.split(`src="${onPage}"`);
-    if (parts.length !== 2)
-      throw new Error(`${html}: a figure image is there ${parts.length - 1} times, not once`);
-    text = parts.join(`src="${forPrint}"`);
-  }
+  const doc = parseHtml(readFileSync(html, "utf8"));
+  const twins = new Map(images);
+  const shown = selectAll(".downhill-figure-note img", doc);
+  for (const img of shown) img.attribs.src = twins.get(img.attribs.src) ?? img.attribs.src;
+  if (shown.length !== twins.size)
+    throw new Error(`${html}: ${shown.length} figure images for ${twins.size} print images`);
   mkdirSync(scratchDir, { recursive: true });
   const copy = path.join(scratchDir, path.basename(html));
-  writeFileSync(copy, text);
+  writeFileSync(copy, renderHtml(doc, { ascii: true }));
   return copy;
 }
 
 /**
- * Prints each `{ html, pdf, title, images }` (a handout page, the PDF to write, the footer's title, the
- * page's figure images with their print twins) in `browser` with scripts and the network off;
- * returns the PDF paths written.
+ * Prints each lesson's page `outDir/<base>.html` into `outDir/<base>.pdf` in `browser`, scripts and
+ * network off, with its figures' print images (`images`) and its title in the footer.
  * @param {import("playwright-core").Browser} browser
- * @param {PrintJob[]} pages
- * @param {{ scratchDir: string }} options where the pages with print images are written
+ * @param {string} outDir
+ * @param {{ base: string, title: string | null, images: [string, string][] }[]} lessons
+ * @param {string} scratchDir where the pages with print images are written
  */
-export async function printPdfs(browser, pages, { scratchDir }) {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  await context.route(/^(?!file:|data:|blob:)/, (route) => route.abort());
+export async function printPdfs(browser, outDir, lessons, scratchDir) {
+  const { context } = await offlineContext(browser, { javaScriptEnabled: false });
   try {
-    for (const { html, pdf, title, images } of pages) {
+    for (const { base, title, images } of lessons) {
       const page = await context.newPage();
-      await page.goto(pathToFileURL(printCopy(html, images, scratchDir)).href, {
-        waitUntil: "load",
-        timeout: 120_000,
-      });
+      const copy = printCopy(path.join(outDir, `${base}.html`), images, scratchDir);
+      await page.goto(pathToFileURL(copy).href, { waitUntil: "load", timeout: 120_000 });
       const bytes = await page.pdf({
         format: "A4",
         printBackground: true,
         displayHeaderFooter: true,
         headerTemplate: "<span></span>",
-        footerTemplate: footer(title),
+        footerTemplate: footer(title?.replace(/\$/g, "") ?? base),
         margin: { top: "14mm", bottom: "16mm", left: "14mm", right: "14mm" },
       });
-      writeFileSync(pdf, fixedDates(bytes));
+      writeFileSync(path.join(outDir, `${base}.pdf`), fixedDates(bytes));
       await page.close();
     }
   } finally {
     await context.close();
   }
-  return pages.map((p) => p.pdf);
 }

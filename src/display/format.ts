@@ -22,7 +22,7 @@ export function formatNumber(value: number, significant = 4): string {
 }
 
 /**
- * Escapes text for HTML (the one copy: scripts/ reach it through scripts/src.mjs).
+ * Escapes text for HTML (the one copy: scripts/ import it from this module).
  * @example escapeHtml("a < b") // => "a &lt; b"
  */
 export function escapeHtml(text: string): string {

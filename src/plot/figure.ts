@@ -168,16 +168,11 @@ function staticImageOf(figure: Figure): string {
  * The HTML of one figure: a `<div>` holding a note for readers whose viewer runs no scripts — a static
  * SVG image of the figure drawn in the kernel (src/plot/staticFigure.ts), as an `<img>` with a `data:`
  * URL (what JupyterLab's sanitizer keeps in an untrusted notebook; it drops inline `<svg>`), and a line
- * saying the figure is interactive where scripts run (the handout builder replaces both with its own
- * image) — and a script that hides the note and
- * draws the live figure once plotly.js (loaded once per page by `plotlyLibraryHtml`) is there. The
- * note is hidden, not removed, so a handout's print stylesheet can show the image instead.
- * In JupyterLab, classic Notebook and VS Code the figure draws at once. A handout page defines
- * `window.downhillLazyFigures` (scripts/handouts/template): there the script hands its `draw` to the
- * page, which calls it when the figure comes near the viewport, and the image stays until the live
- * figure is drawn. The figure's JSON travels in a `<script type="application/json">` data block that
- * the script parses when it draws: the browser does not compile it as JavaScript while the page loads
- * (lesson 3's 0.6 MB of figures showed their images about 130 ms sooner).
+ * saying the figure is interactive where scripts run — the figure's JSON in a
+ * `<script type="application/json" id="<id>-data">` data block, and a script that hides the note and
+ * draws the live figure once plotly.js (loaded once per page by `plotlyLibraryHtml`) is there. The note
+ * is hidden, not removed, so a printout can show it. Draws at once wherever scripts run: JupyterLab,
+ * classic Notebook, VS Code, nbconvert's HTML.
  * @throws InvalidArgumentError naming the first NaN or ∞ in the figure, e.g. `data[0].y[3] is NaN`, or
  *   a trace type the course's plotly.js bundle lacks (src/plot/plotlyBundle.ts)
  * @example
@@ -220,7 +215,6 @@ export function figureHtml(figure: Figure, id: string): string {
     `<p class="downhill-figure-note" style="color:#777;font-style:italic">${image}<br>${note}</p></div>` +
     `<script type="application/json" id="${id}-data">${scriptSafeJson(full)}</script>` +
     `<script type="text/javascript">(function () {\n` +
-    `  var figure = null;\n` +
     `  var tries = 0;\n` +
     `  function draw() {\n` +
     `    var element = document.getElementById(${JSON.stringify(id)});\n` +
@@ -230,20 +224,12 @@ export function figureHtml(figure: Figure, id: string): string {
     `      if (window.downhillPlotlyLoading || ++tries < 400) setTimeout(draw, 25);\n` +
     `      return;\n` +
     `    }\n` +
-    `    if (!figure) figure = JSON.parse(document.getElementById(${JSON.stringify(`${id}-data`)}).textContent);\n` +
     `    var note = element.querySelector(".downhill-figure-note");\n` +
-    `    if (!lazy) {\n` +
-    `      if (note) note.style.display = "none";\n` +
-    `      return window.Plotly.newPlot(element, figure);\n` +
-    `    }\n` +
-    `    return window.Plotly.newPlot(element, figure).then(function () {\n` +
-    `      if (note) note.style.display = "none";\n` +
-    `    });\n` +
+    `    if (note) note.style.display = "none";\n` +
+    `    var data = document.getElementById(${JSON.stringify(`${id}-data`)});\n` +
+    `    window.Plotly.newPlot(element, JSON.parse(data.textContent));\n` +
     `  }\n` +
-    // A handout page draws the figure when it comes near the viewport; elsewhere it draws at once.
-    `  var lazy = window.downhillLazyFigures;\n` +
-    `  if (lazy) lazy.add(document.getElementById(${JSON.stringify(id)}), draw);\n` +
-    `  else draw();\n` +
+    `  draw();\n` +
     `})();</script>`
   );
 }
@@ -274,32 +260,18 @@ export function unpackTextJs(packedExpression: string): string {
  * and base64-encoded (1.8 MB of minified JavaScript travels as 0.8 MB) and unpacked in the browser by
  * its built-in DecompressionStream; figures wait for `window.Plotly`. Loads nothing when the page
  * already has `window.Plotly` or is loading it. Where it cannot run, figures keep their static note.
- * A handout page (`window.downhillLazyFigures`) is handed the unpacking, to run once it has painted.
- * With `inert` (the handouts), the packed text travels in a `<script type="application/octet-stream">`
- * data block that the browser does not compile: as a 0.8 MB string literal, V8 parses it while the
- * page's HTML waits.
  * @example plotlyLibraryHtml("var Plotly = {};").startsWith("<script"); // => true
  */
-export function plotlyLibraryHtml(source: string, { inert = false } = {}): string {
-  const packed = packText(source);
-  const dataId = "downhill-plotly-packed";
+export function plotlyLibraryHtml(source: string): string {
   return (
-    (inert ? `<script type="application/octet-stream" id="${dataId}">${packed}</script>` : "") +
     `<script type="text/javascript">if (!window.Plotly && !window.downhillPlotlyLoading) {\n` +
     `  window.downhillPlotlyLoading = true;\n` +
-    `  (function (packed) {\n` +
-    `    function unpack() {\n` +
-    `      return ${unpackTextJs("packed")}.then(function (code) {\n` +
-    `        (0, eval)(code + "\\n//# sourceURL=downhill-plotly.min.js");\n` +
-    `      }).catch(function (error) {\n` +
-    `        window.downhillPlotlyLoading = false;\n` +
-    `        console.error("plotly.js could not be unpacked:", error);\n` +
-    `      });\n` +
-    `    }\n` +
-    // A handout page unpacks plotly.js once it has painted; elsewhere it is unpacked at once.
-    `    if (window.downhillLazyFigures) window.downhillLazyFigures.library(unpack);\n` +
-    `    else unpack();\n` +
-    `  })(${inert ? `document.getElementById("${dataId}").textContent` : `"${packed}"`});\n` +
+    `  ${unpackTextJs(JSON.stringify(packText(source)))}.then(function (code) {\n` +
+    `    (0, eval)(code + "\\n//# sourceURL=downhill-plotly.min.js");\n` +
+    `  }).catch(function (error) {\n` +
+    `    window.downhillPlotlyLoading = false;\n` +
+    `    console.error("plotly.js could not be unpacked:", error);\n` +
+    `  });\n` +
     `}</script>`
   );
 }
