@@ -161,6 +161,7 @@ export {
   type TrainingSliderOptions,
 } from "./plot/tanhNetworkFigures";
 export { medianTime } from "./stats/medianTime";
+export { fastestTime } from "./stats/fastestTime";
 export {
   numericalHessian,
   symmetricEigenvalues,

@@ -8,7 +8,7 @@
  * @example
  * let t = 0;
  * medianTime(() => {}, 3, () => (t += 2)); // => 2
- * @see notebooks/04-backpropagation-tanh-network.ipynb §4.5
+ * @see notebooks/05-backprop-bugs-and-autodiff.ipynb §5.6
  */
 import { requireFunction, requireInteger } from "../errors/validate";
 
