@@ -45,8 +45,8 @@ type Dict = Record<string, any>;
 /** Width of the image when the layout sets none (a live figure fills its cell: about this wide). */
 export const staticFigureWidth = 900;
 
-/** plotly.js's default colours, one per trace in turn. */
-const colourway = [
+/** plotly.js's default colour cycle (D3's category 10): a trace without a colour takes the next one. */
+export const plotlyDefaultColourway: readonly string[] = [
   "#1f77b4",
   "#ff7f0e",
   "#2ca02c",
@@ -298,7 +298,7 @@ export function staticFigureSvg(figure: Figure, options: { width?: number } = {}
     ...t,
     name: t.name ?? `trace ${i}`,
     type: String(t.type ?? "scatter"),
-    defaultColour: colourway[i % colourway.length],
+    defaultColour: plotlyDefaultColourway[i % plotlyDefaultColourway.length],
   }));
   const drawn = traces.filter((t) => t.visible !== false && t.visible !== "legendonly");
   // Legend: the traces that show in it (plotly: at least two, unless showlegend says otherwise).

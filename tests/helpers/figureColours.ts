@@ -2,6 +2,7 @@
 // annotation of a figure shows, read from its name, and the colour plotly.js draws it in. Pure, for
 // tests/figureColours.test.ts, which reads every executed figure of the course.
 import { palette, type Quantity } from "../../src/plot/palette";
+import { plotlyDefaultColourway } from "../../src/plot/staticFigure";
 
 /**
  * Names (legend text, marker and annotation labels) and the quantity they show. The first pattern that
@@ -37,20 +38,6 @@ export function quantityOf(name: string): Quantity | null {
   for (const [pattern, quantity] of quantityPatterns) if (pattern.test(text)) return quantity;
   return null;
 }
-
-/** plotly.js's default colour cycle (D3's category 10): a trace without a colour takes the next one. */
-export const defaultColorway = [
-  "#1f77b4",
-  "#ff7f0e",
-  "#2ca02c",
-  "#d62728",
-  "#9467bd",
-  "#8c564b",
-  "#e377c2",
-  "#7f7f7f",
-  "#bcbd22",
-  "#17becf",
-];
 
 const named: Record<string, string> = {
   black: "#000000",
@@ -121,7 +108,7 @@ export function drawnOf(figure: { data?: unknown[]; layout?: unknown }): Drawn[]
   const layout = record(figure.layout);
   const colorway = Array.isArray(layout.colorway)
     ? (layout.colorway as string[]).map(normalColour)
-    : defaultColorway;
+    : plotlyDefaultColourway;
   const drawn: Drawn[] = [];
   let colourIndex = 0;
   for (const raw of figure.data ?? []) {
